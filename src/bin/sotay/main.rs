@@ -1,0 +1,67 @@
+//! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance.
+
+mod check;
+mod eval;
+mod search;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Sổ tay thủ tục hành chính — tra cứu thủ tục hành chính ngoại tuyến.
+/// Offline handbook of Vietnamese administrative procedures.
+#[derive(Parser)]
+#[command(name = "sotay", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra nội dung sổ tay; liệt kê mọi lỗi kèm tệp:dòng. / Validate a content folder and list every problem.
+    Check {
+        /// Thư mục nội dung (mặc định: sổ tay đóng gói sẵn). / Content folder (default: the embedded handbook).
+        dir: Option<PathBuf>,
+    },
+    /// Tìm thủ tục. / Search procedures.
+    Search(search::Args),
+    /// Xem một thủ tục theo mã. / Show one guide by its national code.
+    Show(show::Args),
+    /// Đo độ chính xác tìm kiếm trên tệp câu hỏi đã chấm. / Measure relevance on a judged query file.
+    Eval(eval::Args),
+}
+
+/// Options shared by commands that read a handbook.
+#[derive(clap::Args, Clone)]
+struct ContentArg {
+    /// Thư mục nội dung (mặc định: sổ tay đóng gói sẵn). / Content folder (default: the embedded handbook).
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+}
+
+impl ContentArg {
+    fn engine(&self) -> anyhow::Result<sotay::Engine> {
+        let handbook = sotay::Handbook::load(self.content.as_deref())?;
+        Ok(sotay::Engine::new(handbook)?)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check { dir } => check::run(dir.as_deref()),
+        Command::Search(args) => search::run(&args),
+        Command::Show(args) => show::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sotay: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

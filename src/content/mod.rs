@@ -1,0 +1,222 @@
+//! A handbook: every guide of a content folder plus its data files, loaded and validated as a whole.
+
+pub mod data;
+pub mod files;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use data::{Family, LifeEvent, Locality, Manifest, Office, Rules, Term, TermKind};
+pub use files::SourceFile;
+
+use crate::error::{Error, Problem, Result};
+use crate::guide::{Guide, parse_guide};
+use crate::text::normalize;
+
+/// What the "about" panel says of the loaded handbook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentInfo {
+    /// Display name.
+    pub name: String,
+    /// Content version (0 when the folder has no manifest).
+    pub version: u64,
+    /// Date of the version.
+    pub date: String,
+    /// Where the facts come from.
+    pub source: String,
+    /// Where it was loaded from: `embedded` or a folder path.
+    pub origin: String,
+    /// Number of guides.
+    pub guides: usize,
+}
+
+/// A loaded, validated handbook.
+#[derive(Debug, Clone)]
+pub struct Handbook {
+    /// Manifest and origin.
+    pub info: ContentInfo,
+    /// Editorial rules in force.
+    pub rules: Rules,
+    /// Guides, sorted by file path.
+    pub guides: Vec<Guide>,
+    /// Life events.
+    pub life_events: Vec<LifeEvent>,
+    /// Look-alike families.
+    pub families: Vec<Family>,
+    /// Glossary.
+    pub glossary: Vec<Term>,
+    /// The deploying office, if the content has one.
+    pub locality: Option<Locality>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Handbook {
+    /// The handbook compiled into the binary (the repository's `content/`).
+    pub fn embedded() -> Result<Handbook> {
+        Handbook::from_files("embedded", files::embedded_files())
+    }
+
+    /// Loads a content folder.
+    pub fn load_dir(root: &Path) -> Result<Handbook> {
+        Handbook::from_files(&root.display().to_string(), files::dir_files(root)?)
+    }
+
+    /// Loads a folder when given, else the embedded handbook.
+    pub fn load(root: Option<&Path>) -> Result<Handbook> {
+        match root {
+            Some(dir) => Handbook::load_dir(dir),
+            None => Handbook::embedded(),
+        }
+    }
+
+    /// Parses and validates a set of files; every problem in every file is reported together.
+    pub fn from_files(origin: &str, files: Vec<SourceFile>) -> Result<Handbook> {
+        let mut problems = Vec::new();
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for f in files {
+            if let Some(size) = f.too_large {
+                problems.push(Problem::new(
+                    &f.path,
+                    0,
+                    format!("file is {size} bytes; the limit is {} bytes", files::MAX_FILE_BYTES),
+                ));
+                continue;
+            }
+            match std::str::from_utf8(&f.bytes) {
+                Ok(s) => texts.push((f.path, normalize(s))),
+                Err(e) => {
+                    let line = f.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                    problems.push(Problem::new(
+                        &f.path,
+                        line,
+                        format!("not valid UTF-8 (byte {}); save the file as UTF-8", e.valid_up_to()),
+                    ));
+                }
+            }
+        }
+
+        let mut guides = Vec::new();
+        let mut manifest: Option<Manifest> = None;
+        let mut life_events = Vec::new();
+        let mut families = Vec::new();
+        let mut glossary = Vec::new();
+        let mut locality = None;
+        for (path, text) in &texts {
+            if path.ends_with(".md") {
+                match parse_guide(path, text) {
+                    Ok(g) => guides.push(g),
+                    Err(p) => problems.extend(p),
+                }
+                continue;
+            }
+            match path.as_str() {
+                "handbook.toml" => manifest = parse_toml(path, text, &mut problems),
+                "life-events.toml" => {
+                    life_events = parse_toml::<data::LifeEventsFile>(path, text, &mut problems)
+                        .map_or_else(Vec::new, |f| f.event);
+                }
+                "families.toml" => {
+                    families = parse_toml::<data::FamiliesFile>(path, text, &mut problems)
+                        .map_or_else(Vec::new, |f| f.family);
+                }
+                "glossary.toml" => {
+                    glossary = parse_toml::<data::GlossaryFile>(path, text, &mut problems)
+                        .map_or_else(Vec::new, |f| f.term);
+                }
+                "locality.toml" => locality = parse_toml(path, text, &mut problems),
+                _ => problems.push(Problem::new(
+                    path,
+                    0,
+                    "unknown data file; expected handbook.toml, life-events.toml, families.toml, glossary.toml or locality.toml",
+                )),
+            }
+        }
+
+        let rules = manifest.as_ref().map(|m| m.rules.clone()).unwrap_or_default();
+        let sources: HashMap<&str, &str> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        validate::check(
+            &validate::Content {
+                guides: &guides,
+                life_events: &life_events,
+                families: &families,
+                glossary: &glossary,
+                rules: &rules,
+                has_events_file: texts.iter().any(|(p, _)| p == "life-events.toml"),
+                sources: &sources,
+            },
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            return Err(Error::Invalid(problems));
+        }
+
+        let by_code = guides.iter().enumerate().map(|(i, g)| (g.code.clone(), i)).collect();
+        let m = manifest.unwrap_or_default();
+        let info = ContentInfo {
+            name: if m.name.is_empty() { "Sổ tay thủ tục hành chính".to_string() } else { m.name },
+            version: m.version,
+            date: m.date,
+            source: m.source,
+            origin: origin.to_string(),
+            guides: guides.len(),
+        };
+        Ok(Handbook {
+            info,
+            rules,
+            guides,
+            life_events,
+            families,
+            glossary,
+            locality,
+            by_code,
+        })
+    }
+
+    /// The guide with this national code.
+    pub fn guide(&self, code: &str) -> Option<&Guide> {
+        self.by_code.get(code.trim()).map(|&i| &self.guides[i])
+    }
+
+    /// The guide with this code, or [`Error::UnknownCode`].
+    pub fn require(&self, code: &str) -> Result<&Guide> {
+        self.guide(code).ok_or_else(|| Error::UnknownCode(code.to_string()))
+    }
+
+    /// The families a procedure belongs to.
+    pub fn families_of(&self, code: &str) -> Vec<&Family> {
+        self.families.iter().filter(|f| f.members.iter().any(|m| m == code)).collect()
+    }
+
+    /// Procedures easily confused with this one: the other members of its families.
+    pub fn look_alikes(&self, code: &str) -> Vec<&Guide> {
+        let mut out: Vec<&Guide> = Vec::new();
+        for family in self.families_of(code) {
+            for m in &family.members {
+                if m != code
+                    && let Some(g) = self.guide(m)
+                    && !out.iter().any(|x| x.code == g.code)
+                {
+                    out.push(g);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let line = e
+                .span()
+                .map_or(0, |s| text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+            problems.push(Problem::new(path, line, e.message().to_string()));
+            None
+        }
+    }
+}

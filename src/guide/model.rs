@@ -1,0 +1,232 @@
+//! The parsed guide: what the UI renders, the CLI prints and the index reads.
+//!
+//! These types are serialized as JSON across the IPC boundary and by `sotay show --json`; the UI's
+//! TypeScript types mirror them field for field.
+
+use serde::{Deserialize, Serialize};
+
+/// Administrative level that handles a procedure (no district level since 1 July 2025).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Cấp xã: commune, ward or special zone.
+    Xa,
+    /// Cấp tỉnh: province or centrally-run city.
+    Tinh,
+    /// Cấp bộ: ministry.
+    Bo,
+    /// Cơ quan khác: other bodies (for example notary offices, consulates).
+    Khac,
+}
+
+impl Level {
+    /// Every level, in display order.
+    pub const ALL: [Level; 4] = [Level::Xa, Level::Tinh, Level::Bo, Level::Khac];
+
+    /// The identifier used in front matter and filters.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Xa => "xa",
+            Level::Tinh => "tinh",
+            Level::Bo => "bo",
+            Level::Khac => "khac",
+        }
+    }
+
+    /// The Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Xa => "Cấp xã",
+            Level::Tinh => "Cấp tỉnh",
+            Level::Bo => "Cấp bộ",
+            Level::Khac => "Cơ quan khác",
+        }
+    }
+
+    /// Parses an identifier (`xa`, `tinh`, `bo`, `khac`).
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+/// How a file can be lodged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChannelKind {
+    /// Trực tiếp: in person at the desk.
+    TrucTiep,
+    /// Trực tuyến: online (national portal, VNeID).
+    TrucTuyen,
+    /// Dịch vụ bưu chính: by post.
+    BuuChinh,
+}
+
+impl ChannelKind {
+    /// The Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChannelKind::TrucTiep => "Trực tiếp",
+            ChannelKind::TrucTuyen => "Trực tuyến",
+            ChannelKind::BuuChinh => "Bưu chính",
+        }
+    }
+}
+
+/// Processing time and fee for one channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Channel {
+    /// The channel.
+    pub channel: ChannelKind,
+    /// Processing time as the record states it ("5 ngày làm việc").
+    pub time: String,
+    /// Fee as the record states it ("Miễn lệ phí", "8.000 đồng/bản sao").
+    pub fee: String,
+    /// Extra detail (cut-off hours, fee cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Which part of the documents checklist a group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKind {
+    /// Giấy tờ phải nộp: handed in and kept.
+    Submit,
+    /// Giấy tờ phải xuất trình: shown and handed back.
+    Show,
+    /// Trường hợp …: needed only in a particular case.
+    Case,
+}
+
+/// Whether a document is an original, a copy, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CopyForm {
+    /// Bản chính.
+    Original,
+    /// Bản sao (including certified copies).
+    Copy,
+    /// Bản chính hoặc bản sao.
+    Either,
+}
+
+/// "(1 bản chính)" parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// How many.
+    pub count: u32,
+    /// Original, copy or either.
+    pub form: CopyForm,
+    /// The words as written ("bản sao có chứng thực").
+    pub label: String,
+}
+
+/// One paper of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentItem {
+    /// Stable id within the guide (`d1`, `d2`, …), used by the UI's checklist.
+    pub id: String,
+    /// Plain text without the quantity.
+    pub text: String,
+    /// Sanitized HTML of the same text.
+    pub html: String,
+    /// Quantity and form, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Quantity>,
+}
+
+/// A heading of the checklist and its papers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentGroup {
+    /// Submit, show, or a particular case.
+    pub kind: GroupKind,
+    /// The heading as written ("Giấy tờ phải nộp", "Trường hợp …").
+    pub title: String,
+    /// The papers.
+    pub items: Vec<DocumentItem>,
+}
+
+/// A paragraph or list item of free text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Plain text.
+    pub text: String,
+    /// Sanitized HTML.
+    pub html: String,
+}
+
+/// One procedure guide, parsed and validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    /// National code, e.g. `1.000894`.
+    pub code: String,
+    /// Short plain title.
+    pub title: String,
+    /// Official name on the national portal.
+    pub official_title: String,
+    /// One or two plain sentences: who, where, what they get.
+    pub summary: String,
+    /// Field (lĩnh vực).
+    pub field: String,
+    /// Levels that handle it.
+    pub levels: Vec<Level>,
+    /// The agency that decides.
+    pub agency: String,
+    /// Who may apply.
+    pub applicants: Vec<String>,
+    /// Publishing decision (quyết định công bố).
+    pub decision: String,
+    /// What the citizen receives.
+    pub results: Vec<String>,
+    /// Legal documents with their numbers.
+    pub legal_basis: Vec<String>,
+    /// Everyday names ("còn gọi là").
+    pub aliases: Vec<String>,
+    /// Life event ids.
+    pub life_events: Vec<String>,
+    /// Related procedure codes.
+    pub related: Vec<String>,
+    /// When this procedure, and not a look-alike, is the right one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choose_when: Option<String>,
+    /// Date the guide was checked against the national record (`YYYY-MM-DD`).
+    pub updated: String,
+    /// The code that replaces this procedure, if it was abolished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+    /// The procedure's page on the national portal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal_url: Option<String>,
+    /// Time and fee per channel.
+    pub channels: Vec<Channel>,
+    /// The documents checklist.
+    pub documents: Vec<DocumentGroup>,
+    /// Ordered steps.
+    pub steps: Vec<Block>,
+    /// Requirements and conditions.
+    pub conditions: Vec<Block>,
+    /// Practical notes.
+    pub notes: Vec<Block>,
+    /// The file it came from, relative to the content root.
+    pub source: String,
+}
+
+impl Guide {
+    /// All checklist items, in order.
+    pub fn document_items(&self) -> impl Iterator<Item = &DocumentItem> {
+        self.documents.iter().flat_map(|g| g.items.iter())
+    }
+
+    /// The text that the body field of the index holds: summary, documents, steps, conditions, notes,
+    /// results, agency and applicants.
+    pub fn body_text(&self) -> String {
+        let mut parts: Vec<&str> = vec![&self.summary, &self.agency];
+        parts.extend(self.results.iter().map(String::as_str));
+        parts.extend(self.applicants.iter().map(String::as_str));
+        parts.extend(self.document_items().map(|d| d.text.as_str()));
+        for blocks in [&self.steps, &self.conditions, &self.notes] {
+            parts.extend(blocks.iter().map(|b| b.text.as_str()));
+        }
+        parts.join("\n")
+    }
+}

@@ -1,0 +1,638 @@
+//! Turns one guide file (TOML front matter + markdown body) into a [`Guide`], reporting every problem
+//! found with its line instead of stopping at the first.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+use serde::Deserialize;
+
+use super::html::{options, render_events};
+use super::model::{
+    Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
+    Quantity,
+};
+use crate::error::Problem;
+
+/// The body's level-2 headings, in the order they must appear.
+pub const SECTION_HEADINGS: [&str; 4] = [
+    "Thành phần hồ sơ",
+    "Trình tự thực hiện",
+    "Yêu cầu, điều kiện",
+    "Lưu ý",
+];
+
+/// Front matter as written; every field optional so that all missing ones are reported together.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    code: Option<String>,
+    title: Option<String>,
+    official_title: Option<String>,
+    summary: Option<String>,
+    field: Option<String>,
+    levels: Option<Vec<String>>,
+    agency: Option<String>,
+    applicants: Option<Vec<String>>,
+    decision: Option<String>,
+    results: Option<Vec<String>>,
+    legal_basis: Option<Vec<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    life_events: Vec<String>,
+    #[serde(default)]
+    related: Vec<String>,
+    choose_when: Option<String>,
+    updated: Option<toml::value::Datetime>,
+    replaced_by: Option<String>,
+    portal_url: Option<String>,
+    #[serde(default)]
+    channels: Vec<RawChannel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChannel {
+    channel: String,
+    time: String,
+    fee: String,
+    note: Option<String>,
+}
+
+/// Collects problems for one file.
+struct Report<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Report<'_> {
+    fn add(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(Problem::new(self.file, line, message));
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parses one normalized guide file. `file` is the name used in problems.
+pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
+    let mut report = Report {
+        file,
+        problems: Vec::new(),
+    };
+    let Some((fm, fm_offset, body, body_offset)) = split_front_matter(src) else {
+        let msg = if src.trim().is_empty() {
+            "empty file: a guide starts with a +++ line, its TOML front matter, and a closing +++ line"
+        } else {
+            "no front matter: the file must start with a +++ line and the TOML block must end with a +++ line"
+        };
+        report.add(1, msg);
+        return Err(report.problems);
+    };
+    let fm_line = line_of(src, fm_offset);
+    let body_line = line_of(src, body_offset);
+    let key_line = |key: &str| key_line(fm, key).map_or(fm_line.saturating_sub(1), |l| fm_line + l);
+
+    let raw: FrontMatter = match toml::from_str(fm) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map_or(fm_line, |s| fm_line + line_of(fm, s.start) - 1);
+            report.add(line, format!("front matter: {}", e.message()));
+            return Err(report.problems);
+        }
+    };
+
+    let mut required = |name: &str, value: Option<String>| -> String {
+        match value.map(|v| v.trim().to_string()) {
+            Some(v) if !v.is_empty() => v,
+            Some(_) => {
+                report.add(key_line(name), format!("`{name}` is empty"));
+                String::new()
+            }
+            None => {
+                report.add(fm_line.saturating_sub(1), format!("missing required field `{name}`"));
+                String::new()
+            }
+        }
+    };
+    let code = required("code", raw.code);
+    let title = required("title", raw.title);
+    let official_title = required("official_title", raw.official_title);
+    let summary = required("summary", raw.summary);
+    let field = required("field", raw.field);
+    let agency = required("agency", raw.agency);
+    let decision = required("decision", raw.decision);
+
+    if !code.is_empty() && !is_valid_code(&code) {
+        report.add(
+            key_line("code"),
+            format!("code \"{code}\" is not a national procedure code like 1.000894"),
+        );
+    }
+
+    let mut required_list = |name: &str, value: Option<Vec<String>>| -> Vec<String> {
+        let list: Vec<String> = value
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if list.is_empty() {
+            report.add(key_line(name), format!("`{name}` needs at least one entry"));
+        }
+        list
+    };
+    let raw_levels = required_list("levels", raw.levels);
+    let applicants = required_list("applicants", raw.applicants);
+    let results = required_list("results", raw.results);
+    let legal_basis = required_list("legal_basis", raw.legal_basis);
+
+    let mut levels = Vec::new();
+    for l in &raw_levels {
+        match Level::from_id(l) {
+            Some(level) if !levels.contains(&level) => levels.push(level),
+            Some(_) => {}
+            None if l == "huyen" => report.add(
+                key_line("levels"),
+                "level \"huyen\": the district level was abolished on 1/7/2025; use xa or tinh",
+            ),
+            None => report.add(
+                key_line("levels"),
+                format!("unknown level \"{l}\"; expected xa, tinh, bo or khac"),
+            ),
+        }
+    }
+
+    let updated = match raw.updated {
+        Some(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+            _ => {
+                report.add(key_line("updated"), "`updated` must be a date like 2026-06-30");
+                String::new()
+            }
+        },
+        None => {
+            report.add(fm_line.saturating_sub(1), "missing required field `updated`");
+            String::new()
+        }
+    };
+
+    let mut channels = Vec::new();
+    if raw.channels.is_empty() {
+        report.add(fm_line.saturating_sub(1), "at least one [[channels]] table is needed");
+    }
+    for (i, c) in raw.channels.into_iter().enumerate() {
+        let line = nth_line(fm, "[[channels]]", i).map_or(fm_line, |l| fm_line + l);
+        let kind = match c.channel.as_str() {
+            "truc-tiep" => Some(ChannelKind::TrucTiep),
+            "truc-tuyen" => Some(ChannelKind::TrucTuyen),
+            "buu-chinh" => Some(ChannelKind::BuuChinh),
+            other => {
+                report.add(
+                    line,
+                    format!("unknown channel \"{other}\"; expected truc-tiep, truc-tuyen or buu-chinh"),
+                );
+                None
+            }
+        };
+        if c.time.trim().is_empty() || c.fee.trim().is_empty() {
+            report.add(line, "a channel needs both `time` and `fee`");
+        }
+        if let Some(kind) = kind {
+            if channels.iter().any(|x: &Channel| x.channel == kind) {
+                report.add(line, format!("channel \"{}\" is listed twice", c.channel));
+            }
+            channels.push(Channel {
+                channel: kind,
+                time: c.time.trim().to_string(),
+                fee: c.fee.trim().to_string(),
+                note: c.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+            });
+        }
+    }
+
+    let body = parse_body(body, body_line, &mut report);
+
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    let clean = |v: Vec<String>| -> Vec<String> {
+        v.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    Ok(Guide {
+        code,
+        title,
+        official_title,
+        summary,
+        field,
+        levels,
+        agency,
+        applicants,
+        decision,
+        results,
+        legal_basis,
+        aliases: clean(raw.aliases),
+        life_events: clean(raw.life_events),
+        related: clean(raw.related),
+        choose_when: raw.choose_when.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        updated,
+        replaced_by: raw.replaced_by.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        portal_url: raw.portal_url.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        channels,
+        documents: body.documents,
+        steps: body.steps,
+        conditions: body.conditions,
+        notes: body.notes,
+        source: file.to_string(),
+    })
+}
+
+/// A national code: digits and dots, optionally with a province suffix (`1.001193.000.00.00.H35`).
+pub fn is_valid_code(code: &str) -> bool {
+    let mut parts = code.split('.');
+    let head_ok = parts
+        .next()
+        .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let second_ok = parts
+        .next()
+        .is_some_and(|p| p.len() >= 3 && p.chars().all(|c| c.is_ascii_digit()));
+    head_ok
+        && second_ok
+        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Splits `+++\n<toml>\n+++\n<body>`; returns (front matter, its offset, body, its offset).
+fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
+    let start = src.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let rest = &src[start..];
+    let first_end = rest.find('\n')?;
+    if rest[..first_end].trim_end() != "+++" {
+        return None;
+    }
+    let fm_offset = start + first_end + 1;
+    let mut offset = fm_offset;
+    for line in src[fm_offset..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let body_offset = offset + line.len();
+            return Some((&src[fm_offset..offset], fm_offset, &src[body_offset..], body_offset));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// 0-based line in the front matter where `key = …` is set.
+fn key_line(fm: &str, key: &str) -> Option<usize> {
+    fm.lines().position(|l| {
+        l.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with('='))
+    })
+}
+
+fn nth_line(fm: &str, needle: &str, n: usize) -> Option<usize> {
+    fm.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == needle)
+        .nth(n)
+        .map(|(i, _)| i)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    Preamble,
+    Documents,
+    Steps,
+    Conditions,
+    Notes,
+}
+
+#[derive(Default)]
+struct Body {
+    documents: Vec<DocumentGroup>,
+    steps: Vec<Block>,
+    conditions: Vec<Block>,
+    notes: Vec<Block>,
+}
+
+/// Events of one list item or paragraph being collected.
+struct Capture<'a> {
+    events: Vec<Event<'a>>,
+    offset: usize,
+}
+
+fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
+    let line = |offset: usize| body_line + line_of(body, offset) - 1;
+    let mut out = Body::default();
+    let mut section = Section::Preamble;
+    let mut seen: Vec<usize> = Vec::new();
+    let mut heading: Option<(HeadingLevel, String, usize)> = None;
+    let mut capture: Option<Capture<'_>> = None;
+    let mut list_depth = 0usize;
+    let mut skip = 0usize;
+    let mut doc_count = 0usize;
+
+    let events = TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter());
+    for (event, range) in events {
+        if skip > 0 {
+            match event {
+                Event::Start(_) => skip += 1,
+                Event::End(_) => skip -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        if let Some((_, text, _)) = &mut heading {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, text, offset)) = heading.take() {
+                        on_heading(level, text.trim(), line(offset), &mut section, &mut seen, &mut out, report);
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Heading { level, .. }) if capture.is_none() && list_depth == 0 => {
+                heading = Some((*level, String::new(), range.start));
+                continue;
+            }
+            Event::Start(Tag::List(_)) => {
+                list_depth += 1;
+                if list_depth == 1 {
+                    continue;
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_depth -= 1;
+                if list_depth == 0 {
+                    continue;
+                }
+            }
+            Event::Start(Tag::Item) if list_depth == 1 => {
+                capture = Some(Capture {
+                    events: Vec::new(),
+                    offset: range.start,
+                });
+                continue;
+            }
+            Event::End(TagEnd::Item) if list_depth == 1 => {
+                if let Some(c) = capture.take() {
+                    finish(c, section, line, &mut out, &mut doc_count, report);
+                }
+                continue;
+            }
+            Event::Start(Tag::Paragraph) if list_depth == 0 && capture.is_none() => {
+                capture = Some(Capture {
+                    events: Vec::new(),
+                    offset: range.start,
+                });
+                continue;
+            }
+            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
+                if let Some(c) = capture.take() {
+                    if section == Section::Documents {
+                        report.add(
+                            line(c.offset),
+                            "in \"Thành phần hồ sơ\" write each document as a list item starting with \"- \"",
+                        );
+                    } else {
+                        finish(c, section, line, &mut out, &mut doc_count, report);
+                    }
+                }
+                continue;
+            }
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::HtmlBlock | Tag::MetadataBlock(_),
+            ) if capture.is_none() && list_depth == 0 => {
+                report.add(
+                    line(range.start),
+                    "unsupported block (code, quote, table or HTML); use paragraphs and lists",
+                );
+                skip = 1;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(c) = &mut capture {
+            c.events.push(event);
+        }
+    }
+
+    for (i, name) in SECTION_HEADINGS.iter().enumerate().take(2) {
+        if !seen.contains(&i) {
+            report.add(body_line, format!("missing section \"## {name}\""));
+        }
+    }
+    if seen.contains(&0) && doc_count == 0 {
+        report.add(body_line, "empty checklist: \"Thành phần hồ sơ\" lists no document");
+    }
+    if seen.contains(&1) && out.steps.is_empty() {
+        report.add(body_line, "\"Trình tự thực hiện\" lists no step");
+    }
+    out
+}
+
+fn on_heading(
+    level: HeadingLevel,
+    text: &str,
+    line: usize,
+    section: &mut Section,
+    seen: &mut Vec<usize>,
+    out: &mut Body,
+    report: &mut Report<'_>,
+) {
+    let text = text.trim_end_matches(':').trim();
+    match level {
+        HeadingLevel::H2 => match SECTION_HEADINGS.iter().position(|h| h.eq_ignore_ascii_case(text)) {
+            Some(i) => {
+                if seen.contains(&i) {
+                    report.add(line, format!("section \"{text}\" appears twice"));
+                } else if seen.last().is_some_and(|&last| last > i) {
+                    report.add(
+                        line,
+                        format!("section \"{text}\" is out of order; the order is: {}", SECTION_HEADINGS.join(", ")),
+                    );
+                }
+                seen.push(i);
+                *section = [Section::Documents, Section::Steps, Section::Conditions, Section::Notes][i];
+            }
+            None => report.add(
+                line,
+                format!("unknown heading \"## {text}\"; expected one of: {}", SECTION_HEADINGS.join(", ")),
+            ),
+        },
+        HeadingLevel::H3 if *section == Section::Documents => {
+            let lower = text.to_lowercase();
+            let kind = if lower.starts_with("giấy tờ phải nộp") {
+                Some(GroupKind::Submit)
+            } else if lower.starts_with("giấy tờ phải xuất trình") {
+                Some(GroupKind::Show)
+            } else if lower.starts_with("trường hợp") {
+                Some(GroupKind::Case)
+            } else {
+                None
+            };
+            match kind {
+                Some(kind) => out.documents.push(DocumentGroup {
+                    kind,
+                    title: text.to_string(),
+                    items: Vec::new(),
+                }),
+                None => report.add(
+                    line,
+                    format!(
+                        "unknown heading \"### {text}\"; document groups are \"Giấy tờ phải nộp\", \"Giấy tờ phải xuất trình\" or \"Trường hợp …\""
+                    ),
+                ),
+            }
+        }
+        _ => report.add(
+            line,
+            format!("unknown heading \"{text}\": only the fixed ## sections and ### document groups are allowed"),
+        ),
+    }
+}
+
+fn finish(
+    capture: Capture<'_>,
+    section: Section,
+    line: impl Fn(usize) -> usize,
+    out: &mut Body,
+    doc_count: &mut usize,
+    report: &mut Report<'_>,
+) {
+    let Capture { mut events, offset } = capture;
+    let mut text = plain_text(&events);
+    if text.is_empty() {
+        return;
+    }
+    match section {
+        Section::Preamble => report.add(
+            line(offset),
+            "text before the first section heading; put the summary in the front matter",
+        ),
+        Section::Documents => {
+            let quantity = match split_quantity(&text) {
+                Some((rest, q)) => {
+                    text = rest.to_string();
+                    strip_trailing_quantity(&mut events);
+                    Some(q)
+                }
+                None => None,
+            };
+            *doc_count += 1;
+            if out.documents.is_empty() {
+                out.documents.push(DocumentGroup {
+                    kind: GroupKind::Submit,
+                    title: "Giấy tờ phải nộp".to_string(),
+                    items: Vec::new(),
+                });
+            }
+            let id = format!("d{doc_count}");
+            if let Some(group) = out.documents.last_mut() {
+                group.items.push(DocumentItem {
+                    id,
+                    text,
+                    html: render_events(events),
+                    quantity,
+                });
+            }
+        }
+        Section::Steps | Section::Conditions | Section::Notes => {
+            let block = Block {
+                text,
+                html: render_events(events),
+            };
+            match section {
+                Section::Steps => out.steps.push(block),
+                Section::Conditions => out.conditions.push(block),
+                _ => out.notes.push(block),
+            }
+        }
+    }
+}
+
+/// The plain text of captured events, whitespace collapsed.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits "Tờ khai (1 bản chính)" into ("Tờ khai", quantity).
+pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
+    let trimmed = text.trim_end();
+    let inner_end = trimmed.strip_suffix(')')?;
+    let open = inner_end.rfind('(')?;
+    let inner = inner_end[open + 1..].trim();
+    let (count, label) = inner.split_once(char::is_whitespace)?;
+    let count: u32 = count.parse().ok()?;
+    let label = label.trim();
+    let lower = label.to_lowercase();
+    if !lower.starts_with("bản") {
+        return None;
+    }
+    let form = if lower.contains("hoặc") {
+        CopyForm::Either
+    } else if lower.contains("sao") || lower.contains("chụp") {
+        CopyForm::Copy
+    } else {
+        CopyForm::Original
+    };
+    Some((
+        inner_end[..open].trim_end(),
+        Quantity {
+            count,
+            form,
+            label: label.to_string(),
+        },
+    ))
+}
+
+/// Removes the "(1 bản chính)" suffix from the last text event so that the HTML matches the text.
+fn strip_trailing_quantity(events: &mut [Event<'_>]) {
+    if let Some(Event::Text(t)) = events.iter_mut().rev().find(|e| matches!(e, Event::Text(_)))
+        && let Some((rest, _)) = split_quantity(t)
+    {
+        *t = CowStr::from(rest.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantity_forms() {
+        let (rest, q) = split_quantity("Tờ khai (theo mẫu) (1 bản chính)").expect("quantity");
+        assert_eq!(rest, "Tờ khai (theo mẫu)");
+        assert_eq!((q.count, q.form), (1, CopyForm::Original));
+        let (_, q) = split_quantity("Giấy tờ (2 bản sao có chứng thực)").expect("quantity");
+        assert_eq!((q.count, q.form), (2, CopyForm::Copy));
+        let (_, q) = split_quantity("X (1 bản chính hoặc bản sao)").expect("quantity");
+        assert_eq!(q.form, CopyForm::Either);
+        assert!(split_quantity("Tờ khai (theo mẫu)").is_none());
+    }
+
+    #[test]
+    fn codes() {
+        assert!(is_valid_code("1.000894"));
+        assert!(is_valid_code("1.001193.000.00.00.H35"));
+        assert!(!is_valid_code("1000894"));
+        assert!(!is_valid_code("1.0a"));
+        assert!(!is_valid_code(""));
+    }
+}

@@ -1,0 +1,28 @@
+//! # sotay — Sổ tay thủ tục hành chính
+//!
+//! The core of an offline handbook of Vietnamese administrative procedures. It loads procedure guides
+//! (markdown with TOML front matter, see `content/README.md`), validates them, indexes them with tantivy
+//! in RAM and searches them the way citizens type: without diacritics, in raw Telex, with old terms and
+//! everyday words.
+//!
+//! The crate knows nothing of the desktop shell; the `sotay` binary and the Tauri app are thin layers
+//! over it.
+//!
+//! - [`text`]: NFC normalization, tone placement, folding.
+//! - [`guide`]: the guide model, parser and HTML sanitizer.
+//! - [`content`]: a whole handbook (guides, life events, families, glossary, locality), embedded or from
+//!   a folder.
+//! - [`search`]: the index and the query pipeline.
+//! - [`eval`]: relevance metrics over judged queries.
+
+pub mod content;
+pub mod error;
+pub mod eval;
+pub mod guide;
+pub mod search;
+pub mod text;
+
+pub use content::{ContentInfo, Handbook};
+pub use error::{Error, Problem, Result};
+pub use guide::Guide;
+pub use search::{Engine, Filters, Hit, SearchOptions, SearchResults};

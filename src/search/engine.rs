@@ -1,0 +1,332 @@
+//! The search engine: builds the in-RAM index of a handbook and answers queries.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, Query};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, doc};
+
+use super::analyze::{Analysis, Expander, analyze};
+use super::query::{self, Plan, Weights};
+use super::schema::{self, Fields};
+use super::suggest::Vocabulary;
+use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
+use crate::content::Handbook;
+use crate::error::Result;
+use crate::guide::{Guide, Level};
+use crate::text::folded_bigrams;
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 180;
+/// Most hits a single query may ask for.
+pub const MAX_LIMIT: usize = 1000;
+/// The second hit's score, as a share of the first, above which look-alikes are "close".
+const AMBIGUITY_RATIO: f32 = 0.8;
+
+/// A value of a facet and how many guides have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value (field name, level id, or life event id).
+    pub value: String,
+    /// The label to show.
+    pub label: String,
+    /// Number of guides.
+    pub count: usize,
+}
+
+/// Every facet of the handbook with counts, for filter menus and browsing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Fields (lĩnh vực).
+    pub fields: Vec<FacetCount>,
+    /// Levels.
+    pub levels: Vec<FacetCount>,
+    /// Life events.
+    pub events: Vec<FacetCount>,
+}
+
+/// A handbook and its search index.
+pub struct Engine {
+    handbook: Handbook,
+    reader: IndexReader,
+    fields: Fields,
+    expander: Expander,
+    vocabulary: Vocabulary,
+    weights: Weights,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("guides", &self.handbook.guides.len()).finish()
+    }
+}
+
+impl Engine {
+    /// Indexes a handbook in RAM with the default weights.
+    pub fn new(handbook: Handbook) -> Result<Engine> {
+        Engine::with_weights(handbook, Weights::default())
+    }
+
+    /// Indexes a handbook in RAM with the given weights (used to tune them).
+    pub fn with_weights(handbook: Handbook, weights: Weights) -> Result<Engine> {
+        let (schema, fields) = schema::schema();
+        let index = Index::create_in_ram(schema);
+        schema::register(&index);
+        let heap = (50_000_000 + handbook.guides.len() * 20_000).min(400_000_000);
+        let mut writer = index.writer_with_num_threads(1, heap)?;
+        let mut vocabulary = Vocabulary::default();
+        for g in &handbook.guides {
+            let titles = format!("{}\n{}", g.title, g.official_title);
+            let aliases = g.aliases.join("\n");
+            let body = g.body_text();
+            let bigrams = |text: &str| -> String {
+                text.lines().flat_map(folded_bigrams).collect::<Vec<_>>().join(" ")
+            };
+            let mut d = doc!(
+                fields.code => g.code.as_str(),
+                fields.title.exact => titles.as_str(),
+                fields.title.fold => titles.as_str(),
+                fields.title.bigram => bigrams(&titles),
+                fields.alias.exact => aliases.as_str(),
+                fields.alias.fold => aliases.as_str(),
+                fields.alias.bigram => bigrams(&aliases),
+                fields.body.exact => body.as_str(),
+                fields.body.fold => body.as_str(),
+                fields.body.bigram => bigrams(&body),
+                fields.field => g.field.as_str(),
+            );
+            for l in &g.levels {
+                d.add_text(fields.level, l.id());
+            }
+            for e in &g.life_events {
+                d.add_text(fields.event, e);
+            }
+            writer.add_document(d)?;
+            for text in [&titles, &aliases, &body] {
+                vocabulary.add(text);
+            }
+        }
+        writer.commit()?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let expander = Expander::new(&handbook.glossary);
+        Ok(Engine {
+            handbook,
+            reader,
+            fields,
+            expander,
+            vocabulary,
+            weights,
+        })
+    }
+
+    /// The handbook searched.
+    pub fn handbook(&self) -> &Handbook {
+        &self.handbook
+    }
+
+    /// Analyses a query without searching (for tools and tests).
+    pub fn analyze(&self, query: &str) -> Analysis {
+        analyze(query, &self.expander)
+    }
+
+    /// Searches. Any text is a valid query: odd input gives empty or best-effort results, never an error;
+    /// errors only come from the index itself.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let started = Instant::now();
+        let limit = options.limit.clamp(1, MAX_LIMIT);
+        let analysis = self.analyze(query);
+        let searcher = self.reader.searcher();
+        let mut results = SearchResults {
+            query: analysis.normalized.clone(),
+            total: 0,
+            took_us: 0,
+            hits: Vec::new(),
+            ambiguous: false,
+            family: None,
+            suggestion: None,
+            intent: analysis.intent,
+        };
+
+        if analysis.is_empty() {
+            if has_filters(&options.filters) {
+                self.browse(&searcher, &options.filters, limit, &mut results)?;
+            }
+            results.took_us = elapsed_us(started);
+            return Ok(results);
+        }
+
+        let unknown = analysis.tokens.iter().any(|t| !self.vocabulary.knows(&t.folded));
+        let mut plan = Plan {
+            analysis: &analysis,
+            prefix: options.prefix,
+            fuzzy: unknown,
+        };
+        let (mut total, mut top, mut scoring) = self.run(&searcher, &plan, &options.filters, limit)?;
+        if total == 0 && !plan.fuzzy {
+            plan.fuzzy = true;
+            (total, top, scoring) = self.run(&searcher, &plan, &options.filters, limit)?;
+        }
+        results.total = total;
+
+        if let Some(scoring) = scoring {
+            let mut snippets = SnippetGenerator::create(&searcher, &*scoring, self.fields.body.fold)?;
+            snippets.set_max_num_chars(SNIPPET_CHARS);
+            for (score, addr) in top {
+                if let Some(g) = self.guide_at(&searcher, addr)? {
+                    let snippet = snippets.snippet(&g.body_text()).to_html();
+                    let snippet = if snippet.trim().is_empty() { escape(&g.summary) } else { snippet };
+                    results.hits.push(hit(g, score, snippet));
+                }
+            }
+        }
+        self.mark_ambiguity(&mut results);
+        if results.hits.is_empty() || unknown {
+            results.suggestion = self.vocabulary.suggest(&analysis.tokens, results.hits.is_empty());
+        }
+        results.took_us = elapsed_us(started);
+        Ok(results)
+    }
+
+    /// Runs one plan; returns the total, the top documents and the scoring query (for snippets).
+    #[allow(clippy::type_complexity)]
+    fn run(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan<'_>,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<(usize, Vec<(f32, DocAddress)>, Option<Box<dyn Query>>)> {
+        let Some(scoring) = query::build(&self.fields, &self.weights, plan) else {
+            return Ok((0, Vec::new(), None));
+        };
+        let full = query::with_filters(&self.fields, scoring.box_clone(), filters);
+        let (top, total) = searcher.search(&*full, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
+        Ok((total, top, Some(scoring)))
+    }
+
+    /// Lists every guide matching the filters, by title (an empty query with filters set).
+    fn browse(&self, searcher: &Searcher, filters: &Filters, limit: usize, results: &mut SearchResults) -> Result<()> {
+        let q = query::with_filters(&self.fields, Box::new(AllQuery), filters);
+        let (top, total) = searcher.search(&*q, &(TopDocs::with_limit(MAX_LIMIT).order_by_score(), Count))?;
+        let mut guides = Vec::new();
+        for (_, addr) in top {
+            if let Some(g) = self.guide_at(searcher, addr)? {
+                guides.push(g);
+            }
+        }
+        guides.sort_by(|a, b| crate::text::fold(&a.title).cmp(&crate::text::fold(&b.title)));
+        results.total = total;
+        results.hits = guides
+            .into_iter()
+            .take(limit)
+            .map(|g| hit(g, 0.0, escape(&g.summary)))
+            .collect();
+        Ok(())
+    }
+
+    fn guide_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<&Guide>> {
+        let d: TantivyDocument = searcher.doc(addr)?;
+        let code = d.get_first(self.fields.code).and_then(|v| v.as_str()).unwrap_or_default();
+        Ok(self.handbook.guide(code))
+    }
+
+    /// Sets `ambiguous` when the two leading hits are look-alikes with close scores.
+    fn mark_ambiguity(&self, results: &mut SearchResults) {
+        let [first, second, ..] = results.hits.as_slice() else {
+            return;
+        };
+        if second.score < first.score * AMBIGUITY_RATIO {
+            return;
+        }
+        let shared = self
+            .handbook
+            .families_of(&first.code)
+            .into_iter()
+            .find(|f| f.members.contains(&second.code));
+        if let Some(f) = shared {
+            results.ambiguous = true;
+            results.family = Some(FamilyChoice {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                question: f.question.clone(),
+                members: f
+                    .members
+                    .iter()
+                    .filter_map(|c| self.handbook.guide(c))
+                    .map(|g| Choice {
+                        code: g.code.clone(),
+                        title: g.title.clone(),
+                        choose_when: g.choose_when.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    /// Facet values with counts.
+    pub fn facets(&self) -> Facets {
+        let guides = &self.handbook.guides;
+        let mut fields: BTreeMap<&str, usize> = BTreeMap::new();
+        for g in guides {
+            *fields.entry(g.field.as_str()).or_insert(0) += 1;
+        }
+        let levels = Level::ALL
+            .into_iter()
+            .map(|l| FacetCount {
+                value: l.id().to_string(),
+                label: l.label().to_string(),
+                count: guides.iter().filter(|g| g.levels.contains(&l)).count(),
+            })
+            .filter(|f| f.count > 0)
+            .collect();
+        let events = self
+            .handbook
+            .life_events
+            .iter()
+            .map(|e| FacetCount {
+                value: e.id.clone(),
+                label: e.name.clone(),
+                count: guides.iter().filter(|g| g.life_events.contains(&e.id)).count(),
+            })
+            .collect();
+        Facets {
+            fields: fields
+                .into_iter()
+                .map(|(f, count)| FacetCount {
+                    value: f.to_string(),
+                    label: f.to_string(),
+                    count,
+                })
+                .collect(),
+            levels,
+            events,
+        }
+    }
+}
+
+fn has_filters(f: &Filters) -> bool {
+    f.field.is_some() || f.level.is_some() || f.event.is_some()
+}
+
+fn hit(g: &Guide, score: f32, snippet: String) -> Hit {
+    Hit {
+        code: g.code.clone(),
+        title: g.title.clone(),
+        field: g.field.clone(),
+        score,
+        snippet,
+    }
+}
+
+fn elapsed_us(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX)
+}
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,162 @@
+//! Builds tantivy queries from an [`Analysis`]. Raw user text never reaches tantivy's query grammar
+//! (search-notes item 8): every clause is a term, fuzzy or regex query over normalized tokens.
+
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::Filters;
+use super::analyze::{Analysis, Token};
+use super::schema::{Fields, Views};
+
+/// Per-field and per-source weights. The defaults were tuned on the judged query set
+/// (`tests/relevance/queries.tsv`) with `sotay eval`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Title: diacritics kept, folded, bigram.
+    pub title: [f32; 3],
+    /// Aliases: diacritics kept, folded, bigram.
+    pub alias: [f32; 3],
+    /// Body: diacritics kept, folded, bigram.
+    pub body: [f32; 3],
+    /// Factor for glossary expansions.
+    pub expansion: f32,
+    /// Factor for the Telex/VNI decoding.
+    pub decoded: f32,
+    /// Factor for the prefix of the last word (search as you type).
+    pub prefix: f32,
+    /// Factor for fuzzy matches (second pass only).
+    pub fuzzy: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            title: [1.5, 1.5, 3.0],
+            alias: [1.5, 1.5, 3.0],
+            body: [0.3, 0.3, 0.6],
+            expansion: 0.9,
+            decoded: 0.8,
+            prefix: 0.5,
+            fuzzy: 0.4,
+        }
+    }
+}
+
+fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+/// Clauses for one run of tokens: each syllable against the exact and folded views, each adjacent pair
+/// against the bigram view, for title, aliases and body.
+fn phrase_clauses(fields: &Fields, w: &Weights, tokens: &[Token], factor: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+    let views: [(&Views, &[f32; 3]); 3] = [(&fields.title, &w.title), (&fields.alias, &w.alias), (&fields.body, &w.body)];
+    for t in tokens {
+        for (v, weights) in views {
+            out.push((Occur::Should, term_query(v.exact, &t.exact, weights[0] * factor)));
+            out.push((Occur::Should, term_query(v.fold, &t.folded, weights[1] * factor)));
+        }
+    }
+    for pair in tokens.windows(2) {
+        let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
+        for (v, weights) in views {
+            out.push((Occur::Should, term_query(v.bigram, &bigram, weights[2] * factor)));
+        }
+    }
+}
+
+/// What the main query is made of.
+pub(super) struct Plan<'a> {
+    pub(super) analysis: &'a Analysis,
+    pub(super) prefix: bool,
+    pub(super) fuzzy: bool,
+}
+
+/// Builds the scoring query (without filters).
+pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box<dyn Query>> {
+    let a = plan.analysis;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    phrase_clauses(fields, w, &a.tokens, 1.0, &mut clauses);
+    for e in &a.expansions {
+        for phrase in &e.phrases {
+            phrase_clauses(fields, w, phrase, w.expansion, &mut clauses);
+        }
+    }
+    if let Some(decoded) = &a.decoded {
+        phrase_clauses(fields, w, decoded, w.decoded, &mut clauses);
+    }
+    for t in &a.tokens {
+        if crate::guide::parse::is_valid_code(&t.exact) {
+            clauses.push((Occur::Should, term_query(fields.code, &t.exact, 20.0)));
+        }
+    }
+    if plan.prefix
+        && let Some(last) = a.tokens.last()
+        && last.folded.chars().count() >= 2
+        && last.folded.chars().all(char::is_alphanumeric)
+    {
+        for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
+            if let Ok(q) = RegexQuery::from_pattern(&format!("{}.*", last.folded), v.fold) {
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), weights[1] * w.prefix))));
+            }
+        }
+    }
+    if plan.fuzzy {
+        fuzzy_clauses(fields, w, a, &mut clauses);
+    }
+    // Whole-code queries like "1.000894" are split by the syllable cutter; catch them on the raw text.
+    let raw = a.normalized.trim();
+    if crate::guide::parse::is_valid_code(raw) {
+        clauses.push((Occur::Should, term_query(fields.code, raw, 20.0)));
+    }
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,
+/// which correct a typo inside a known two-syllable word (search-notes item 5).
+fn fuzzy_clauses(fields: &Fields, w: &Weights, a: &Analysis, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+    let fuzzy = |field: Field, text: &str, distance: u8, boost: f32| -> Box<dyn Query> {
+        let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
+        Box::new(BoostQuery::new(Box::new(q), boost))
+    };
+    for t in &a.tokens {
+        let n = t.folded.chars().count();
+        if n >= 5 {
+            let d = if n >= 9 { 2 } else { 1 };
+            for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
+                out.push((Occur::Should, fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy)));
+            }
+        }
+    }
+    for pair in a.tokens.windows(2) {
+        let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
+        if bigram.chars().count() >= 6 {
+            for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias), (&fields.body, &w.body)] {
+                out.push((Occur::Should, fuzzy(v.bigram, &bigram, 1, weights[2] * w.fuzzy * 2.0)));
+            }
+        }
+    }
+}
+
+/// Wraps a scoring query with the filters as required clauses.
+pub(super) fn with_filters(fields: &Fields, scoring: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let exact = |field: Field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    };
+    if let Some(f) = &filters.field {
+        must.push((Occur::Must, exact(fields.field, f.trim())));
+    }
+    if let Some(l) = filters.level {
+        must.push((Occur::Must, exact(fields.level, l.id())));
+    }
+    if let Some(e) = &filters.event {
+        must.push((Occur::Must, exact(fields.event, e.trim())));
+    }
+    if must.is_empty() {
+        return scoring;
+    }
+    must.push((Occur::Must, scoring));
+    Box::new(BooleanQuery::new(must))
+}

@@ -1,0 +1,195 @@
+//! "Did you mean": corrections from the index's own vocabulary, with diacritics restored.
+//!
+//! The vocabulary is every syllable of titles, aliases and body, keyed by its folded form; for each folded
+//! form it remembers the most frequent accented spelling, and for each folded pair the most frequent
+//! accented pair, so `dang ky khia sinh` becomes `đăng ký khai sinh` rather than `đang kỳ khải sinh`.
+
+use std::collections::HashMap;
+
+use super::analyze::Token;
+use crate::text::{fold, syllables};
+
+/// Syllable statistics of a handbook.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Vocabulary {
+    /// Folded syllable → (occurrences, best accented form and its count).
+    words: HashMap<String, (u32, String, u32)>,
+    /// Folded pair "a b" → best accented pair and its count.
+    pairs: HashMap<String, (String, u32)>,
+    /// Accented form counts, to pick the best one per folded form.
+    forms: HashMap<String, u32>,
+    pair_forms: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// Adds a text (already normalized).
+    pub(super) fn add(&mut self, text: &str) {
+        let syl = syllables(text);
+        for s in &syl {
+            let f = fold(s);
+            let c = self.forms.entry(s.clone()).or_insert(0);
+            *c += 1;
+            let c = *c;
+            let entry = self.words.entry(f).or_insert((0, s.clone(), 0));
+            entry.0 += 1;
+            if c > entry.2 {
+                entry.1 = s.clone();
+                entry.2 = c;
+            }
+        }
+        for w in syl.windows(2) {
+            let exact = format!("{} {}", w[0], w[1]);
+            let key = format!("{} {}", fold(&w[0]), fold(&w[1]));
+            let c = self.pair_forms.entry(exact.clone()).or_insert(0);
+            *c += 1;
+            let c = *c;
+            let entry = self.pairs.entry(key).or_insert((exact.clone(), 0));
+            if c > entry.1 {
+                *entry = (exact, c);
+            }
+        }
+    }
+
+    /// Whether a folded syllable occurs anywhere.
+    pub(super) fn knows(&self, folded: &str) -> bool {
+        self.words.contains_key(folded)
+    }
+
+    /// The closest known syllable to an unknown one, preferring ones that form a known pair with a
+    /// neighbour, then frequent ones.
+    fn correct(&self, word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
+        let n = word.chars().count();
+        if n < 2 || word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let max = if n >= 7 { 2 } else { 1 };
+        let mut best: Option<(usize, bool, u32, &str)> = None;
+        for (cand, (count, _, _)) in &self.words {
+            let d = distance(word, cand, max);
+            if d > max {
+                continue;
+            }
+            let paired = prev.is_some_and(|p| self.pairs.contains_key(&format!("{p} {cand}")))
+                || next.is_some_and(|x| self.pairs.contains_key(&format!("{cand} {x}")));
+            let key = (d, !paired, u32::MAX - count, cand.as_str());
+            if best.is_none_or(|b| key < b) {
+                best = Some(key);
+            }
+        }
+        best.map(|b| b.3.to_string())
+    }
+
+    /// A corrected query with diacritics, when some word is unknown or `always`; `None` when it would
+    /// say nothing new.
+    pub(super) fn suggest(&self, tokens: &[Token], always: bool) -> Option<String> {
+        if tokens.is_empty() {
+            return None;
+        }
+        let mut folded: Vec<String> = tokens.iter().map(|t| t.folded.clone()).collect();
+        let mut changed = false;
+        for i in 0..folded.len() {
+            if self.knows(&folded[i]) {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|j| folded[j].clone());
+            let next = folded.get(i + 1).cloned();
+            if let Some(c) = self.correct(&folded[i], prev.as_deref(), next.as_deref()) {
+                folded[i] = c;
+                changed = true;
+            }
+        }
+        if !changed && !always {
+            return None;
+        }
+        // Restore diacritics: from the accented pair with the previous word when known, else the syllable.
+        let mut out: Vec<String> = Vec::with_capacity(folded.len());
+        for i in 0..folded.len() {
+            let typed = &tokens[i];
+            if typed.folded == folded[i] && crate::text::has_diacritics(&typed.exact) {
+                out.push(typed.exact.clone());
+                continue;
+            }
+            let from_pair = (i > 0)
+                .then(|| self.pairs.get(&format!("{} {}", folded[i - 1], folded[i])))
+                .flatten()
+                .and_then(|(exact, _)| exact.split(' ').nth(1).map(str::to_string))
+                .or_else(|| {
+                    folded
+                        .get(i + 1)
+                        .and_then(|next| self.pairs.get(&format!("{} {}", folded[i], next)))
+                        .and_then(|(exact, _)| exact.split(' ').next().map(str::to_string))
+                });
+            let word = from_pair
+                .or_else(|| self.words.get(&folded[i]).map(|w| w.1.clone()))
+                .unwrap_or_else(|| typed.exact.clone());
+            out.push(word);
+        }
+        let suggestion = out.join(" ");
+        let typed = tokens.iter().map(|t| t.exact.as_str()).collect::<Vec<_>>().join(" ");
+        (suggestion != typed).then_some(suggestion)
+    }
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment), giving up above `max`.
+fn distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(s: &str) -> Vec<Token> {
+        syllables(s)
+            .into_iter()
+            .map(|e| Token {
+                folded: fold(&e),
+                exact: e,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn corrects_a_transposition_and_restores_marks() {
+        let mut v = Vocabulary::default();
+        v.add("Đăng ký khai sinh cho con. Đăng ký kết hôn. Đang xử lý.");
+        assert_eq!(v.suggest(&tokens("dang ky khia sinh"), false).as_deref(), Some("đăng ký khai sinh"));
+    }
+
+    #[test]
+    fn no_suggestion_when_everything_is_known() {
+        let mut v = Vocabulary::default();
+        v.add("Đăng ký kết hôn");
+        assert_eq!(v.suggest(&tokens("đăng ký kết hôn"), false), None);
+        assert_eq!(v.suggest(&tokens("dang ky ket hon"), true).as_deref(), Some("đăng ký kết hôn"));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("khia", "khai", 2), 1);
+        assert_eq!(distance("abc", "abc", 2), 0);
+        assert_eq!(distance("a", "abcd", 1), 2);
+    }
+}

@@ -1,1 +1,4 @@
-fn main() { tauri_build::build() }
+//! Generates the Tauri context (config, capabilities, icons) for the desktop shell.
+fn main() {
+    tauri_build::build();
+}

@@ -1,0 +1,14 @@
+//! The core's integration tests, compiled as one binary.
+//!
+//! - `handbook`: the bundled content (inventory coverage, facts checked against the national records).
+//! - `loading`: bad and hostile input files.
+//! - `search`: the query pipeline over the bundled handbook and the fixtures.
+//! - `cli`: the `sotay` binary, including its JSON contracts.
+//! - `properties`: property tests of normalization and the whole query pipeline.
+
+mod cli;
+mod common;
+mod handbook;
+mod loading;
+mod properties;
+mod search;

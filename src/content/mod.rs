@@ -181,6 +181,11 @@ impl Handbook {
         self.by_code.get(code.trim()).map(|&i| &self.guides[i])
     }
 
+    /// The position of a guide in [`Handbook::guides`].
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code.trim()).copied()
+    }
+
     /// The guide with this code, or [`Error::UnknownCode`].
     pub fn require(&self, code: &str) -> Result<&Guide> {
         self.guide(code).ok_or_else(|| Error::UnknownCode(code.to_string()))

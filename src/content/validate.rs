@@ -41,7 +41,7 @@ impl Content<'_> {
     fn find(&self, file: &str, needle: &str) -> usize {
         self.sources
             .get(file)
-            .and_then(|text| text.lines().position(|l| l.contains(needle)))
+            .and_then(|text| text.lines().position(|l| l.to_lowercase().contains(&needle.to_lowercase())))
             .map_or(0, |i| i + 1)
     }
 }
@@ -140,9 +140,11 @@ fn check_guide(
                 "names the district level, abolished on 1/7/2025; say cấp xã or cấp tỉnh",
             ));
         }
+        let words: String = lower.chars().map(|ch| if ch.is_alphanumeric() { ch } else { ' ' }).collect();
+        let words = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
         for p in PLACEHOLDERS {
-            if lower.split(|ch: char| !ch.is_alphanumeric() && ch != ' ').any(|w| w.trim() == p) {
-                problems.push(Problem::new(file, 0, format!("placeholder text \"{p}\"")));
+            if words.contains(&format!(" {p} ")) {
+                problems.push(Problem::new(file, c.find(file, p), format!("placeholder text \"{p}\"")));
             }
         }
     }

@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn telex_is_an_alternative() {
         let a = analyze("ddawng kys keets hoon", &expander());
-        let decoded: Vec<String> = a.decoded.expect("decoded").into_iter().map(|t| t.exact).collect();
+        let decoded: Vec<String> = a.decoded.clone().expect("decoded").into_iter().map(|t| t.exact).collect();
         assert_eq!(decoded, ["đăng", "ký", "kết", "hôn"]);
         assert_eq!(kept(&a), ["ddawng", "kys", "keets", "hoon"]);
     }

@@ -13,6 +13,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 use super::analyze::{Analysis, Expander, analyze};
 use super::query::{self, Plan, Weights};
 use super::schema::{self, Fields};
+use super::rerank::{self, Names};
 use super::suggest::Vocabulary;
 use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
 use crate::content::Handbook;
@@ -24,6 +25,8 @@ use crate::text::folded_bigrams;
 const SNIPPET_CHARS: usize = 180;
 /// Most hits a single query may ask for.
 pub const MAX_LIMIT: usize = 1000;
+/// How many BM25 candidates the re-ranker looks at.
+const RERANK_DEPTH: usize = 40;
 /// The second hit's score, as a share of the first, above which look-alikes are "close".
 const AMBIGUITY_RATIO: f32 = 0.8;
 
@@ -57,6 +60,8 @@ pub struct Engine {
     expander: Expander,
     vocabulary: Vocabulary,
     weights: Weights,
+    /// Folded names per guide, in handbook order, for re-ranking.
+    names: Vec<Names>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -113,7 +118,9 @@ impl Engine {
         writer.commit()?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let expander = Expander::new(&handbook.glossary);
+        let names = handbook.guides.iter().map(Names::new).collect();
         Ok(Engine {
+            names,
             handbook,
             reader,
             fields,
@@ -165,22 +172,24 @@ impl Engine {
             prefix: options.prefix,
             fuzzy: unknown,
         };
-        let (mut total, mut top, mut scoring) = self.run(&searcher, &plan, &options.filters, limit)?;
+        let depth = limit.max(RERANK_DEPTH);
+        let (mut total, mut top, mut scoring) = self.run(&searcher, &plan, &options.filters, depth)?;
         if total == 0 && !plan.fuzzy {
             plan.fuzzy = true;
-            (total, top, scoring) = self.run(&searcher, &plan, &options.filters, limit)?;
+            (total, top, scoring) = self.run(&searcher, &plan, &options.filters, depth)?;
         }
         results.total = total;
 
         if let Some(scoring) = scoring {
+            let mut ranked = self.rerank(&searcher, &analysis, top)?;
+            ranked.truncate(limit);
             let mut snippets = SnippetGenerator::create(&searcher, &*scoring, self.fields.body.fold)?;
             snippets.set_max_num_chars(SNIPPET_CHARS);
-            for (score, addr) in top {
-                if let Some(g) = self.guide_at(&searcher, addr)? {
-                    let snippet = snippets.snippet(&g.body_text()).to_html();
-                    let snippet = if snippet.trim().is_empty() { escape(&g.summary) } else { snippet };
-                    results.hits.push(hit(g, score, snippet));
-                }
+            for (score, i) in ranked {
+                let g = &self.handbook.guides[i];
+                let snippet = snippets.snippet(&g.body_text()).to_html();
+                let snippet = if snippet.trim().is_empty() { escape(&g.summary) } else { snippet };
+                results.hits.push(hit(g, score, snippet));
             }
         }
         self.mark_ambiguity(&mut results);
@@ -208,6 +217,21 @@ impl Engine {
         Ok((total, top, Some(scoring)))
     }
 
+    /// Re-ranks BM25 candidates by how well the query names them; returns (score, guide index), best first.
+    fn rerank(&self, searcher: &Searcher, analysis: &Analysis, top: Vec<(f32, DocAddress)>) -> Result<Vec<(f32, usize)>> {
+        let best = top.first().map_or(0.0, |t| t.0);
+        let (typed, words) = rerank::query_words(analysis);
+        let mut ranked = Vec::with_capacity(top.len());
+        for (bm25, addr) in top {
+            if let Some(i) = self.index_at(searcher, addr)? {
+                let s = rerank::score(bm25, best, &self.names[i], &typed, &words, &self.weights);
+                ranked.push((s, i));
+            }
+        }
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(ranked)
+    }
+
     /// Lists every guide matching the filters, by title (an empty query with filters set).
     fn browse(&self, searcher: &Searcher, filters: &Filters, limit: usize, results: &mut SearchResults) -> Result<()> {
         let q = query::with_filters(&self.fields, Box::new(AllQuery), filters);
@@ -229,9 +253,14 @@ impl Engine {
     }
 
     fn guide_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<&Guide>> {
+        Ok(self.index_at(searcher, addr)?.map(|i| &self.handbook.guides[i]))
+    }
+
+    /// The handbook index of a document.
+    fn index_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<usize>> {
         let d: TantivyDocument = searcher.doc(addr)?;
         let code = d.get_first(self.fields.code).and_then(|v| v.as_str()).unwrap_or_default();
-        Ok(self.handbook.guide(code))
+        Ok(self.handbook.position(code))
     }
 
     /// Sets `ambiguous` when the two leading hits are look-alikes with close scores.

@@ -11,6 +11,7 @@
 pub mod analyze;
 mod engine;
 mod query;
+mod rerank;
 pub mod schema;
 mod suggest;
 

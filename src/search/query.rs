@@ -27,6 +27,10 @@ pub struct Weights {
     pub prefix: f32,
     /// Factor for fuzzy matches (second pass only).
     pub fuzzy: f32,
+    /// Re-ranking: bonus for the share of a title's (or an alias's) syllables the query contains.
+    pub cover: f32,
+    /// Re-ranking: bonus for the share of the query's syllables found in the title or aliases.
+    pub query_cover: f32,
 }
 
 impl Default for Weights {
@@ -39,6 +43,8 @@ impl Default for Weights {
             decoded: 0.8,
             prefix: 0.5,
             fuzzy: 0.4,
+            cover: 0.6,
+            query_cover: 0.3,
         }
     }
 }

@@ -1,0 +1,112 @@
+//! The shell's commands end to end through Tauri's IPC layer (mock runtime, no window): argument names,
+//! JSON shapes, NFC normalization at the boundary, and errors as `IpcError`.
+
+use serde_json::{Value, json};
+use sotay_desktop::{Core, IpcError};
+use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn window() -> WebviewWindow<MockRuntime> {
+    let app = sotay_desktop::app(mock_builder(), Core::load())
+        .build(mock_context(noop_assets()))
+        .expect("app");
+    WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window")
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: tauri::ipc::InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    tauri::test::get_ipc_response(window, request).map(|body| body.deserialize().expect("JSON"))
+}
+
+#[test]
+fn search_takes_the_ui_arguments_and_normalizes_the_query() {
+    let w = window();
+    // "kết hôn" typed with combining marks (NFD), as some keyboards send it.
+    let query = "ke\u{0302}\u{0301}t ho\u{0302}n";
+    let r = call(&w, "search", json!({ "query": query, "options": { "limit": 5, "prefix": true } }))
+        .expect("search");
+    assert_eq!(r["query"], "kết hôn");
+    let hits = r["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(hits.iter().any(|h| h["code"] == "1.000894"), "{hits:?}");
+    for key in ["total", "took_us", "ambiguous"] {
+        assert!(r.get(key).is_some(), "missing {key}");
+    }
+
+    let filtered = call(
+        &w,
+        "search",
+        json!({ "query": "", "options": { "limit": 100, "filters": { "field": "Ho\u{0302}\u{0323} ti\u{0323}\u{0302}ch" } } }),
+    )
+    .expect("browse");
+    let hits = filtered["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["field"] == "Hộ tịch"), "{hits:?}");
+}
+
+#[test]
+fn guide_returns_the_whole_guide_or_an_ipc_error() {
+    let w = window();
+    let g = call(&w, "guide", json!({ "code": " 1.000894 " })).expect("guide");
+    assert_eq!(g["title"], "Đăng ký kết hôn");
+    assert!(g["documents"].as_array().is_some_and(|d| !d.is_empty()));
+    assert!(g["channels"][0]["channel"].is_string());
+
+    let e = call(&w, "guide", json!({ "code": "9.999999" })).expect_err("unknown code");
+    assert_eq!(e["code"], "unknown-code");
+    assert!(e["message"].as_str().is_some_and(|m| m.contains("9.999999")));
+}
+
+#[test]
+fn facets_and_content_info() {
+    let w = window();
+    let info = call(&w, "content_info", json!({})).expect("content_info");
+    assert_eq!(info["origin"], "embedded");
+    assert!(info["guides"].as_u64().is_some_and(|n| n > 0));
+    assert!(info["name"].as_str().is_some_and(|n| !n.is_empty()));
+
+    let f = call(&w, "facets", json!({})).expect("facets");
+    for key in ["fields", "levels", "events"] {
+        assert!(f[key].as_array().is_some_and(|a| !a.is_empty()), "{key}");
+    }
+}
+
+#[test]
+fn ipc_error_codes() {
+    let e = IpcError::from(sotay::Error::UnknownCode("1".into()));
+    assert_eq!(e.code, "unknown-code");
+    let e = IpcError::from(sotay::Error::Invalid(vec![sotay::Problem::new("a.md", 3, "bad")]));
+    assert_eq!(e.code, "invalid-content");
+    assert!(e.message.contains("a.md:3: bad"));
+    let json = serde_json::to_value(&e).expect("JSON");
+    assert_eq!(json.as_object().map(|o| o.len()), Some(2));
+}
+
+#[test]
+fn navigation_is_kept_on_the_app() {
+    use sotay_desktop::navigation::allowed;
+    let url = |s: &str| s.parse::<tauri::Url>().expect("url");
+    let dev = url("http://localhost:5173");
+    assert!(allowed(&url("tauri://localhost/"), None));
+    assert!(allowed(&url("tauri://localhost/index.html#x"), None));
+    assert!(allowed(&url("http://tauri.localhost/"), None));
+    assert!(allowed(&url("https://tauri.localhost/"), None));
+    assert!(!allowed(&url("https://dichvucong.gov.vn/"), None));
+    assert!(!allowed(&url("http://localhost:5173/"), None));
+    assert!(allowed(&url("http://localhost:5173/src/App.svelte"), Some(&dev)));
+    assert!(!allowed(&url("http://localhost:5174/"), Some(&dev)));
+    assert!(!allowed(&url("tauri://evil.example/"), Some(&dev)));
+    assert!(!allowed(&url("file:///etc/passwd"), Some(&dev)));
+    assert!(!allowed(&url("data:text/html,hi"), Some(&dev)));
+}

@@ -1,0 +1,120 @@
+//! The query pipeline over the bundled handbook.
+
+use sotay::guide::Level;
+use sotay::{Filters, SearchOptions};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::common::engine;
+
+fn top(query: &str) -> Vec<String> {
+    engine()
+        .search(query, &SearchOptions::default())
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.code)
+        .collect()
+}
+
+#[test]
+fn marriage_is_first_accented_plain_and_nfd() {
+    assert_eq!(top("đăng ký kết hôn")[0], "1.000894");
+    assert_eq!(top("dang ky ket hon")[0], "1.000894");
+    let nfd: String = "đăng ký kết hôn".nfd().collect();
+    assert_eq!(top(&nfd)[0], "1.000894");
+}
+
+#[test]
+fn telex_old_terms_and_everyday_words_find_the_procedure() {
+    assert_eq!(top("ddawng kys keets hoon")[0], "1.000894");
+    assert_eq!(top("nhập hộ khẩu")[0], "1.004222");
+    assert_eq!(top("giấy độc thân")[0], "1.004873");
+    assert_eq!(top("báo tử")[0], "1.000656");
+}
+
+#[test]
+fn snippets_highlight_the_accented_text() {
+    let r = engine().search("ket hon", &SearchOptions::default()).expect("search");
+    let s = &r.hits[0].snippet;
+    assert!(s.contains("<b>kết</b>") || s.contains("<b>hôn</b>") || s.contains("<b>Kết</b>"), "{s}");
+}
+
+#[test]
+fn filters_restrict_results() {
+    let options = SearchOptions {
+        filters: Filters {
+            level: Some(Level::Tinh),
+            ..Filters::default()
+        },
+        ..SearchOptions::default()
+    };
+    let r = engine().search("giấy chứng nhận", &options).expect("search");
+    assert!(!r.hits.is_empty());
+    for h in &r.hits {
+        let g = engine().handbook().guide(&h.code).expect("guide");
+        assert!(g.levels.contains(&Level::Tinh), "{} is not cấp tỉnh", h.code);
+    }
+    let options = SearchOptions {
+        filters: Filters {
+            field: Some("Chứng thực".into()),
+            ..Filters::default()
+        },
+        ..SearchOptions::default()
+    };
+    let r = engine().search("", &options).expect("browse");
+    assert!(r.total >= 7, "browse by field lists the field's guides");
+    assert!(r.hits.iter().all(|h| h.field == "Chứng thực"));
+}
+
+#[test]
+fn look_alikes_are_flagged_as_ambiguous() {
+    let r = engine().search("đăng ký lại", &SearchOptions::default()).expect("search");
+    assert!(r.ambiguous, "{:?}", r.hits.iter().map(|h| &h.code).collect::<Vec<_>>());
+    let family = r.family.expect("family");
+    assert!(family.members.iter().all(|m| !m.choose_when.is_empty()));
+    let r = engine().search("đăng ký kết hôn", &SearchOptions::default()).expect("search");
+    assert!(!r.ambiguous, "a precise query is not ambiguous");
+}
+
+#[test]
+fn did_you_mean_restores_diacritics() {
+    let r = engine().search("dang ky khia sinh", &SearchOptions::default()).expect("search");
+    assert_eq!(r.suggestion.as_deref(), Some("đăng ký khai sinh"));
+    assert_eq!(r.hits[0].code, "1.001193");
+}
+
+#[test]
+fn prefix_matches_the_last_word_while_typing() {
+    let options = SearchOptions {
+        prefix: true,
+        ..SearchOptions::default()
+    };
+    let r = engine().search("tạm vắ", &options).expect("search");
+    assert_eq!(r.hits[0].code, "1.003677");
+}
+
+#[test]
+fn odd_queries_give_sensible_empty_results() {
+    for q in ["", "   ", "\" : ( ) * ~ ^ [ ] + -", "\u{0}\u{7}", "🙂🙂"] {
+        let r = engine().search(q, &SearchOptions::default()).expect("no error");
+        assert_eq!(r.total, r.hits.len().max(r.total));
+        assert!(r.hits.is_empty(), "{q:?} found {:?}", r.hits);
+    }
+    let long = "đăng ký kết hôn ".repeat(700);
+    let r = engine().search(&long, &SearchOptions::default()).expect("long query");
+    assert_eq!(r.hits[0].code, "1.000894");
+}
+
+#[test]
+fn a_code_finds_its_guide() {
+    assert_eq!(top("1.004222")[0], "1.004222");
+}
+
+#[test]
+fn facets_count_guides() {
+    let f = engine().facets();
+    let total: usize = f.fields.iter().map(|x| x.count).sum();
+    assert_eq!(total, engine().handbook().guides.len());
+    assert!(f.levels.iter().any(|l| l.value == "xa" && l.count > 40));
+    assert!(f.events.iter().all(|e| e.count > 0));
+}

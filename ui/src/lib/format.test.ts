@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { channelLabel, formatContentInfo, formatDate, formatQuantity, levelLabel } from './format';
+
+describe('format', () => {
+  it('formats ISO dates the Vietnamese way', () => {
+    expect(formatDate('2026-06-30')).toBe('30/06/2026');
+    expect(formatDate(' 2025-07-01 ')).toBe('01/07/2025');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('tháng 7/2025')).toBe('tháng 7/2025');
+  });
+
+  it('labels levels and channels like the core', () => {
+    expect(levelLabel('xa')).toBe('Cấp xã');
+    expect(levelLabel('khac')).toBe('Cơ quan khác');
+    expect(channelLabel('truc-tuyen')).toBe('Trực tuyến');
+    expect(channelLabel('buu-chinh')).toBe('Bưu chính');
+  });
+
+  it('formats quantities and the content line', () => {
+    expect(formatQuantity({ count: 2, form: 'copy', label: 'bản sao' })).toBe('2 bản sao');
+    const info = {
+      name: 'Sổ tay thủ tục hành chính cấp xã',
+      version: 1,
+      date: '2026-11-28',
+      source: '',
+      origin: 'embedded',
+      guides: 62,
+    };
+    expect(formatContentInfo(info)).toBe('Sổ tay thủ tục hành chính cấp xã · phiên bản 1 · 28/11/2026 · 62 thủ tục');
+    expect(formatContentInfo({ ...info, version: 0, date: '' })).toBe('Sổ tay thủ tục hành chính cấp xã · 62 thủ tục');
+  });
+});

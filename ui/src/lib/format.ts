@@ -1,0 +1,46 @@
+// Pure formatting helpers for the UI (Vietnamese labels mirror the core's `label()` methods).
+
+import type { ChannelKind, ContentInfo, Level, Quantity } from './ipc';
+
+const LEVELS: Record<Level, string> = {
+  xa: 'Cấp xã',
+  tinh: 'Cấp tỉnh',
+  bo: 'Cấp bộ',
+  khac: 'Cơ quan khác',
+};
+
+const CHANNELS: Record<ChannelKind, string> = {
+  'truc-tiep': 'Trực tiếp',
+  'truc-tuyen': 'Trực tuyến',
+  'buu-chinh': 'Bưu chính',
+};
+
+/** "Cấp xã" for `xa`. */
+export function levelLabel(level: Level): string {
+  return LEVELS[level] ?? level;
+}
+
+/** "Trực tuyến" for `truc-tuyen`. */
+export function channelLabel(channel: ChannelKind): string {
+  return CHANNELS[channel] ?? channel;
+}
+
+/** `2026-06-30` as `30/06/2026`; anything else unchanged. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "1 bản chính". */
+export function formatQuantity(q: Quantity): string {
+  return `${q.count} ${q.label}`;
+}
+
+/** The footer line: "Sổ tay … · phiên bản 1 · 28/11/2026 · 62 thủ tục". */
+export function formatContentInfo(info: ContentInfo): string {
+  const parts = [info.name];
+  if (info.version > 0) parts.push(`phiên bản ${info.version}`);
+  if (info.date) parts.push(formatDate(info.date));
+  parts.push(`${info.guides} thủ tục`);
+  return parts.join(' · ');
+}

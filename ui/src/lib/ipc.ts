@@ -1,0 +1,221 @@
+// The one typed IPC module: every call from the UI to the Rust core goes through here.
+//
+// The types mirror the core's serde types field for field (src/search/mod.rs, src/search/engine.rs,
+// src/content/mod.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's IpcError
+// (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
+
+import { invoke } from '@tauri-apps/api/core';
+
+/** Administrative level that handles a procedure. */
+export type Level = 'xa' | 'tinh' | 'bo' | 'khac';
+
+/** How a file can be lodged. */
+export type ChannelKind = 'truc-tiep' | 'truc-tuyen' | 'buu-chinh';
+
+/** Which part of the documents checklist a group is. */
+export type GroupKind = 'submit' | 'show' | 'case';
+
+/** Whether a document is an original, a copy, or either. */
+export type CopyForm = 'original' | 'copy' | 'either';
+
+/** What part of a procedure the query asked about. */
+export type Intent = 'fee' | 'time' | 'place' | 'documents';
+
+/** Facet filters; every one set must match. */
+export interface Filters {
+  field?: string;
+  level?: Level;
+  /** Life event id. */
+  event?: string;
+}
+
+/** How to search. */
+export interface SearchOptions {
+  /** Most hits returned (1–1000). */
+  limit: number;
+  filters?: Filters;
+  /** Treat the last word as a prefix (search as you type). */
+  prefix?: boolean;
+}
+
+/** One result. */
+export interface Hit {
+  code: string;
+  title: string;
+  field: string;
+  score: number;
+  /** HTML: escaped text with matched words in `<b>`. */
+  snippet: string;
+}
+
+/** A member of a look-alike family. */
+export interface Choice {
+  code: string;
+  title: string;
+  choose_when: string;
+}
+
+/** The look-alike family the leading results belong to. */
+export interface FamilyChoice {
+  id: string;
+  name: string;
+  question: string;
+  members: Choice[];
+}
+
+/** The answer to a query. */
+export interface SearchResults {
+  /** The query as normalized. */
+  query: string;
+  total: number;
+  took_us: number;
+  hits: Hit[];
+  ambiguous: boolean;
+  family?: FamilyChoice;
+  /** "Did you mean": a corrected query with diacritics. */
+  suggestion?: string;
+  intent?: Intent;
+}
+
+/** Processing time and fee for one channel. */
+export interface Channel {
+  channel: ChannelKind;
+  time: string;
+  fee: string;
+  note?: string;
+}
+
+/** "(1 bản chính)" parsed. */
+export interface Quantity {
+  count: number;
+  form: CopyForm;
+  label: string;
+}
+
+/** One paper of the checklist. */
+export interface DocumentItem {
+  id: string;
+  text: string;
+  /** Sanitized HTML of `text`. */
+  html: string;
+  quantity?: Quantity;
+}
+
+/** A heading of the checklist and its papers. */
+export interface DocumentGroup {
+  kind: GroupKind;
+  title: string;
+  items: DocumentItem[];
+}
+
+/** A paragraph or list item of free text. */
+export interface Block {
+  text: string;
+  /** Sanitized HTML of `text`. */
+  html: string;
+}
+
+/** One procedure guide. */
+export interface Guide {
+  code: string;
+  title: string;
+  official_title: string;
+  summary: string;
+  field: string;
+  levels: Level[];
+  agency: string;
+  applicants: string[];
+  decision: string;
+  results: string[];
+  legal_basis: string[];
+  aliases: string[];
+  life_events: string[];
+  related: string[];
+  choose_when?: string;
+  /** `YYYY-MM-DD`. */
+  updated: string;
+  replaced_by?: string;
+  portal_url?: string;
+  channels: Channel[];
+  documents: DocumentGroup[];
+  steps: Block[];
+  conditions: Block[];
+  notes: Block[];
+  source: string;
+}
+
+/** What the loaded handbook is. */
+export interface ContentInfo {
+  name: string;
+  version: number;
+  date: string;
+  source: string;
+  origin: string;
+  guides: number;
+}
+
+/** A value of a facet and how many guides have it. */
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Every facet of the handbook with counts. */
+export interface Facets {
+  fields: FacetCount[];
+  levels: FacetCount[];
+  events: FacetCount[];
+}
+
+/** An error from a command: `code` is `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`,
+ * `json`, or `ipc` when the call itself failed. */
+export interface IpcError {
+  code: string;
+  message: string;
+}
+
+/** Whether a value is an {@link IpcError}. */
+export function isIpcError(value: unknown): value is IpcError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as IpcError).code === 'string' &&
+    typeof (value as IpcError).message === 'string'
+  );
+}
+
+/** Any rejection of `invoke` as an {@link IpcError} (the core's, or code `ipc` for anything else). */
+export function toIpcError(reason: unknown): IpcError {
+  if (isIpcError(reason)) return { code: reason.code, message: reason.message };
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return { code: 'ipc', message };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toIpcError(reason);
+  }
+}
+
+/** Searches the handbook. Rejects with an {@link IpcError}. */
+export function search(query: string, options: SearchOptions): Promise<SearchResults> {
+  return call('search', { query, options });
+}
+
+/** The guide with this national code. Rejects with an {@link IpcError} (`unknown-code` if none). */
+export function guide(code: string): Promise<Guide> {
+  return call('guide', { code });
+}
+
+/** Facet values with counts. */
+export function facets(): Promise<Facets> {
+  return call('facets');
+}
+
+/** What the loaded handbook is. */
+export function contentInfo(): Promise<ContentInfo> {
+  return call('content_info');
+}

@@ -47,7 +47,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Judged>> {
                 message: "expected `query<TAB>code[,code…]`".to_string(),
             });
         }
-        let style = cols.next().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let style = cols
+            .next()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         out.push(Judged {
             query,
             expected,
@@ -120,7 +123,14 @@ struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, rank: Option<usize>, top: &[String], expected: &[String], relevant_in_corpus: usize, zero: bool) {
+    fn add(
+        &mut self,
+        rank: Option<usize>,
+        top: &[String],
+        expected: &[String],
+        relevant_in_corpus: usize,
+        zero: bool,
+    ) {
         self.n += 1;
         if let Some(r) = rank {
             self.r1 += f64::from(u8::from(r <= 1));
@@ -134,7 +144,9 @@ impl Acc {
             .filter(|(_, c)| expected.contains(c))
             .map(|(i, _)| 1.0 / ((i + 2) as f64).log2())
             .sum();
-        let ideal: f64 = (0..relevant_in_corpus.min(10)).map(|i| 1.0 / ((i + 2) as f64).log2()).sum();
+        let ideal: f64 = (0..relevant_in_corpus.min(10))
+            .map(|i| 1.0 / ((i + 2) as f64).log2())
+            .sum();
         if ideal > 0.0 {
             self.ndcg += dcg / ideal;
         }
@@ -166,18 +178,28 @@ pub fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<R
     let mut skipped = 0;
     let mut outcomes = Vec::new();
     for j in judged {
-        let relevant = j.expected.iter().filter(|c| engine.handbook().guide(c).is_some()).count();
+        let relevant = j
+            .expected
+            .iter()
+            .filter(|c| engine.handbook().guide(c).is_some())
+            .count();
         if relevant == 0 {
             skipped += 1;
             continue;
         }
         let results = engine.search(&j.query, &options)?;
         let top: Vec<String> = results.hits.iter().map(|h| h.code.clone()).collect();
-        let rank = top.iter().position(|c| j.expected.contains(c)).map(|p| p + 1);
+        let rank = top
+            .iter()
+            .position(|c| j.expected.contains(c))
+            .map(|p| p + 1);
         let zero = results.hits.is_empty();
         overall.add(rank, &top, &j.expected, relevant, zero);
         if let Some(style) = &j.style {
-            styles.entry(style.clone()).or_default().add(rank, &top, &j.expected, relevant, zero);
+            styles
+                .entry(style.clone())
+                .or_default()
+                .add(rank, &top, &j.expected, relevant, zero);
         }
         if per_query {
             outcomes.push(QueryOutcome {
@@ -203,7 +225,11 @@ mod tests {
 
     #[test]
     fn parses_comments_codes_and_styles() {
-        let j = parse("q.tsv", "# c\n\nđăng ký\t1.000894, 1.004746\tplain\textra\n").expect("parse");
+        let j = parse(
+            "q.tsv",
+            "# c\n\nđăng ký\t1.000894, 1.004746\tplain\textra\n",
+        )
+        .expect("parse");
         assert_eq!(j.len(), 1);
         assert_eq!(j[0].expected, ["1.000894", "1.004746"]);
         assert_eq!(j[0].style.as_deref(), Some("plain"));

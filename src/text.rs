@@ -142,7 +142,9 @@ pub fn syllables(input: &str) -> Vec<String> {
 /// cheap substitute for a Vietnamese word segmenter (see search-notes item 4).
 pub fn folded_bigrams(input: &str) -> Vec<String> {
     let syl: Vec<String> = syllables(&fold(input));
-    syl.windows(2).map(|w| format!("{}_{}", w[0], w[1])).collect()
+    syl.windows(2)
+        .map(|w| format!("{}_{}", w[0], w[1]))
+        .collect()
 }
 
 /// True when the text contains at least one letter with a Vietnamese diacritic (or `đ`).

@@ -65,7 +65,10 @@ fn search_accepts_nfd_and_filters() {
 fn show_prints_a_guide_or_fails() {
     let (code, out, _) = sotay(&["show", "1.000894"]);
     assert_eq!(code, 0);
-    assert!(out.contains("THÀNH PHẦN HỒ SƠ") && out.contains("Miễn lệ phí"), "{out}");
+    assert!(
+        out.contains("THÀNH PHẦN HỒ SƠ") && out.contains("Miễn lệ phí"),
+        "{out}"
+    );
     let (code, out, _) = sotay(&["show", "--json", "1.000894"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
@@ -79,7 +82,12 @@ fn show_prints_a_guide_or_fails() {
 #[test]
 fn show_reads_another_content_folder() {
     let mini = fixture("mini");
-    let (code, out, _) = sotay(&["show", "--content", mini.to_str().expect("path"), "1.004746"]);
+    let (code, out, _) = sotay(&[
+        "show",
+        "--content",
+        mini.to_str().expect("path"),
+        "1.004746",
+    ]);
     assert_eq!(code, 0);
     assert!(out.contains("ĐĂNG KÝ LẠI KẾT HÔN"), "{out}");
 }
@@ -88,11 +96,27 @@ fn show_reads_another_content_folder() {
 fn eval_reports_metrics_and_per_query_json() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("q.tsv");
-    std::fs::write(&file, "# test\ndang ky ket hon\t1.000894\tplain\nkhông có mã này\t9.999999\n").expect("write");
-    let (code, out, err) = sotay(&["eval", "--json", "--per-query", file.to_str().expect("path")]);
+    std::fs::write(
+        &file,
+        "# test\ndang ky ket hon\t1.000894\tplain\nkhông có mã này\t9.999999\n",
+    )
+    .expect("write");
+    let (code, out, err) = sotay(&[
+        "eval",
+        "--json",
+        "--per-query",
+        file.to_str().expect("path"),
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    for key in ["recall_at_1", "recall_at_5", "recall_at_10", "mrr_at_10", "ndcg_at_10", "zero_result_rate"] {
+    for key in [
+        "recall_at_1",
+        "recall_at_5",
+        "recall_at_10",
+        "mrr_at_10",
+        "ndcg_at_10",
+        "zero_result_rate",
+    ] {
         assert!(v[key].is_f64(), "{key}: {v}");
     }
     assert_eq!(v["skipped"], 1);

@@ -7,7 +7,9 @@ use sotay::{Engine, Handbook};
 
 /// A fixture folder under `tests/fixtures`.
 pub(crate) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// The repository's content folder.
@@ -18,7 +20,9 @@ pub(crate) fn content_dir() -> PathBuf {
 /// The embedded handbook's engine, built once for all tests.
 pub(crate) fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::new(Handbook::embedded().expect("embedded handbook loads")).expect("index builds"))
+    ENGINE.get_or_init(|| {
+        Engine::new(Handbook::embedded().expect("embedded handbook loads")).expect("index builds")
+    })
 }
 
 /// Copies the mini fixture into a temporary folder, so a test can add or break files.

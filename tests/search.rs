@@ -34,9 +34,14 @@ fn telex_old_terms_and_everyday_words_find_the_procedure() {
 
 #[test]
 fn snippets_highlight_the_accented_text() {
-    let r = engine().search("ket hon", &SearchOptions::default()).expect("search");
+    let r = engine()
+        .search("ket hon", &SearchOptions::default())
+        .expect("search");
     let s = &r.hits[0].snippet;
-    assert!(s.contains("<b>kết</b>") || s.contains("<b>hôn</b>") || s.contains("<b>Kết</b>"), "{s}");
+    assert!(
+        s.contains("<b>kết</b>") || s.contains("<b>hôn</b>") || s.contains("<b>Kết</b>"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -48,11 +53,17 @@ fn filters_restrict_results() {
         },
         ..SearchOptions::default()
     };
-    let r = engine().search("giấy chứng nhận", &options).expect("search");
+    let r = engine()
+        .search("giấy chứng nhận", &options)
+        .expect("search");
     assert!(!r.hits.is_empty());
     for h in &r.hits {
         let g = engine().handbook().guide(&h.code).expect("guide");
-        assert!(g.levels.contains(&Level::Tinh), "{} is not cấp tỉnh", h.code);
+        assert!(
+            g.levels.contains(&Level::Tinh),
+            "{} is not cấp tỉnh",
+            h.code
+        );
     }
     let options = SearchOptions {
         filters: Filters {
@@ -68,17 +79,27 @@ fn filters_restrict_results() {
 
 #[test]
 fn look_alikes_are_flagged_as_ambiguous() {
-    let r = engine().search("đăng ký lại", &SearchOptions::default()).expect("search");
-    assert!(r.ambiguous, "{:?}", r.hits.iter().map(|h| &h.code).collect::<Vec<_>>());
+    let r = engine()
+        .search("đăng ký lại", &SearchOptions::default())
+        .expect("search");
+    assert!(
+        r.ambiguous,
+        "{:?}",
+        r.hits.iter().map(|h| &h.code).collect::<Vec<_>>()
+    );
     let family = r.family.expect("family");
     assert!(family.members.iter().all(|m| !m.choose_when.is_empty()));
-    let r = engine().search("đăng ký kết hôn", &SearchOptions::default()).expect("search");
+    let r = engine()
+        .search("đăng ký kết hôn", &SearchOptions::default())
+        .expect("search");
     assert!(!r.ambiguous, "a precise query is not ambiguous");
 }
 
 #[test]
 fn did_you_mean_restores_diacritics() {
-    let r = engine().search("dang ky khia sinh", &SearchOptions::default()).expect("search");
+    let r = engine()
+        .search("dang ky khia sinh", &SearchOptions::default())
+        .expect("search");
     assert_eq!(r.suggestion.as_deref(), Some("đăng ký khai sinh"));
     assert_eq!(r.hits[0].code, "1.001193");
 }
@@ -96,12 +117,16 @@ fn prefix_matches_the_last_word_while_typing() {
 #[test]
 fn odd_queries_give_sensible_empty_results() {
     for q in ["", "   ", "\" : ( ) * ~ ^ [ ] + -", "\u{0}\u{7}", "🙂🙂"] {
-        let r = engine().search(q, &SearchOptions::default()).expect("no error");
+        let r = engine()
+            .search(q, &SearchOptions::default())
+            .expect("no error");
         assert_eq!(r.total, r.hits.len().max(r.total));
         assert!(r.hits.is_empty(), "{q:?} found {:?}", r.hits);
     }
     let long = "đăng ký kết hôn ".repeat(700);
-    let r = engine().search(&long, &SearchOptions::default()).expect("long query");
+    let r = engine()
+        .search(&long, &SearchOptions::default())
+        .expect("long query");
     assert_eq!(r.hits[0].code, "1.000894");
 }
 

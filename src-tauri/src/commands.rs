@@ -41,7 +41,11 @@ pub struct Core(Result<Engine, IpcError>);
 impl Core {
     /// Loads the embedded handbook and indexes it.
     pub fn load() -> Core {
-        Core(Handbook::embedded().and_then(Engine::new).map_err(IpcError::from))
+        Core(
+            Handbook::embedded()
+                .and_then(Engine::new)
+                .map_err(IpcError::from),
+        )
     }
 
     /// The engine, or the start-up error.
@@ -65,7 +69,11 @@ pub async fn search(
 /// The guide with this national code.
 #[tauri::command]
 pub async fn guide(core: State<'_, Core>, code: String) -> Result<Guide, IpcError> {
-    Ok(core.engine()?.handbook().require(&normalize(&code))?.clone())
+    Ok(core
+        .engine()?
+        .handbook()
+        .require(&normalize(&code))?
+        .clone())
 }
 
 /// Facet values with counts.

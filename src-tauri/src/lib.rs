@@ -14,7 +14,10 @@ pub use commands::{Core, IpcError};
 pub fn run() -> tauri::Result<()> {
     let core = Core::load();
     if let Err(e) = core.engine() {
-        eprintln!("sotay-desktop: the handbook could not be loaded: {}", e.message);
+        eprintln!(
+            "sotay-desktop: the handbook could not be loaded: {}",
+            e.message
+        );
     }
     app(tauri::Builder::default(), core).run(tauri::generate_context!())
 }

@@ -9,7 +9,11 @@ pub fn guard<R: Runtime>() -> TauriPlugin<R> {
     Builder::new("navigation-guard")
         .on_navigation(|webview, url| {
             let config = webview.config();
-            let dev_url = if tauri::is_dev() { config.build.dev_url.as_ref() } else { None };
+            let dev_url = if tauri::is_dev() {
+                config.build.dev_url.as_ref()
+            } else {
+                None
+            };
             allowed(url, dev_url)
         })
         .build()

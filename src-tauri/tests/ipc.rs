@@ -34,8 +34,12 @@ fn search_takes_the_ui_arguments_and_normalizes_the_query() {
     let w = window();
     // "kết hôn" typed with combining marks (NFD), as some keyboards send it.
     let query = "ke\u{0302}\u{0301}t ho\u{0302}n";
-    let r = call(&w, "search", json!({ "query": query, "options": { "limit": 5, "prefix": true } }))
-        .expect("search");
+    let r = call(
+        &w,
+        "search",
+        json!({ "query": query, "options": { "limit": 5, "prefix": true } }),
+    )
+    .expect("search");
     assert_eq!(r["query"], "kết hôn");
     let hits = r["hits"].as_array().expect("hits");
     assert!(!hits.is_empty() && hits.len() <= 5);
@@ -65,7 +69,11 @@ fn guide_returns_the_whole_guide_or_an_ipc_error() {
 
     let e = call(&w, "guide", json!({ "code": "9.999999" })).expect_err("unknown code");
     assert_eq!(e["code"], "unknown-code");
-    assert!(e["message"].as_str().is_some_and(|m| m.contains("9.999999")));
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("9.999999"))
+    );
 }
 
 #[test]
@@ -86,7 +94,9 @@ fn facets_and_content_info() {
 fn ipc_error_codes() {
     let e = IpcError::from(sotay::Error::UnknownCode("1".into()));
     assert_eq!(e.code, "unknown-code");
-    let e = IpcError::from(sotay::Error::Invalid(vec![sotay::Problem::new("a.md", 3, "bad")]));
+    let e = IpcError::from(sotay::Error::Invalid(vec![sotay::Problem::new(
+        "a.md", 3, "bad",
+    )]));
     assert_eq!(e.code, "invalid-content");
     assert!(e.message.contains("a.md:3: bad"));
     let json = serde_json::to_value(&e).expect("JSON");
@@ -104,7 +114,10 @@ fn navigation_is_kept_on_the_app() {
     assert!(allowed(&url("https://tauri.localhost/"), None));
     assert!(!allowed(&url("https://dichvucong.gov.vn/"), None));
     assert!(!allowed(&url("http://localhost:5173/"), None));
-    assert!(allowed(&url("http://localhost:5173/src/App.svelte"), Some(&dev)));
+    assert!(allowed(
+        &url("http://localhost:5173/src/App.svelte"),
+        Some(&dev)
+    ));
     assert!(!allowed(&url("http://localhost:5174/"), Some(&dev)));
     assert!(!allowed(&url("tauri://evil.example/"), Some(&dev)));
     assert!(!allowed(&url("file:///etc/passwd"), Some(&dev)));

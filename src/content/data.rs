@@ -44,7 +44,10 @@ mod date_string {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
         match (dt.date, dt.time) {
-            (Some(date), None) => Ok(format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)),
+            (Some(date), None) => Ok(format!(
+                "{:04}-{:02}-{:02}",
+                date.year, date.month, date.day
+            )),
             _ => Err(D::Error::custom("expected a date like 2026-11-28")),
         }
     }

@@ -78,7 +78,11 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> Result<()> {
         if name.starts_with('.') {
             continue;
         }
-        let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+        let rel = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
         let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
         if kind.is_dir() {
             walk(&entry.path(), &rel, out)?;
@@ -86,11 +90,19 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> Result<()> {
             let path = entry.path();
             let len = entry.metadata().map_err(|e| Error::io(&path, e))?.len();
             if len > MAX_FILE_BYTES {
-                out.push(SourceFile { path: rel, bytes: Vec::new(), too_large: Some(len) });
+                out.push(SourceFile {
+                    path: rel,
+                    bytes: Vec::new(),
+                    too_large: Some(len),
+                });
                 continue;
             }
             let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            out.push(SourceFile { path: rel, bytes, too_large: None });
+            out.push(SourceFile {
+                path: rel,
+                bytes,
+                too_large: None,
+            });
         }
     }
     Ok(())

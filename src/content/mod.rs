@@ -81,18 +81,28 @@ impl Handbook {
                 problems.push(Problem::new(
                     &f.path,
                     0,
-                    format!("file is {size} bytes; the limit is {} bytes", files::MAX_FILE_BYTES),
+                    format!(
+                        "file is {size} bytes; the limit is {} bytes",
+                        files::MAX_FILE_BYTES
+                    ),
                 ));
                 continue;
             }
             match std::str::from_utf8(&f.bytes) {
                 Ok(s) => texts.push((f.path, normalize(s))),
                 Err(e) => {
-                    let line = f.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                    let line = f.bytes[..e.valid_up_to()]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+                        + 1;
                     problems.push(Problem::new(
                         &f.path,
                         line,
-                        format!("not valid UTF-8 (byte {}); save the file as UTF-8", e.valid_up_to()),
+                        format!(
+                            "not valid UTF-8 (byte {}); save the file as UTF-8",
+                            e.valid_up_to()
+                        ),
                     ));
                 }
             }
@@ -135,8 +145,14 @@ impl Handbook {
             }
         }
 
-        let rules = manifest.as_ref().map(|m| m.rules.clone()).unwrap_or_default();
-        let sources: HashMap<&str, &str> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let rules = manifest
+            .as_ref()
+            .map(|m| m.rules.clone())
+            .unwrap_or_default();
+        let sources: HashMap<&str, &str> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
         validate::check(
             &validate::Content {
                 guides: &guides,
@@ -154,10 +170,18 @@ impl Handbook {
             return Err(Error::Invalid(problems));
         }
 
-        let by_code = guides.iter().enumerate().map(|(i, g)| (g.code.clone(), i)).collect();
+        let by_code = guides
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.code.clone(), i))
+            .collect();
         let m = manifest.unwrap_or_default();
         let info = ContentInfo {
-            name: if m.name.is_empty() { "Sổ tay thủ tục hành chính".to_string() } else { m.name },
+            name: if m.name.is_empty() {
+                "Sổ tay thủ tục hành chính".to_string()
+            } else {
+                m.name
+            },
             version: m.version,
             date: m.date,
             source: m.source,
@@ -188,12 +212,16 @@ impl Handbook {
 
     /// The guide with this code, or [`Error::UnknownCode`].
     pub fn require(&self, code: &str) -> Result<&Guide> {
-        self.guide(code).ok_or_else(|| Error::UnknownCode(code.to_string()))
+        self.guide(code)
+            .ok_or_else(|| Error::UnknownCode(code.to_string()))
     }
 
     /// The families a procedure belongs to.
     pub fn families_of(&self, code: &str) -> Vec<&Family> {
-        self.families.iter().filter(|f| f.members.iter().any(|m| m == code)).collect()
+        self.families
+            .iter()
+            .filter(|f| f.members.iter().any(|m| m == code))
+            .collect()
     }
 
     /// Procedures easily confused with this one: the other members of its families.
@@ -213,13 +241,21 @@ impl Handbook {
     }
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     match toml::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let line = e
-                .span()
-                .map_or(0, |s| text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+            let line = e.span().map_or(0, |s| {
+                text.as_bytes()[..s.start.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+            });
             problems.push(Problem::new(path, line, e.message().to_string()));
             None
         }

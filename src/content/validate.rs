@@ -8,7 +8,14 @@ use crate::guide::Guide;
 use crate::guide::parse::is_valid_code;
 
 /// Words that betray an unfinished guide.
-const PLACEHOLDERS: [&str; 6] = ["todo", "xxx", "lorem ipsum", "đang cập nhật", "tbd", "fixme"];
+const PLACEHOLDERS: [&str; 6] = [
+    "todo",
+    "xxx",
+    "lorem ipsum",
+    "đang cập nhật",
+    "tbd",
+    "fixme",
+];
 
 /// Everything the cross-file checks look at.
 pub(super) struct Content<'a> {
@@ -41,7 +48,10 @@ impl Content<'_> {
     fn find(&self, file: &str, needle: &str) -> usize {
         self.sources
             .get(file)
-            .and_then(|text| text.lines().position(|l| l.to_lowercase().contains(&needle.to_lowercase())))
+            .and_then(|text| {
+                text.lines()
+                    .position(|l| l.to_lowercase().contains(&needle.to_lowercase()))
+            })
             .map_or(0, |i| i + 1)
     }
 }
@@ -80,7 +90,11 @@ fn check_guide(
     let file = g.source.as_str();
     for r in &g.related {
         if r == &g.code {
-            problems.push(Problem::new(file, c.line(file, "related"), "`related` lists the guide itself"));
+            problems.push(Problem::new(
+                file,
+                c.line(file, "related"),
+                "`related` lists the guide itself",
+            ));
         } else if !codes.contains(r.as_str()) {
             problems.push(Problem::new(
                 file,
@@ -110,7 +124,11 @@ fn check_guide(
         }
     }
     if c.rules.require_life_events && g.life_events.is_empty() {
-        problems.push(Problem::new(file, c.line(file, "life_events"), "the guide belongs to no life event"));
+        problems.push(Problem::new(
+            file,
+            c.line(file, "life_events"),
+            "the guide belongs to no life event",
+        ));
     }
     if g.aliases.len() < c.rules.min_aliases {
         problems.push(Problem::new(
@@ -126,25 +144,42 @@ fn check_guide(
     let mut seen = HashSet::new();
     for a in &g.aliases {
         if !seen.insert(a.to_lowercase()) {
-            problems.push(Problem::new(file, c.line(file, "aliases"), format!("alias \"{a}\" is listed twice")));
+            problems.push(Problem::new(
+                file,
+                c.line(file, "aliases"),
+                format!("alias \"{a}\" is listed twice"),
+            ));
         }
     }
     if c.rules.plain_language
         && let Some(text) = c.sources.get(file)
     {
         let lower = text.to_lowercase();
-        if lower.contains("cấp huyện") || lower.contains("ubnd huyện") || lower.contains("ủy ban nhân dân huyện") {
+        if lower.contains("cấp huyện")
+            || lower.contains("ubnd huyện")
+            || lower.contains("ủy ban nhân dân huyện")
+        {
             problems.push(Problem::new(
                 file,
                 c.find(file, "huyện"),
                 "names the district level, abolished on 1/7/2025; say cấp xã or cấp tỉnh",
             ));
         }
-        let words: String = lower.chars().map(|ch| if ch.is_alphanumeric() { ch } else { ' ' }).collect();
-        let words = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+        let words: String = lower
+            .chars()
+            .map(|ch| if ch.is_alphanumeric() { ch } else { ' ' })
+            .collect();
+        let words = format!(
+            " {} ",
+            words.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         for p in PLACEHOLDERS {
             if words.contains(&format!(" {p} ")) {
-                problems.push(Problem::new(file, c.find(file, p), format!("placeholder text \"{p}\"")));
+                problems.push(Problem::new(
+                    file,
+                    c.find(file, p),
+                    format!("placeholder text \"{p}\""),
+                ));
             }
         }
     }
@@ -155,13 +190,25 @@ fn check_events(c: &Content<'_>, problems: &mut Vec<Problem>) {
     let mut ids = HashSet::new();
     for e in c.life_events {
         if !ids.insert(e.id.as_str()) {
-            problems.push(Problem::new(file, c.find(file, &e.id), format!("life event \"{}\" defined twice", e.id)));
+            problems.push(Problem::new(
+                file,
+                c.find(file, &e.id),
+                format!("life event \"{}\" defined twice", e.id),
+            ));
         }
         if e.name.trim().is_empty() || e.description.trim().is_empty() {
-            problems.push(Problem::new(file, c.find(file, &e.id), format!("life event \"{}\" needs a name and a description", e.id)));
+            problems.push(Problem::new(
+                file,
+                c.find(file, &e.id),
+                format!("life event \"{}\" needs a name and a description", e.id),
+            ));
         }
         if c.rules.require_life_events && !c.guides.iter().any(|g| g.life_events.contains(&e.id)) {
-            problems.push(Problem::new(file, c.find(file, &e.id), format!("life event \"{}\" has no guide", e.id)));
+            problems.push(Problem::new(
+                file,
+                c.find(file, &e.id),
+                format!("life event \"{}\" has no guide", e.id),
+            ));
         }
     }
 }
@@ -172,21 +219,36 @@ fn check_families(c: &Content<'_>, codes: &HashSet<&str>, problems: &mut Vec<Pro
     for f in c.families {
         let line = c.find(file, &format!("\"{}\"", f.id));
         if !ids.insert(f.id.as_str()) {
-            problems.push(Problem::new(file, line, format!("family \"{}\" defined twice", f.id)));
+            problems.push(Problem::new(
+                file,
+                line,
+                format!("family \"{}\" defined twice", f.id),
+            ));
         }
         if f.members.len() < 2 {
-            problems.push(Problem::new(file, line, format!("family \"{}\" needs at least two members", f.id)));
+            problems.push(Problem::new(
+                file,
+                line,
+                format!("family \"{}\" needs at least two members", f.id),
+            ));
         }
         for m in &f.members {
             if !codes.contains(m.as_str()) {
-                problems.push(Problem::new(file, line, format!("family \"{}\" names {m}, which has no guide", f.id)));
+                problems.push(Problem::new(
+                    file,
+                    line,
+                    format!("family \"{}\" names {m}, which has no guide", f.id),
+                ));
             } else if let Some(g) = c.guides.iter().find(|g| &g.code == m)
                 && g.choose_when.is_none()
             {
                 problems.push(Problem::new(
                     &g.source,
                     0,
-                    format!("member of family \"{}\" but has no `choose_when` line", f.id),
+                    format!(
+                        "member of family \"{}\" but has no `choose_when` line",
+                        f.id
+                    ),
                 ));
             }
         }
@@ -199,20 +261,35 @@ fn check_glossary(c: &Content<'_>, problems: &mut Vec<Problem>) {
     for t in c.glossary {
         let line = c.find(file, &format!("\"{}\"", t.term));
         if t.term.trim().is_empty() {
-            problems.push(Problem::new(file, line, "a glossary entry has an empty `term`"));
+            problems.push(Problem::new(
+                file,
+                line,
+                "a glossary entry has an empty `term`",
+            ));
             continue;
         }
         if !seen.insert(t.term.to_lowercase()) {
-            problems.push(Problem::new(file, line, format!("term \"{}\" defined twice", t.term)));
+            problems.push(Problem::new(
+                file,
+                line,
+                format!("term \"{}\" defined twice", t.term),
+            ));
         }
         if t.meaning.trim().is_empty() {
-            problems.push(Problem::new(file, line, format!("term \"{}\" has no meaning", t.term)));
+            problems.push(Problem::new(
+                file,
+                line,
+                format!("term \"{}\" has no meaning", t.term),
+            ));
         }
         if t.kind == TermKind::CachNoi && t.expand.is_empty() {
             problems.push(Problem::new(
                 file,
                 line,
-                format!("everyday phrase \"{}\" needs `expand` words, or it does nothing", t.term),
+                format!(
+                    "everyday phrase \"{}\" needs `expand` words, or it does nothing",
+                    t.term
+                ),
             ));
         }
     }

@@ -17,11 +17,13 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let mut b = ammonia::Builder::empty();
-        b.add_tags(["p", "br", "strong", "em", "b", "i", "code", "a", "ul", "ol", "li", "del"])
-            .add_tag_attributes("a", ["href"])
-            .url_schemes(HashSet::from(["https", "http", "mailto", "tel"]))
-            .link_rel(Some("noopener noreferrer"))
-            .strip_comments(true);
+        b.add_tags([
+            "p", "br", "strong", "em", "b", "i", "code", "a", "ul", "ol", "li", "del",
+        ])
+        .add_tag_attributes("a", ["href"])
+        .url_schemes(HashSet::from(["https", "http", "mailto", "tel"]))
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true);
         b
     })
 }

@@ -5,6 +5,7 @@ pub mod model;
 pub mod parse;
 
 pub use model::{
-    Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level, Quantity,
+    Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
+    Quantity,
 };
 pub use parse::parse_guide;

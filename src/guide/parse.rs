@@ -72,7 +72,11 @@ impl Report<'_> {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parses one normalized guide file. `file` is the name used in problems.
@@ -97,8 +101,15 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
     let raw: FrontMatter = match toml::from_str(fm) {
         Ok(raw) => raw,
         Err(e) => {
-            let line = e.span().map_or(fm_line, |s| fm_line + line_of(fm, s.start) - 1);
-            report.add(line, format!("front matter: {}", e.message()));
+            let at = e.span().map(|s| line_of(fm, s.start));
+            let line = at.map_or(fm_line, |l| fm_line + l - 1);
+            // Name the key of the offending line, which toml's message leaves out.
+            let key = at
+                .and_then(|l| fm.lines().nth(l - 1))
+                .and_then(|text| text.split_once('='))
+                .map(|(k, _)| format!("`{}`: ", k.trim()))
+                .unwrap_or_default();
+            report.add(line, format!("front matter: {key}{}", e.message().trim()));
             return Err(report.problems);
         }
     };
@@ -111,7 +122,10 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
                 String::new()
             }
             None => {
-                report.add(fm_line.saturating_sub(1), format!("missing required field `{name}`"));
+                report.add(
+                    fm_line.saturating_sub(1),
+                    format!("missing required field `{name}`"),
+                );
                 String::new()
             }
         }
@@ -168,19 +182,28 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         Some(dt) => match (dt.date, dt.time) {
             (Some(d), None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
             _ => {
-                report.add(key_line("updated"), "`updated` must be a date like 2026-06-30");
+                report.add(
+                    key_line("updated"),
+                    "`updated` must be a date like 2026-06-30",
+                );
                 String::new()
             }
         },
         None => {
-            report.add(fm_line.saturating_sub(1), "missing required field `updated`");
+            report.add(
+                fm_line.saturating_sub(1),
+                "missing required field `updated`",
+            );
             String::new()
         }
     };
 
     let mut channels = Vec::new();
     if raw.channels.is_empty() {
-        report.add(fm_line.saturating_sub(1), "at least one [[channels]] table is needed");
+        report.add(
+            fm_line.saturating_sub(1),
+            "at least one [[channels]] table is needed",
+        );
     }
     for (i, c) in raw.channels.into_iter().enumerate() {
         let line = nth_line(fm, "[[channels]]", i).map_or(fm_line, |l| fm_line + l);
@@ -191,7 +214,9 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
             other => {
                 report.add(
                     line,
-                    format!("unknown channel \"{other}\"; expected truc-tiep, truc-tuyen or buu-chinh"),
+                    format!(
+                        "unknown channel \"{other}\"; expected truc-tiep, truc-tuyen or buu-chinh"
+                    ),
                 );
                 None
             }
@@ -207,7 +232,10 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
                 channel: kind,
                 time: c.time.trim().to_string(),
                 fee: c.fee.trim().to_string(),
-                note: c.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+                note: c
+                    .note
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty()),
             });
         }
     }
@@ -238,10 +266,19 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         aliases: clean(raw.aliases),
         life_events: clean(raw.life_events),
         related: clean(raw.related),
-        choose_when: raw.choose_when.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        choose_when: raw
+            .choose_when
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         updated,
-        replaced_by: raw.replaced_by.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-        portal_url: raw.portal_url.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        replaced_by: raw
+            .replaced_by
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        portal_url: raw
+            .portal_url
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         channels,
         documents: body.documents,
         steps: body.steps,
@@ -267,7 +304,9 @@ pub fn is_valid_code(code: &str) -> bool {
 
 /// Splits `+++\n<toml>\n+++\n<body>`; returns (front matter, its offset, body, its offset).
 fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
-    let start = src.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let start = src
+        .strip_prefix('\u{feff}')
+        .map_or(0, |_| '\u{feff}'.len_utf8());
     let rest = &src[start..];
     let first_end = rest.find('\n')?;
     if rest[..first_end].trim_end() != "+++" {
@@ -278,7 +317,12 @@ fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
     for line in src[fm_offset..].split_inclusive('\n') {
         if line.trim_end() == "+++" {
             let body_offset = offset + line.len();
-            return Some((&src[fm_offset..offset], fm_offset, &src[body_offset..], body_offset));
+            return Some((
+                &src[fm_offset..offset],
+                fm_offset,
+                &src[body_offset..],
+                body_offset,
+            ));
         }
         offset += line.len();
     }
@@ -350,7 +394,15 @@ fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, text, offset)) = heading.take() {
-                        on_heading(level, text.trim(), line(offset), &mut section, &mut seen, &mut out, report);
+                        on_heading(
+                            level,
+                            text.trim(),
+                            line(offset),
+                            &mut section,
+                            &mut seen,
+                            &mut out,
+                            report,
+                        );
                     }
                 }
                 Event::Text(t) | Event::Code(t) => text.push_str(&t),
@@ -409,7 +461,11 @@ fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
                 continue;
             }
             Event::Start(
-                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::HtmlBlock | Tag::MetadataBlock(_),
+                Tag::CodeBlock(_)
+                | Tag::BlockQuote(_)
+                | Tag::Table(_)
+                | Tag::HtmlBlock
+                | Tag::MetadataBlock(_),
             ) if capture.is_none() && list_depth == 0 => {
                 report.add(
                     line(range.start),
@@ -431,7 +487,10 @@ fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
         }
     }
     if seen.contains(&0) && doc_count == 0 {
-        report.add(body_line, "empty checklist: \"Thành phần hồ sơ\" lists no document");
+        report.add(
+            body_line,
+            "empty checklist: \"Thành phần hồ sơ\" lists no document",
+        );
     }
     if seen.contains(&1) && out.steps.is_empty() {
         report.add(body_line, "\"Trình tự thực hiện\" lists no step");
@@ -604,7 +663,10 @@ pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
 
 /// Removes the "(1 bản chính)" suffix from the last text event so that the HTML matches the text.
 fn strip_trailing_quantity(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events.iter_mut().rev().find(|e| matches!(e, Event::Text(_)))
+    if let Some(Event::Text(t)) = events
+        .iter_mut()
+        .rev()
+        .find(|e| matches!(e, Event::Text(_)))
         && let Some((rest, _)) = split_quantity(t)
     {
         *t = CowStr::from(rest.to_string());

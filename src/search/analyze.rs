@@ -155,7 +155,8 @@ impl Expander {
     pub fn new(glossary: &[Term]) -> Expander {
         let mut entries = Vec::new();
         for t in glossary.iter().filter(|t| !t.expand.is_empty()) {
-            let phrases: Vec<Vec<Token>> = t.expand.iter().map(|p| tokens_of(&normalize(p))).collect();
+            let phrases: Vec<Vec<Token>> =
+                t.expand.iter().map(|p| tokens_of(&normalize(p))).collect();
             for form in std::iter::once(&t.term).chain(t.variants.iter()) {
                 let pattern = syllables(&fold(&normalize(form)));
                 if !pattern.is_empty() {
@@ -178,7 +179,9 @@ impl Expander {
                 continue;
             }
             for start in 0..=folded.len() - n {
-                if folded[start..start + n] == pattern[..] && !covered[start..start + n].iter().any(|&c| c) {
+                if folded[start..start + n] == pattern[..]
+                    && !covered[start..start + n].iter().any(|&c| c)
+                {
                     covered[start..start + n].iter_mut().for_each(|c| *c = true);
                     if !found.iter().any(|e| &e.term == term) {
                         found.push(Expansion {
@@ -213,7 +216,10 @@ fn cap(input: &str) -> &str {
 
 /// Analyses a query.
 pub fn analyze(query: &str, expander: &Expander) -> Analysis {
-    let normalized = normalize(cap(query)).split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalized = normalize(cap(query))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut all = tokens_of(&normalized);
     all.truncate(MAX_SYLLABLES);
     let folded: Vec<String> = all.iter().map(|t| t.folded.clone()).collect();
@@ -235,7 +241,10 @@ pub fn analyze(query: &str, expander: &Expander) -> Analysis {
         }
         for start in 0..=all.len() - n {
             let span = start..start + n;
-            if all[span.clone()].iter().zip(&pattern).all(|(t, w)| is_word(t, w))
+            if all[span.clone()]
+                .iter()
+                .zip(&pattern)
+                .all(|(t, w)| is_word(t, w))
                 && !protected[span.clone()].iter().any(|&p| p)
                 && !filler[span.clone()].iter().any(|&f| f)
             {
@@ -284,7 +293,9 @@ fn decode_typing(tokens: &[Token]) -> Option<Vec<Token>> {
             if has_diacritics(&t.exact) || !t.exact.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return t.clone();
             }
-            let definition = if t.exact.chars().any(|c| c.is_ascii_digit()) && t.exact.chars().any(|c| c.is_ascii_alphabetic()) {
+            let definition = if t.exact.chars().any(|c| c.is_ascii_digit())
+                && t.exact.chars().any(|c| c.is_ascii_alphabetic())
+            {
                 &vi::VNI
             } else {
                 &vi::TELEX
@@ -292,7 +303,10 @@ fn decode_typing(tokens: &[Token]) -> Option<Vec<Token>> {
             let mut decoded = String::new();
             let _ = vi::methods::transform_buffer(definition, t.exact.chars(), &mut decoded);
             let decoded = normalize(&decoded).to_lowercase();
-            if decoded != t.exact && has_diacritics(&decoded) && decoded.chars().all(char::is_alphabetic) {
+            if decoded != t.exact
+                && has_diacritics(&decoded)
+                && decoded.chars().all(char::is_alphabetic)
+            {
                 changed = true;
                 Token {
                     folded: fold(&decoded),
@@ -336,7 +350,10 @@ mod tests {
 
     #[test]
     fn filler_is_dropped_but_content_words_stay() {
-        let a = analyze("Cho em hỏi thủ tục đăng ký kết hôn cần giấy tờ gì ạ", &expander());
+        let a = analyze(
+            "Cho em hỏi thủ tục đăng ký kết hôn cần giấy tờ gì ạ",
+            &expander(),
+        );
         assert_eq!(kept(&a), ["đăng", "ký", "kết", "hôn"]);
         assert_eq!(a.intent, Some(Intent::Documents));
     }
@@ -367,7 +384,13 @@ mod tests {
     #[test]
     fn telex_is_an_alternative() {
         let a = analyze("ddawng kys keets hoon", &expander());
-        let decoded: Vec<String> = a.decoded.clone().expect("decoded").into_iter().map(|t| t.exact).collect();
+        let decoded: Vec<String> = a
+            .decoded
+            .clone()
+            .expect("decoded")
+            .into_iter()
+            .map(|t| t.exact)
+            .collect();
         assert_eq!(decoded, ["đăng", "ký", "kết", "hôn"]);
         assert_eq!(kept(&a), ["ddawng", "kys", "keets", "hoon"]);
     }

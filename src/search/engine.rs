@@ -12,8 +12,8 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 
 use super::analyze::{Analysis, Expander, analyze};
 use super::query::{self, Plan, Weights};
-use super::schema::{self, Fields};
 use super::rerank::{self, Names};
+use super::schema::{self, Fields};
 use super::suggest::Vocabulary;
 use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
 use crate::content::Handbook;
@@ -66,7 +66,9 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("guides", &self.handbook.guides.len()).finish()
+        f.debug_struct("Engine")
+            .field("guides", &self.handbook.guides.len())
+            .finish()
     }
 }
 
@@ -89,7 +91,10 @@ impl Engine {
             let aliases = g.aliases.join("\n");
             let body = g.body_text();
             let bigrams = |text: &str| -> String {
-                text.lines().flat_map(folded_bigrams).collect::<Vec<_>>().join(" ")
+                text.lines()
+                    .flat_map(folded_bigrams)
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             let mut d = doc!(
                 fields.code => g.code.as_str(),
@@ -116,7 +121,10 @@ impl Engine {
             }
         }
         writer.commit()?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let expander = Expander::new(&handbook.glossary);
         let names = handbook.guides.iter().map(Names::new).collect();
         Ok(Engine {
@@ -166,14 +174,18 @@ impl Engine {
             return Ok(results);
         }
 
-        let unknown = analysis.tokens.iter().any(|t| !self.vocabulary.knows(&t.folded));
+        let unknown = analysis
+            .tokens
+            .iter()
+            .any(|t| !self.vocabulary.knows(&t.folded));
         let mut plan = Plan {
             analysis: &analysis,
             prefix: options.prefix,
             fuzzy: unknown,
         };
         let depth = limit.max(RERANK_DEPTH);
-        let (mut total, mut top, mut scoring) = self.run(&searcher, &plan, &options.filters, depth)?;
+        let (mut total, mut top, mut scoring) =
+            self.run(&searcher, &plan, &options.filters, depth)?;
         if total == 0 && !plan.fuzzy {
             plan.fuzzy = true;
             (total, top, scoring) = self.run(&searcher, &plan, &options.filters, depth)?;
@@ -183,18 +195,29 @@ impl Engine {
         if let Some(scoring) = scoring {
             let mut ranked = self.rerank(&searcher, &analysis, top)?;
             ranked.truncate(limit);
-            let mut snippets = SnippetGenerator::create(&searcher, &*scoring, self.fields.body.fold)?;
+            // A query that names the leading guide completely, when the next one it does not, is precise.
+            let precise = matches!(ranked.as_slice(), [a, b, ..] if a.2 >= 1.0 && b.2 < 1.0);
+            let mut snippets =
+                SnippetGenerator::create(&searcher, &*scoring, self.fields.body.fold)?;
             snippets.set_max_num_chars(SNIPPET_CHARS);
-            for (score, i) in ranked {
+            for (score, i, _) in ranked {
                 let g = &self.handbook.guides[i];
                 let snippet = snippets.snippet(&g.body_text()).to_html();
-                let snippet = if snippet.trim().is_empty() { escape(&g.summary) } else { snippet };
+                let snippet = if snippet.trim().is_empty() {
+                    escape(&g.summary)
+                } else {
+                    snippet
+                };
                 results.hits.push(hit(g, score, snippet));
             }
+            if !precise {
+                self.mark_ambiguity(&mut results);
+            }
         }
-        self.mark_ambiguity(&mut results);
         if results.hits.is_empty() || unknown {
-            results.suggestion = self.vocabulary.suggest(&analysis.tokens, results.hits.is_empty());
+            results.suggestion = self
+                .vocabulary
+                .suggest(&analysis.tokens, results.hits.is_empty());
         }
         results.took_us = elapsed_us(started);
         Ok(results)
@@ -213,19 +236,29 @@ impl Engine {
             return Ok((0, Vec::new(), None));
         };
         let full = query::with_filters(&self.fields, scoring.box_clone(), filters);
-        let (top, total) = searcher.search(&*full, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
+        let (top, total) = searcher.search(
+            &*full,
+            &(TopDocs::with_limit(limit).order_by_score(), Count),
+        )?;
         Ok((total, top, Some(scoring)))
     }
 
-    /// Re-ranks BM25 candidates by how well the query names them; returns (score, guide index), best first.
-    fn rerank(&self, searcher: &Searcher, analysis: &Analysis, top: Vec<(f32, DocAddress)>) -> Result<Vec<(f32, usize)>> {
+    /// Re-ranks BM25 candidates by how well the query names them; returns (score, guide index, name
+    /// cover), best first.
+    fn rerank(
+        &self,
+        searcher: &Searcher,
+        analysis: &Analysis,
+        top: Vec<(f32, DocAddress)>,
+    ) -> Result<Vec<(f32, usize, f32)>> {
         let best = top.first().map_or(0.0, |t| t.0);
         let (typed, words) = rerank::query_words(analysis);
         let mut ranked = Vec::with_capacity(top.len());
         for (bm25, addr) in top {
             if let Some(i) = self.index_at(searcher, addr)? {
+                let cover = rerank::name_cover(&self.names[i], &words);
                 let s = rerank::score(bm25, best, &self.names[i], &typed, &words, &self.weights);
-                ranked.push((s, i));
+                ranked.push((s, i, cover));
             }
         }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -233,9 +266,18 @@ impl Engine {
     }
 
     /// Lists every guide matching the filters, by title (an empty query with filters set).
-    fn browse(&self, searcher: &Searcher, filters: &Filters, limit: usize, results: &mut SearchResults) -> Result<()> {
+    fn browse(
+        &self,
+        searcher: &Searcher,
+        filters: &Filters,
+        limit: usize,
+        results: &mut SearchResults,
+    ) -> Result<()> {
         let q = query::with_filters(&self.fields, Box::new(AllQuery), filters);
-        let (top, total) = searcher.search(&*q, &(TopDocs::with_limit(MAX_LIMIT).order_by_score(), Count))?;
+        let (top, total) = searcher.search(
+            &*q,
+            &(TopDocs::with_limit(MAX_LIMIT).order_by_score(), Count),
+        )?;
         let mut guides = Vec::new();
         for (_, addr) in top {
             if let Some(g) = self.guide_at(searcher, addr)? {
@@ -253,13 +295,18 @@ impl Engine {
     }
 
     fn guide_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<&Guide>> {
-        Ok(self.index_at(searcher, addr)?.map(|i| &self.handbook.guides[i]))
+        Ok(self
+            .index_at(searcher, addr)?
+            .map(|i| &self.handbook.guides[i]))
     }
 
     /// The handbook index of a document.
     fn index_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<usize>> {
         let d: TantivyDocument = searcher.doc(addr)?;
-        let code = d.get_first(self.fields.code).and_then(|v| v.as_str()).unwrap_or_default();
+        let code = d
+            .get_first(self.fields.code)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
         Ok(self.handbook.position(code))
     }
 
@@ -319,7 +366,10 @@ impl Engine {
             .map(|e| FacetCount {
                 value: e.id.clone(),
                 label: e.name.clone(),
-                count: guides.iter().filter(|g| g.life_events.contains(&e.id)).count(),
+                count: guides
+                    .iter()
+                    .filter(|g| g.life_events.contains(&e.id))
+                    .count(),
             })
             .collect();
         Facets {
@@ -357,5 +407,8 @@ fn elapsed_us(started: Instant) -> u64 {
 
 /// Escapes text for HTML.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

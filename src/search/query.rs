@@ -2,7 +2,9 @@
 //! (search-notes item 8): every clause is a term, fuzzy or regex query over normalized tokens.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::Filters;
@@ -50,24 +52,46 @@ impl Default for Weights {
 }
 
 fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
-    let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+    let q = TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    );
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
 
 /// Clauses for one run of tokens: each syllable against the exact and folded views, each adjacent pair
 /// against the bigram view, for title, aliases and body.
-fn phrase_clauses(fields: &Fields, w: &Weights, tokens: &[Token], factor: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
-    let views: [(&Views, &[f32; 3]); 3] = [(&fields.title, &w.title), (&fields.alias, &w.alias), (&fields.body, &w.body)];
+fn phrase_clauses(
+    fields: &Fields,
+    w: &Weights,
+    tokens: &[Token],
+    factor: f32,
+    out: &mut Vec<(Occur, Box<dyn Query>)>,
+) {
+    let views: [(&Views, &[f32; 3]); 3] = [
+        (&fields.title, &w.title),
+        (&fields.alias, &w.alias),
+        (&fields.body, &w.body),
+    ];
     for t in tokens {
         for (v, weights) in views {
-            out.push((Occur::Should, term_query(v.exact, &t.exact, weights[0] * factor)));
-            out.push((Occur::Should, term_query(v.fold, &t.folded, weights[1] * factor)));
+            out.push((
+                Occur::Should,
+                term_query(v.exact, &t.exact, weights[0] * factor),
+            ));
+            out.push((
+                Occur::Should,
+                term_query(v.fold, &t.folded, weights[1] * factor),
+            ));
         }
     }
     for pair in tokens.windows(2) {
         let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
         for (v, weights) in views {
-            out.push((Occur::Should, term_query(v.bigram, &bigram, weights[2] * factor)));
+            out.push((
+                Occur::Should,
+                term_query(v.bigram, &bigram, weights[2] * factor),
+            ));
         }
     }
 }
@@ -104,7 +128,10 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
     {
         for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
             if let Ok(q) = RegexQuery::from_pattern(&format!("{}.*", last.folded), v.fold) {
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), weights[1] * w.prefix))));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), weights[1] * w.prefix)),
+                ));
             }
         }
     }
@@ -121,7 +148,12 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
 
 /// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,
 /// which correct a typo inside a known two-syllable word (search-notes item 5).
-fn fuzzy_clauses(fields: &Fields, w: &Weights, a: &Analysis, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+fn fuzzy_clauses(
+    fields: &Fields,
+    w: &Weights,
+    a: &Analysis,
+    out: &mut Vec<(Occur, Box<dyn Query>)>,
+) {
     let fuzzy = |field: Field, text: &str, distance: u8, boost: f32| -> Box<dyn Query> {
         let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
         Box::new(BoostQuery::new(Box::new(q), boost))
@@ -131,25 +163,42 @@ fn fuzzy_clauses(fields: &Fields, w: &Weights, a: &Analysis, out: &mut Vec<(Occu
         if n >= 5 {
             let d = if n >= 9 { 2 } else { 1 };
             for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
-                out.push((Occur::Should, fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy)));
+                out.push((
+                    Occur::Should,
+                    fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy),
+                ));
             }
         }
     }
     for pair in a.tokens.windows(2) {
         let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
         if bigram.chars().count() >= 6 {
-            for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias), (&fields.body, &w.body)] {
-                out.push((Occur::Should, fuzzy(v.bigram, &bigram, 1, weights[2] * w.fuzzy * 2.0)));
+            for (v, weights) in [
+                (&fields.title, &w.title),
+                (&fields.alias, &w.alias),
+                (&fields.body, &w.body),
+            ] {
+                out.push((
+                    Occur::Should,
+                    fuzzy(v.bigram, &bigram, 1, weights[2] * w.fuzzy * 2.0),
+                ));
             }
         }
     }
 }
 
 /// Wraps a scoring query with the filters as required clauses.
-pub(super) fn with_filters(fields: &Fields, scoring: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
+pub(super) fn with_filters(
+    fields: &Fields,
+    scoring: Box<dyn Query>,
+    filters: &Filters,
+) -> Box<dyn Query> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let exact = |field: Field, value: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
     };
     if let Some(f) = &filters.field {
         must.push((Occur::Must, exact(fields.field, f.trim())));

@@ -28,7 +28,11 @@ impl Names {
         let mut all: HashSet<String> = title.iter().cloned().collect();
         all.extend(words(&g.official_title));
         all.extend(aliases.iter().flatten().cloned());
-        Names { title, aliases, all }
+        Names {
+            title,
+            aliases,
+            all,
+        }
     }
 }
 
@@ -55,12 +59,23 @@ fn share(name: &[String], query: &HashSet<String>) -> f32 {
 
 /// How completely the query names the guide: the better of title and best alias coverage.
 pub(super) fn name_cover(names: &Names, query: &HashSet<String>) -> f32 {
-    let alias = names.aliases.iter().map(|a| share(a, query)).fold(0.0, f32::max);
+    let alias = names
+        .aliases
+        .iter()
+        .map(|a| share(a, query))
+        .fold(0.0, f32::max);
     share(&names.title, query).max(alias)
 }
 
 /// The re-ranked score of one candidate.
-pub(super) fn score(bm25: f32, best: f32, names: &Names, typed: &[String], query: &HashSet<String>, w: &Weights) -> f32 {
+pub(super) fn score(
+    bm25: f32,
+    best: f32,
+    names: &Names,
+    typed: &[String],
+    query: &HashSet<String>,
+    w: &Weights,
+) -> f32 {
     let base = if best > 0.0 { bm25 / best } else { 0.0 };
     let explained = if typed.is_empty() {
         0.0

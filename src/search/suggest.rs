@@ -125,7 +125,11 @@ impl Vocabulary {
             out.push(word);
         }
         let suggestion = out.join(" ");
-        let typed = tokens.iter().map(|t| t.exact.as_str()).collect::<Vec<_>>().join(" ");
+        let typed = tokens
+            .iter()
+            .map(|t| t.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         (suggestion != typed).then_some(suggestion)
     }
 }
@@ -148,7 +152,9 @@ fn distance(a: &str, b: &str, max: usize) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -175,7 +181,10 @@ mod tests {
     fn corrects_a_transposition_and_restores_marks() {
         let mut v = Vocabulary::default();
         v.add("Đăng ký khai sinh cho con. Đăng ký kết hôn. Đang xử lý.");
-        assert_eq!(v.suggest(&tokens("dang ky khia sinh"), false).as_deref(), Some("đăng ký khai sinh"));
+        assert_eq!(
+            v.suggest(&tokens("dang ky khia sinh"), false).as_deref(),
+            Some("đăng ký khai sinh")
+        );
     }
 
     #[test]
@@ -183,7 +192,10 @@ mod tests {
         let mut v = Vocabulary::default();
         v.add("Đăng ký kết hôn");
         assert_eq!(v.suggest(&tokens("đăng ký kết hôn"), false), None);
-        assert_eq!(v.suggest(&tokens("dang ky ket hon"), true).as_deref(), Some("đăng ký kết hôn"));
+        assert_eq!(
+            v.suggest(&tokens("dang ky ket hon"), true).as_deref(),
+            Some("đăng ký kết hôn")
+        );
     }
 
     #[test]

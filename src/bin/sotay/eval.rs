@@ -33,8 +33,12 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
-    let judged = parse(&args.file.display().to_string(), &sotay::text::normalize(&text))?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let judged = parse(
+        &args.file.display().to_string(),
+        &sotay::text::normalize(&text),
+    )?;
     let engine = args.content.engine()?;
     let report = evaluate(&engine, &judged, args.per_query)?;
     if args.json {
@@ -52,7 +56,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for f in &failures {
         eprintln!("GATE FAILED: {f}");
     }
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn gate(r: &Report, args: &Args) -> Vec<String> {
@@ -91,7 +99,13 @@ fn gate(r: &Report, args: &Args) -> Vec<String> {
 fn line(name: &str, m: &Metrics) {
     println!(
         "{name:<12} n={:<4} R@1={:.3} R@5={:.3} R@10={:.3} MRR@10={:.3} nDCG@10={:.3} zero={:.3}",
-        m.queries, m.recall_at_1, m.recall_at_5, m.recall_at_10, m.mrr_at_10, m.ndcg_at_10, m.zero_result_rate
+        m.queries,
+        m.recall_at_1,
+        m.recall_at_5,
+        m.recall_at_10,
+        m.mrr_at_10,
+        m.ndcg_at_10,
+        m.zero_result_rate
     );
 }
 
@@ -99,7 +113,12 @@ fn print_report(r: &Report, per_query: bool) {
     if per_query {
         for q in &r.per_query {
             let rank = q.first_hit_rank.map_or("-".to_string(), |r| r.to_string());
-            println!("{rank:>2}  {}  → {} (expected {})", q.query, q.top.first().map_or("", String::as_str), q.expected.join(","));
+            println!(
+                "{rank:>2}  {}  → {} (expected {})",
+                q.query,
+                q.top.first().map_or("", String::as_str),
+                q.expected.join(",")
+            );
         }
         println!();
     }

@@ -69,7 +69,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         println!("Không tìm thấy thủ tục phù hợp. / No procedure found.");
     }
     for (i, h) in results.hits.iter().enumerate() {
-        println!("{:>2}. {}  {}  [{}]  {:.2}", i + 1, h.code, h.title, h.field, h.score);
+        println!(
+            "{:>2}. {}  {}  [{}]  {:.2}",
+            i + 1,
+            h.code,
+            h.title,
+            h.field,
+            h.score
+        );
         println!("    {}", plain_snippet(&h.snippet));
     }
     println!("({} kết quả, {} µs)", results.total, results.took_us);

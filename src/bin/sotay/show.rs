@@ -20,7 +20,10 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let handbook = sotay::Handbook::load(args.content.content.as_deref())?;
     let Some(g) = handbook.guide(&args.code) else {
-        eprintln!("Không có thủ tục mã {} / no procedure with code {}", args.code, args.code);
+        eprintln!(
+            "Không có thủ tục mã {} / no procedure with code {}",
+            args.code, args.code
+        );
         return Ok(ExitCode::FAILURE);
     };
     if args.json {
@@ -62,7 +65,11 @@ fn print_guide(g: &Guide, handbook: &sotay::Handbook) {
         };
         println!("  {}", group.title);
         for d in &group.items {
-            let q = d.quantity.as_ref().map(|q| format!(" ({} {})", q.count, q.label)).unwrap_or_default();
+            let q = d
+                .quantity
+                .as_ref()
+                .map(|q| format!(" ({} {})", q.count, q.label))
+                .unwrap_or_default();
             println!("    {mark} {}{q}", d.text);
         }
     }
@@ -82,13 +89,21 @@ fn print_guide(g: &Guide, handbook: &sotay::Handbook) {
     }
     println!();
     println!("Căn cứ pháp lý: {}", g.legal_basis.join("; "));
-    println!("Quyết định công bố: {} · Cập nhật: {}", g.decision, g.updated);
+    println!(
+        "Quyết định công bố: {} · Cập nhật: {}",
+        g.decision, g.updated
+    );
     let alikes = handbook.look_alikes(&g.code);
     if !alikes.is_empty() {
         println!();
         println!("Dễ nhầm với:");
         for a in alikes {
-            println!("  {} {} — {}", a.code, a.title, a.choose_when.as_deref().unwrap_or(""));
+            println!(
+                "  {} {} — {}",
+                a.code,
+                a.title,
+                a.choose_when.as_deref().unwrap_or("")
+            );
         }
     }
 }

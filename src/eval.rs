@@ -173,33 +173,39 @@ pub fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<R
         limit: 10,
         ..SearchOptions::default()
     };
+    evaluate_with(
+        judged,
+        |code| engine.handbook().guide(code).is_some(),
+        |query| Ok(engine.search(query, &options)?.hits.into_iter().map(|h| h.code).collect()),
+        per_query,
+    )
+}
+
+/// Runs every judged query against any ranker: `known` tells whether a code is in its collection, `search`
+/// returns the top codes (at most 10 are looked at). Used to compare engines on the same judgements.
+pub fn evaluate_with(
+    judged: &[Judged],
+    known: impl Fn(&str) -> bool,
+    mut search: impl FnMut(&str) -> Result<Vec<String>>,
+    per_query: bool,
+) -> Result<Report> {
     let mut overall = Acc::default();
     let mut styles: BTreeMap<String, Acc> = BTreeMap::new();
     let mut skipped = 0;
     let mut outcomes = Vec::new();
     for j in judged {
-        let relevant = j
-            .expected
-            .iter()
-            .filter(|c| engine.handbook().guide(c).is_some())
-            .count();
+        let relevant = j.expected.iter().filter(|c| known(c)).count();
         if relevant == 0 {
             skipped += 1;
             continue;
         }
-        let results = engine.search(&j.query, &options)?;
-        let top: Vec<String> = results.hits.iter().map(|h| h.code.clone()).collect();
-        let rank = top
-            .iter()
-            .position(|c| j.expected.contains(c))
-            .map(|p| p + 1);
-        let zero = results.hits.is_empty();
+        let mut top = search(&j.query)?;
+        top.truncate(10);
+        let rank = top.iter().position(|c| j.expected.contains(c)).map(|p| p + 1);
+        let zero = top.is_empty();
         overall.add(rank, &top, &j.expected, relevant, zero);
         if let Some(style) = &j.style {
-            styles
-                .entry(style.clone())
-                .or_default()
-                .add(rank, &top, &j.expected, relevant, zero);
+            styles.entry(style.clone()).or_default().add(rank, &top, &j.expected, relevant, zero);
         }
         if per_query {
             outcomes.push(QueryOutcome {

@@ -51,7 +51,7 @@ fn search_takes_the_ui_arguments_and_normalizes_the_query() {
     let filtered = call(
         &w,
         "search",
-        json!({ "query": "", "options": { "limit": 100, "filters": { "field": "Ho\u{0302}\u{0323} ti\u{0323}\u{0302}ch" } } }),
+        json!({ "query": "", "options": { "limit": 100, "filters": { "field": "Ho\u{0302}\u{0323} ti\u{0323}ch" } } }),
     )
     .expect("browse");
     let hits = filtered["hits"].as_array().expect("hits");

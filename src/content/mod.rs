@@ -200,6 +200,38 @@ impl Handbook {
         })
     }
 
+    /// A handbook made of already parsed guides (for generated or scaled-up collections). Codes must be
+    /// unique; a later duplicate replaces nothing and is dropped.
+    pub fn from_guides(info: ContentInfo, guides: Vec<Guide>) -> Handbook {
+        let mut by_code = HashMap::new();
+        let mut kept = Vec::with_capacity(guides.len());
+        for g in guides {
+            if !by_code.contains_key(&g.code) {
+                by_code.insert(g.code.clone(), kept.len());
+                kept.push(g);
+            }
+        }
+        Handbook {
+            info: ContentInfo {
+                guides: kept.len(),
+                ..info
+            },
+            rules: Rules::default(),
+            guides: kept,
+            life_events: Vec::new(),
+            families: Vec::new(),
+            glossary: Vec::new(),
+            locality: None,
+            by_code,
+        }
+    }
+
+    /// The same handbook with another glossary (query expansion data).
+    pub fn with_glossary(mut self, glossary: Vec<Term>) -> Handbook {
+        self.glossary = glossary;
+        self
+    }
+
     /// The guide with this national code.
     pub fn guide(&self, code: &str) -> Option<&Guide> {
         self.by_code.get(code.trim()).map(|&i| &self.guides[i])

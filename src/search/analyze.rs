@@ -165,7 +165,7 @@ impl Expander {
             }
         }
         // Longest patterns first, so "sổ hộ khẩu" wins over "hộ khẩu".
-        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         Expander { entries }
     }
 

@@ -138,6 +138,14 @@ impl Engine {
         })
     }
 
+    /// Bytes the index occupies (all segments, all fields).
+    pub fn index_bytes(&self) -> u64 {
+        self.reader
+            .searcher()
+            .space_usage()
+            .map_or(0, |u| u.total().get_bytes())
+    }
+
     /// The handbook searched.
     pub fn handbook(&self) -> &Handbook {
         &self.handbook
@@ -284,7 +292,7 @@ impl Engine {
                 guides.push(g);
             }
         }
-        guides.sort_by(|a, b| crate::text::fold(&a.title).cmp(&crate::text::fold(&b.title)));
+        guides.sort_by_cached_key(|g| crate::text::fold(&g.title));
         results.total = total;
         results.hits = guides
             .into_iter()

@@ -176,7 +176,14 @@ pub fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<R
     evaluate_with(
         judged,
         |code| engine.handbook().guide(code).is_some(),
-        |query| Ok(engine.search(query, &options)?.hits.into_iter().map(|h| h.code).collect()),
+        |query| {
+            Ok(engine
+                .search(query, &options)?
+                .hits
+                .into_iter()
+                .map(|h| h.code)
+                .collect())
+        },
         per_query,
     )
 }
@@ -201,11 +208,17 @@ pub fn evaluate_with(
         }
         let mut top = search(&j.query)?;
         top.truncate(10);
-        let rank = top.iter().position(|c| j.expected.contains(c)).map(|p| p + 1);
+        let rank = top
+            .iter()
+            .position(|c| j.expected.contains(c))
+            .map(|p| p + 1);
         let zero = top.is_empty();
         overall.add(rank, &top, &j.expected, relevant, zero);
         if let Some(style) = &j.style {
-            styles.entry(style.clone()).or_default().add(rank, &top, &j.expected, relevant, zero);
+            styles
+                .entry(style.clone())
+                .or_default()
+                .add(rank, &top, &j.expected, relevant, zero);
         }
         if per_query {
             outcomes.push(QueryOutcome {

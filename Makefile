@@ -28,7 +28,7 @@ APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgt
 # losing more than 5% of MRR against the accented form).
 EVAL_GATE := --min-r5 0.98 --min-mrr 0.90 --max-style-loss 0.05
 
-.PHONY: help setup setup-system setup-ui ui run test test-rust test-ui lint eval build package clean
+.PHONY: help setup setup-system setup-ui setup-e2e ui run test test-rust test-ui lint eval e2e build package clean
 
 help:
 	@echo "make run | test | build | package   (see the top of the Makefile)"
@@ -81,7 +81,7 @@ package: setup ui
 
 ## ---------------------------------------------------------------- checks
 
-test: setup ui lint test-rust test-ui eval
+test: setup ui lint test-rust test-ui eval e2e
 	@echo ">> All checks passed"
 
 lint:
@@ -107,6 +107,28 @@ eval:
 	  echo ">> ../shared/eval/dev-queries.tsv is absent: development-set report skipped"; \
 	fi
 
+# End-to-end tests: the real desktop app (debug build, UI embedded) driven through tauri-driver and
+# WebKitWebDriver under Xvfb (tests/e2e/run.sh). Screenshots and measured figures go to test-output/e2e/.
+TAURI_DRIVER_VERSION := 2.1.0
+TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
+
+e2e: setup ui setup-e2e $(TAURI_DRIVER)
+	$(CARGO) build -p sotay-desktop
+	TAURI_DRIVER=$(TAURI_DRIVER) tests/e2e/run.sh
+
+# Installs tauri-driver from crates.io into $(TARGET_DIR)/tools, when it is not there yet.
+$(TAURI_DRIVER):
+	@echo ">> Installing tauri-driver $(TAURI_DRIVER_VERSION) (cargo install into $(TARGET_DIR)/tools)"
+	$(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked --root $(TARGET_DIR)/tools
+
+# The e2e tests' npm packages exactly as locked, when the lock file changed since the last install.
+setup-e2e: tests/e2e/node_modules/.installed
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	@echo ">> Installing npm packages (npm ci in tests/e2e/)"
+	cd tests/e2e && $(NPM) ci --no-audit --no-fund
+	@mkdir -p $(@D) && touch $@
+
 clean:
 	$(CARGO) clean
-	rm -rf ui/dist ui/node_modules
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -14,13 +14,17 @@
 //!   a folder.
 //! - [`search`]: the index and the query pipeline.
 //! - [`eval`]: relevance metrics over judged queries.
+//! - [`import`]: importers that turn national-portal records into a handbook folder.
+//! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 
 pub mod content;
 pub mod error;
 pub mod eval;
 pub mod guide;
+pub mod import;
 pub mod search;
 pub mod text;
+pub mod userdata;
 
 pub use content::{ContentInfo, Handbook};
 pub use error::{Error, Problem, Result};

@@ -53,3 +53,37 @@ pub(crate) fn problems(dir: &Path) -> Vec<String> {
         Err(e) => panic!("unexpected error: {e}"),
     }
 }
+
+/// A national-portal import fixture under `tests/fixtures/dvcqg`.
+pub(crate) fn dvcqg_fixture(name: &str) -> PathBuf {
+    fixture("dvcqg").join(name)
+}
+
+/// Every file under a folder, as sorted paths relative to it with `/` separators.
+pub(crate) fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("relative");
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Writes a gzip-compressed copy of `src` to `dst`.
+pub(crate) fn gzip_to(src: &Path, dst: &Path) {
+    use std::io::Write;
+    let bytes = std::fs::read(src).expect("read source");
+    let file = std::fs::File::create(dst).expect("create gz");
+    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+    gz.write_all(&bytes).expect("compress");
+    gz.finish().expect("finish gz");
+}

@@ -5,10 +5,12 @@
 //! - `search`: the query pipeline over the bundled handbook and the fixtures.
 //! - `cli`: the `sotay` binary, including its JSON contracts.
 //! - `properties`: property tests of normalization and the whole query pipeline.
+//! - `import`: the national-portal importer, end to end on small fixtures.
 
 mod cli;
 mod common;
 mod handbook;
+mod import;
 mod loading;
 mod properties;
 mod search;

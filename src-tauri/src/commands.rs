@@ -1,11 +1,18 @@
 //! The IPC commands. Each normalizes its string inputs ([`sotay::text::normalize`]) and calls the core;
 //! errors reach the UI as [`IpcError`].
 
+use std::path::PathBuf;
+
 use serde::Serialize;
-use sotay::search::Facets;
+use sotay::content::{LifeEvent, Locality, Term};
+use sotay::search::{Choice, Facets};
 use sotay::text::normalize;
+use sotay::userdata::UserData;
 use sotay::{ContentInfo, Engine, Guide, Handbook, SearchOptions, SearchResults};
 use tauri::State;
+
+/// Most codes one [`entries`] call resolves.
+const MAX_ENTRIES: usize = 200;
 
 /// An error as the UI receives it (the rejection value of `invoke`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,6 +61,60 @@ impl Core {
     }
 }
 
+/// The user's data folder (history, favourites), or why it could not be opened (the commands that need
+/// it then answer with that error; everything else keeps working).
+#[derive(Debug)]
+pub struct Store(Result<UserData, IpcError>);
+
+impl Store {
+    /// Opens (creating when missing) the data folder `dir`.
+    pub fn open(dir: impl Into<PathBuf>) -> Store {
+        Store(UserData::open(dir).map_err(IpcError::from))
+    }
+
+    /// A store that cannot be used, with the reason.
+    pub fn unavailable(message: impl Into<String>) -> Store {
+        Store(Err(IpcError {
+            code: "io".to_string(),
+            message: message.into(),
+        }))
+    }
+
+    /// The user data, or the error met opening it.
+    pub fn data(&self) -> Result<&UserData, IpcError> {
+        self.0.as_ref().map_err(Clone::clone)
+    }
+}
+
+/// A guide as the UI lists it (history, favourites, related procedures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// National code.
+    pub code: String,
+    /// Short title.
+    pub title: String,
+    /// Field (lĩnh vực).
+    pub field: String,
+}
+
+/// The guides of `codes` that the handbook has, in the same order.
+fn to_entries(engine: &Engine, codes: &[String]) -> Vec<Entry> {
+    codes
+        .iter()
+        .filter_map(|c| engine.handbook().guide(c))
+        .map(|g| Entry {
+            code: g.code.clone(),
+            title: g.title.clone(),
+            field: g.field.clone(),
+        })
+        .collect()
+}
+
+/// The code of an existing guide, normalized, or `unknown-code`.
+fn known_code(engine: &Engine, code: &str) -> Result<String, IpcError> {
+    Ok(engine.handbook().require(&normalize(code))?.code.clone())
+}
+
 /// Searches the handbook.
 #[tauri::command]
 pub async fn search(
@@ -86,4 +147,100 @@ pub async fn facets(core: State<'_, Core>) -> Result<Facets, IpcError> {
 #[tauri::command]
 pub async fn content_info(core: State<'_, Core>) -> Result<ContentInfo, IpcError> {
     Ok(core.engine()?.handbook().info.clone())
+}
+
+/// Life events, to browse by situation.
+#[tauri::command]
+pub async fn life_events(core: State<'_, Core>) -> Result<Vec<LifeEvent>, IpcError> {
+    Ok(core.engine()?.handbook().life_events.clone())
+}
+
+/// The glossary (abbreviations, old terms, technical terms, everyday phrases).
+#[tauri::command]
+pub async fn glossary(core: State<'_, Core>) -> Result<Vec<Term>, IpcError> {
+    Ok(core.engine()?.handbook().glossary.clone())
+}
+
+/// The deploying office's contact details, if the handbook has them.
+#[tauri::command]
+pub async fn locality(core: State<'_, Core>) -> Result<Option<Locality>, IpcError> {
+    Ok(core.engine()?.handbook().locality.clone())
+}
+
+/// Procedures easily confused with this one, with when to choose each.
+#[tauri::command]
+pub async fn look_alikes(core: State<'_, Core>, code: String) -> Result<Vec<Choice>, IpcError> {
+    let engine = core.engine()?;
+    let code = known_code(engine, &code)?;
+    Ok(engine
+        .handbook()
+        .look_alikes(&code)
+        .into_iter()
+        .map(|g| Choice {
+            code: g.code.clone(),
+            title: g.title.clone(),
+            choose_when: g.choose_when.clone().unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// Titles of the guides of `codes` (unknown codes are left out), for lists of links.
+#[tauri::command]
+pub async fn entries(core: State<'_, Core>, codes: Vec<String>) -> Result<Vec<Entry>, IpcError> {
+    let codes: Vec<String> = codes
+        .iter()
+        .take(MAX_ENTRIES)
+        .map(|c| normalize(c))
+        .collect();
+    Ok(to_entries(core.engine()?, &codes))
+}
+
+/// The guides opened, most recent first.
+#[tauri::command]
+pub async fn history(
+    core: State<'_, Core>,
+    store: State<'_, Store>,
+) -> Result<Vec<Entry>, IpcError> {
+    Ok(to_entries(core.engine()?, &store.data()?.history()?))
+}
+
+/// Puts a guide at the top of the history; returns the new history.
+#[tauri::command]
+pub async fn add_history(
+    core: State<'_, Core>,
+    store: State<'_, Store>,
+    code: String,
+) -> Result<Vec<Entry>, IpcError> {
+    let engine = core.engine()?;
+    let code = known_code(engine, &code)?;
+    Ok(to_entries(engine, &store.data()?.add_to_history(&code)?))
+}
+
+/// Empties the history.
+#[tauri::command]
+pub async fn clear_history(store: State<'_, Store>) -> Result<(), IpcError> {
+    Ok(store.data()?.clear_history()?)
+}
+
+/// The favourite guides, in the order they were added.
+#[tauri::command]
+pub async fn favourites(
+    core: State<'_, Core>,
+    store: State<'_, Store>,
+) -> Result<Vec<Entry>, IpcError> {
+    Ok(to_entries(core.engine()?, &store.data()?.favourites()?))
+}
+
+/// Adds a guide to the favourites or removes it; returns the new favourites.
+#[tauri::command]
+pub async fn toggle_favourite(
+    core: State<'_, Core>,
+    store: State<'_, Store>,
+    code: String,
+) -> Result<Vec<Entry>, IpcError> {
+    let engine = core.engine()?;
+    let code = known_code(engine, &code)?;
+    let data = store.data()?;
+    data.toggle_favourite(&code)?;
+    Ok(to_entries(engine, &data.favourites()?))
 }

@@ -138,6 +138,11 @@ impl Engine {
         })
     }
 
+    /// Changes the query-time weights (the index does not depend on them).
+    pub fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+    }
+
     /// Bytes the index occupies (all segments, all fields).
     pub fn index_bytes(&self) -> u64 {
         self.reader

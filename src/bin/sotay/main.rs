@@ -1,7 +1,11 @@
-//! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance.
+//! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
+//! import national-portal records.
 
+mod bench;
 mod check;
 mod eval;
+mod fts5;
+mod import;
 mod search;
 mod show;
 
@@ -32,6 +36,12 @@ enum Command {
     Show(show::Args),
     /// Đo độ chính xác tìm kiếm trên tệp câu hỏi đã chấm. / Measure relevance on a judged query file.
     Eval(eval::Args),
+    /// Nhập dữ liệu từ nguồn khác thành thư mục sổ tay. / Import another source into a handbook folder.
+    #[command(subcommand)]
+    Import(import::Source),
+    /// Đo tốc độ, bộ nhớ và độ chính xác so với SQLite FTS5. / Benchmark speed, memory and relevance
+    /// against SQLite FTS5.
+    Bench(bench::Args),
 }
 
 /// Options shared by commands that read a handbook.
@@ -50,12 +60,15 @@ impl ContentArg {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Check { dir } => check::run(dir.as_deref()),
         Command::Search(args) => search::run(&args),
         Command::Show(args) => show::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Import(source) => import::run(&source),
+        Command::Bench(args) => bench::run(&args),
     };
     match outcome {
         Ok(code) => code,
@@ -63,5 +76,14 @@ fn main() -> ExitCode {
             eprintln!("sotay: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Lets `sotay … | head` end quietly: the default SIGPIPE action instead of a panic on a closed pipe.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is always a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

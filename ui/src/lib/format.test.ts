@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelLabel, formatContentInfo, formatDate, formatQuantity, levelLabel } from './format';
+import { channelLabel, formatContentInfo, formatDate, formatDay, formatQuantity, levelLabel, sharedNote } from './format';
 
 describe('format', () => {
   it('formats ISO dates the Vietnamese way', () => {
@@ -28,5 +28,17 @@ describe('format', () => {
     };
     expect(formatContentInfo(info)).toBe('Sổ tay thủ tục hành chính cấp xã · phiên bản 1 · 28/11/2026 · 62 thủ tục');
     expect(formatContentInfo({ ...info, version: 0, date: '' })).toBe('Sổ tay thủ tục hành chính cấp xã · 62 thủ tục');
+  });
+
+  it('finds the note every channel shares', () => {
+    const c = (note?: string) => ({ channel: 'truc-tiep' as const, time: '1 ngày', fee: '0', ...(note ? { note } : {}) });
+    expect(sharedNote([c('x'), c('x')])).toBe('x');
+    expect(sharedNote([c('x'), c('y')])).toBeUndefined();
+    expect(sharedNote([c(), c()])).toBeUndefined();
+    expect(sharedNote([])).toBeUndefined();
+  });
+
+  it('formats a day', () => {
+    expect(formatDay(new Date(2026, 0, 5))).toBe('05/01/2026');
   });
 });

@@ -1,6 +1,6 @@
 // Pure formatting helpers for the UI (Vietnamese labels mirror the core's `label()` methods).
 
-import type { ChannelKind, ContentInfo, Level, Quantity } from './ipc';
+import type { Channel, ChannelKind, ContentInfo, Level, Quantity } from './ipc';
 
 const LEVELS: Record<Level, string> = {
   xa: 'Cấp xã',
@@ -43,4 +43,17 @@ export function formatContentInfo(info: ContentInfo): string {
   if (info.date) parts.push(formatDate(info.date));
   parts.push(`${info.guides} thủ tục`);
   return parts.join(' · ');
+}
+
+/** The note all channels share, shown once instead of in every row (`undefined` when they differ). */
+export function sharedNote(channels: readonly Channel[]): string | undefined {
+  const first = channels[0]?.note;
+  return first && channels.every((c) => c.note === first) ? first : undefined;
+}
+
+/** A day as `28/11/2026` (local time). */
+export function formatDay(day: Date): string {
+  const dd = String(day.getDate()).padStart(2, '0');
+  const mm = String(day.getMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${day.getFullYear()}`;
 }

@@ -19,6 +19,26 @@ describe('ipc', () => {
     expect(invoke).toHaveBeenLastCalledWith('facets', undefined);
     await ipc.contentInfo();
     expect(invoke).toHaveBeenLastCalledWith('content_info', undefined);
+    await ipc.lifeEvents();
+    expect(invoke).toHaveBeenLastCalledWith('life_events', undefined);
+    await ipc.glossary();
+    expect(invoke).toHaveBeenLastCalledWith('glossary', undefined);
+    await ipc.locality();
+    expect(invoke).toHaveBeenLastCalledWith('locality', undefined);
+    await ipc.lookAlikes('1.000894');
+    expect(invoke).toHaveBeenLastCalledWith('look_alikes', { code: '1.000894' });
+    await ipc.entries(['1.000894', '1.000656']);
+    expect(invoke).toHaveBeenLastCalledWith('entries', { codes: ['1.000894', '1.000656'] });
+    await ipc.history();
+    expect(invoke).toHaveBeenLastCalledWith('history', undefined);
+    await ipc.addHistory('1.000894');
+    expect(invoke).toHaveBeenLastCalledWith('add_history', { code: '1.000894' });
+    await ipc.clearHistory();
+    expect(invoke).toHaveBeenLastCalledWith('clear_history', undefined);
+    await ipc.favourites();
+    expect(invoke).toHaveBeenLastCalledWith('favourites', undefined);
+    await ipc.toggleFavourite('1.000894');
+    expect(invoke).toHaveBeenLastCalledWith('toggle_favourite', { code: '1.000894' });
   });
 
   it('passes the core errors through and wraps anything else', async () => {

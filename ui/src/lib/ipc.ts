@@ -1,8 +1,8 @@
 // The one typed IPC module: every call from the UI to the Rust core goes through here.
 //
 // The types mirror the core's serde types field for field (src/search/mod.rs, src/search/engine.rs,
-// src/content/mod.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's IpcError
-// (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
+// src/content/mod.rs, src/content/data.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's
+// IpcError and Entry (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
 
 import { invoke } from '@tauri-apps/api/core';
 
@@ -168,6 +168,55 @@ export interface Facets {
   events: FacetCount[];
 }
 
+/** A life event (sự kiện cuộc sống), to browse procedures by situation. */
+export interface LifeEvent {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** What kind of glossary entry a term is: abbreviation, old term, technical term, everyday phrase. */
+export type TermKind = 'viet-tat' | 'tu-cu' | 'thuat-ngu' | 'cach-noi';
+
+/** One glossary entry. */
+export interface Term {
+  term: string;
+  kind: TermKind;
+  /** Its current meaning, in plain words. */
+  meaning: string;
+  /** Other spellings. */
+  variants: string[];
+  /** Search words added to a query containing the term. */
+  expand: string[];
+}
+
+/** Contact details of an office. */
+export interface Office {
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** Opening hours, in words ("" when not given). */
+  hours: string;
+}
+
+/** The office that deploys the handbook. */
+export interface Locality {
+  /** True for the shipped sample: the UI labels it "dữ liệu mẫu". */
+  sample: boolean;
+  /** The receiving desk. */
+  office: Office;
+  /** Where petitions about procedures go. */
+  petitions: Office;
+}
+
+/** A guide as the UI lists it (history, favourites, related procedures). */
+export interface Entry {
+  code: string;
+  title: string;
+  field: string;
+}
+
 /** An error from a command: `code` is `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`,
  * `json`, or `ipc` when the call itself failed. */
 export interface IpcError {
@@ -218,4 +267,54 @@ export function facets(): Promise<Facets> {
 /** What the loaded handbook is. */
 export function contentInfo(): Promise<ContentInfo> {
   return call('content_info');
+}
+
+/** Life events, to browse by situation. */
+export function lifeEvents(): Promise<LifeEvent[]> {
+  return call('life_events');
+}
+
+/** The whole glossary. */
+export function glossary(): Promise<Term[]> {
+  return call('glossary');
+}
+
+/** The deploying office's contact details (`null` when the handbook has none). */
+export function locality(): Promise<Locality | null> {
+  return call('locality');
+}
+
+/** Procedures easily confused with this one. Rejects with `unknown-code` for an unknown code. */
+export function lookAlikes(code: string): Promise<Choice[]> {
+  return call('look_alikes', { code });
+}
+
+/** Titles of the guides with these codes (unknown codes are left out), in the same order. */
+export function entries(codes: string[]): Promise<Entry[]> {
+  return call('entries', { codes });
+}
+
+/** The guides opened, most recent first. */
+export function history(): Promise<Entry[]> {
+  return call('history');
+}
+
+/** Puts a guide at the top of the history; resolves to the new history. */
+export function addHistory(code: string): Promise<Entry[]> {
+  return call('add_history', { code });
+}
+
+/** Empties the history. */
+export function clearHistory(): Promise<void> {
+  return call('clear_history');
+}
+
+/** The favourite guides, in the order they were added. */
+export function favourites(): Promise<Entry[]> {
+  return call('favourites');
+}
+
+/** Adds a guide to the favourites or removes it; resolves to the new favourites. */
+export function toggleFavourite(code: string): Promise<Entry[]> {
+  return call('toggle_favourite', { code });
 }

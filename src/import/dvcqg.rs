@@ -1,0 +1,405 @@
+//! One record of the national portal (Cổng Dịch vụ công quốc gia) turned into a guide draft.
+//!
+//! The crawler cut the page into fields at the first occurrence of each label, so a record whose steps
+//! mention "Thành phần hồ sơ" has its sections shifted. The page text (`raw_text`) is complete, and its
+//! labels come in a fixed order, so the long sections are re-cut from it when its labels are found.
+
+use serde_json::{Map, Value};
+
+use crate::guide::Level;
+use crate::guide::parse::is_valid_code;
+use crate::text::fold;
+
+use super::SkipReason;
+use super::channels::{self, Out as ChannelOut};
+use super::clean::{NO_INFO, capitalize, is_no_info, one_line, prepare};
+use super::documents::{self, Group, Item};
+use super::fields;
+use super::legal;
+
+/// A guide before it is written.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub(crate) code: String,
+    pub(crate) title: String,
+    pub(crate) official_title: String,
+    pub(crate) summary: String,
+    pub(crate) field: String,
+    pub(crate) field_slug: String,
+    pub(crate) levels: Vec<Level>,
+    pub(crate) agency: String,
+    pub(crate) applicants: Vec<String>,
+    pub(crate) decision: String,
+    pub(crate) results: Vec<String>,
+    pub(crate) legal_basis: Vec<String>,
+    /// The related-procedures cell, resolved against the whole import later.
+    pub(crate) related_text: String,
+    pub(crate) portal_url: Option<String>,
+    pub(crate) channels: Vec<ChannelOut>,
+    pub(crate) documents: Vec<Group>,
+    pub(crate) steps: Vec<String>,
+    pub(crate) conditions: Vec<String>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) flags: Flags,
+}
+
+/// How well a field was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Status {
+    /// Parsed.
+    #[default]
+    Ok,
+    /// Empty or "Không có thông tin" in the record: a placeholder was written.
+    Missing,
+    /// Text that could not be parsed, kept as written (or replaced by a placeholder).
+    Unparsed,
+}
+
+/// What could not be read in a record.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Flags {
+    pub(crate) documents: Status,
+    pub(crate) channels: Status,
+    pub(crate) legal_basis: Status,
+    pub(crate) steps: Status,
+    pub(crate) levels: Status,
+    pub(crate) results: Status,
+    /// Sections were re-cut from the page text and differ from the crawler's fields.
+    pub(crate) recovered: bool,
+    /// Form file names separated from document names.
+    pub(crate) templates: usize,
+    /// Channels whose "Miễn phí" contradicts a fee set by the provincial council.
+    pub(crate) council_fee: bool,
+}
+
+/// A string value of the record ("" when absent; numbers as written).
+fn get(record: &Map<String, Value>, key: &str) -> String {
+    match record.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The long sections of a record.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Sections {
+    steps: String,
+    channels: String,
+    documents: String,
+    legal: String,
+    agency: String,
+    conditions: String,
+    results: Option<String>,
+}
+
+/// Labels of the page text, in page order.
+const STEPS: &str = "Trình Tự Thực Hiện";
+const CHANNELS: &str = "Cách Thức Thực Hiện";
+const DOCUMENTS: &str = "Thành phần hồ sơ";
+const LEGAL: &str = "Căn cứ pháp lý";
+const AGENCY: &str = "Cơ quan thực hiện";
+const CONDITIONS: &str = "Yêu cầu, điều kiện thực hiện";
+const RESULTS: &str = "Kết quả xử lý";
+
+/// Cuts the page text at its labels; `None` when a label is missing or out of order.
+fn sections_from_page(raw: &str) -> Option<Sections> {
+    let find = |label: &str, from: usize| raw.get(from..)?.find(label).map(|i| from + i);
+    let a = find(STEPS, 0)?;
+    let b = find(CHANNELS, a + STEPS.len())?;
+    let c = find(DOCUMENTS, b + CHANNELS.len())?;
+    let d = find(LEGAL, c + DOCUMENTS.len())?;
+    let e = find(AGENCY, d + LEGAL.len())?;
+    let f = find(CONDITIONS, e + AGENCY.len())?;
+    let g = find(RESULTS, f + CONDITIONS.len());
+    let cut = |from: usize, to: usize| raw.get(from..to).unwrap_or("").trim().to_string();
+    Some(Sections {
+        steps: cut(a + STEPS.len(), b),
+        channels: cut(b + CHANNELS.len(), c),
+        documents: cut(c + DOCUMENTS.len(), d),
+        legal: cut(d + LEGAL.len(), e),
+        agency: cut(e + AGENCY.len(), f),
+        conditions: cut(f + CONDITIONS.len(), g.unwrap_or(raw.len())),
+        results: g.map(|g| cut(g + RESULTS.len(), raw.len())),
+    })
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(a) == squash(b)
+}
+
+/// Converts one record, or says why it is skipped.
+pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> {
+    let text = |key: &str| prepare(&get(record, key));
+    let code = one_line(&text("ma_thu_tuc"));
+    if code.is_empty() {
+        return Err(SkipReason::MissingCode);
+    }
+    if !is_valid_code(&code) {
+        return Err(SkipReason::InvalidCode);
+    }
+    let mut flags = Flags::default();
+
+    let fields_sections = Sections {
+        steps: text("trinh_tu_thuc_hien"),
+        channels: text("cach_thuc_thuc_hien"),
+        documents: text("thanh_phan_ho_so"),
+        legal: text("can_cu_phap_ly"),
+        agency: text("co_quan_thuc_hien"),
+        conditions: text("yeu_cau_dieu_kien"),
+        results: Some(text("ket_qua_xu_ly")),
+    };
+    let s = match sections_from_page(&text("raw_text")) {
+        Some(mut page) => {
+            if page.results.is_none() {
+                page.results.clone_from(&fields_sections.results);
+            }
+            let chrome =
+                |s: &Option<String>| fields::cut_chrome(s.as_deref().unwrap_or("")).to_string();
+            flags.recovered = !(same(&page.steps, &fields_sections.steps)
+                && same(&page.channels, &fields_sections.channels)
+                && same(&page.documents, &fields_sections.documents)
+                && same(&page.legal, &fields_sections.legal)
+                && same(&page.agency, &fields_sections.agency)
+                && same(
+                    fields::cut_chrome(&page.conditions),
+                    fields::cut_chrome(&fields_sections.conditions),
+                )
+                && same(&chrome(&page.results), &chrome(&fields_sections.results)));
+            page
+        }
+        None => fields_sections,
+    };
+
+    let official_title = match one_line(&text("ten_thu_tuc")) {
+        t if t.is_empty() => format!("Thủ tục {code}"),
+        t => t,
+    };
+    let short = official_title
+        .strip_prefix("Thủ tục ")
+        .or_else(|| official_title.strip_prefix("thủ tục "))
+        .unwrap_or(&official_title)
+        .trim();
+    let title = if short.is_empty() {
+        official_title.clone()
+    } else {
+        capitalize(short)
+    };
+
+    let field = match one_line(&text("linh_vuc")) {
+        f if is_no_info(&f) => "Chưa phân loại".to_string(),
+        f => f,
+    };
+    let level_text = text("cap_thuc_hien");
+    let (levels, unknown_levels) = fields::levels(&level_text);
+    flags.levels = if is_no_info(&level_text) {
+        Status::Missing
+    } else if unknown_levels > 0 {
+        Status::Unparsed
+    } else {
+        Status::Ok
+    };
+
+    let agency = [
+        s.agency.clone(),
+        text("co_quan_thuc_hien"),
+        text("co_quan_co_tham_quyen"),
+    ]
+    .into_iter()
+    .map(|a| one_line(&a))
+    .find(|a| !is_no_info(a))
+    .unwrap_or_else(|| NO_INFO.to_string());
+
+    let decision = match one_line(&text("so_quyet_dinh")) {
+        d if is_no_info(&d) => NO_INFO.to_string(),
+        d => d,
+    };
+
+    let mut results = fields::results(s.results.as_deref().unwrap_or(""));
+    if results.is_empty() {
+        flags.results = Status::Missing;
+        results.push(NO_INFO.to_string());
+    }
+
+    let legal = legal::parse(&s.legal);
+    flags.legal_basis = if legal.entries.is_empty() {
+        Status::Missing
+    } else if legal.unparsed {
+        Status::Unparsed
+    } else {
+        Status::Ok
+    };
+    let legal_basis = if legal.entries.is_empty() {
+        vec![NO_INFO.to_string()]
+    } else {
+        legal.entries
+    };
+
+    let parsed = channels::parse(&s.channels);
+    let mut channels = channels::build(&parsed.rows);
+    flags.channels = if channels.is_empty() && is_no_info(&parsed.leftover) {
+        Status::Missing
+    } else if channels.is_empty() || !parsed.leftover.is_empty() {
+        Status::Unparsed
+    } else {
+        Status::Ok
+    };
+    if channels.is_empty() {
+        channels.push(ChannelOut {
+            kind: crate::guide::ChannelKind::TrucTiep,
+            time: NO_INFO.to_string(),
+            fee: NO_INFO.to_string(),
+            note: (!is_no_info(&parsed.leftover)).then(|| parsed.leftover.clone()),
+            council_fee: false,
+        });
+    } else if !parsed.leftover.is_empty()
+        && let Some(first) = channels.first_mut()
+    {
+        first.note = Some(match first.note.take() {
+            Some(n) => format!("{} {n}", parsed.leftover),
+            None => parsed.leftover.clone(),
+        });
+    }
+    flags.council_fee = channels.iter().any(|c| c.council_fee);
+
+    let docs = documents::parse(&s.documents);
+    flags.templates = docs.templates;
+    flags.documents = if docs.item_count() == 0 && is_no_info(&s.documents) {
+        Status::Missing
+    } else if docs.unparsed || docs.item_count() == 0 {
+        Status::Unparsed
+    } else {
+        Status::Ok
+    };
+    let documents = if docs.item_count() == 0 {
+        vec![Group {
+            heading: "Giấy tờ phải nộp".to_string(),
+            items: vec![Item {
+                text: documents::PLACEHOLDER.to_string(),
+                quantity: None,
+            }],
+        }]
+    } else {
+        docs.groups
+    };
+
+    let mut steps = fields::steps(&s.steps);
+    if steps.is_empty() {
+        flags.steps = if is_no_info(&s.steps) {
+            Status::Missing
+        } else {
+            Status::Unparsed
+        };
+        steps.push(fields::NO_STEPS.to_string());
+    }
+
+    let summary = summary(&title, &agency, &results);
+    let portal_url = Some(one_line(&get(record, "detail_url")))
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .filter(|u| !u.contains(char::is_whitespace));
+
+    Ok(Draft {
+        field_slug: slug(&field),
+        code,
+        title,
+        official_title,
+        summary,
+        field,
+        levels,
+        agency,
+        applicants: fields::applicants(&text("doi_tuong_thuc_hien")),
+        decision,
+        results,
+        legal_basis,
+        related_text: text("thu_tuc_lien_quan"),
+        portal_url,
+        channels,
+        documents,
+        steps,
+        conditions: fields::conditions(&s.conditions),
+        notes: docs.notes,
+        flags,
+    })
+}
+
+/// A one-sentence summary in our words: the procedure, where it is done, what one receives.
+fn summary(title: &str, agency: &str, results: &[String]) -> String {
+    let mut s = title.trim_end_matches('.').to_string();
+    let known_agency = !is_no_info(agency);
+    if known_agency {
+        s.push_str(&format!(": thực hiện tại {agency}"));
+    }
+    if let Some(r) = results.first().filter(|r| !is_no_info(r)) {
+        let r = r.trim_end_matches(['.', ';', ' ']);
+        s.push_str(if known_agency {
+            "; kết quả: "
+        } else {
+            ": kết quả: "
+        });
+        s.push_str(r);
+    }
+    s.push('.');
+    s
+}
+
+/// Folder name for a field: folded, lowercase, words joined by `-`.
+pub(crate) fn slug(field: &str) -> String {
+    let folded = fold(field);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "khac".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sections_in_order() {
+        let s = sections_from_page(
+            "TênTrình Tự Thực Hiện Bước 1. Lập hồ sơ theo mục Thành phần hồ sơ.\nCách Thức Thực HiệnHình thức nộpThành phần hồ sơ--Tên giấy tờCăn cứ pháp lýKhông có thông tinCơ quan thực hiệnBộ XYêu cầu, điều kiện thực hiệnKhông có thông tinKết quả xử lýGiấy phépMã: KQ.G01.1",
+        )
+        .expect("sections");
+        assert_eq!(s.steps, "Bước 1. Lập hồ sơ theo mục Thành phần hồ sơ.");
+        assert_eq!(s.channels, "Hình thức nộp");
+        assert_eq!(s.documents, "--Tên giấy tờ");
+        assert_eq!(s.agency, "Bộ X");
+        assert_eq!(s.results.as_deref(), Some("Giấy phépMã: KQ.G01.1"));
+        assert!(sections_from_page("no labels").is_none());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Hộ tịch"), "ho-tich");
+        assert_eq!(slug("Khiếu nại, tố cáo"), "khieu-nai-to-cao");
+        assert_eq!(slug("***"), "khac");
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(
+            summary(
+                "Đăng ký kết hôn",
+                "Ủy ban nhân dân cấp xã",
+                &["Giấy chứng nhận kết hôn.".into()]
+            ),
+            "Đăng ký kết hôn: thực hiện tại Ủy ban nhân dân cấp xã; kết quả: Giấy chứng nhận kết hôn."
+        );
+        assert_eq!(summary("X", NO_INFO, &[NO_INFO.into()]), "X.");
+    }
+}

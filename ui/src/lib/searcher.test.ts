@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SearchResults } from './ipc';
+import { type Outcome, type Query, Searcher, hasFilters, isBlank, toFilters } from './searcher';
+
+const q = (text: string, extra: Partial<Query> = {}): Query => ({ text, field: '', level: '', event: '', ...extra });
+const answer = (query: string): SearchResults => ({ query, total: 1, took_us: 5, hits: [], ambiguous: false });
+
+describe('query helpers', () => {
+  it('turns chosen filters into the core filters', () => {
+    expect(toFilters(q('x'))).toEqual({});
+    expect(toFilters(q('', { field: 'Hộ tịch', level: 'xa', event: 'ket-hon' }))).toEqual({
+      field: 'Hộ tịch',
+      level: 'xa',
+      event: 'ket-hon',
+    });
+    expect(toFilters(q('', { level: 'huyen' }))).toEqual({});
+    expect(hasFilters(q('', { event: 'ket-hon' }))).toBe(true);
+    expect(isBlank(q('  '))).toBe(true);
+    expect(isBlank(q('', { field: 'Hộ tịch' }))).toBe(false);
+  });
+});
+
+describe('Searcher', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function setup(run = vi.fn((x: Query) => Promise.resolve(answer(x.text)))) {
+    const outcomes: Outcome[] = [];
+    const s = new Searcher(run, (o) => outcomes.push(o), 80);
+    return { s, run, outcomes };
+  }
+
+  it('searches at the first keystroke, then at most once per interval with the last text', async () => {
+    const { s, run, outcomes } = setup();
+    s.request(q('k'));
+    expect(run).toHaveBeenCalledTimes(1);
+    s.request(q('ke'));
+    s.request(q('ket'));
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(80);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ket']);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(outcomes.at(-1)).toEqual({ kind: 'results', query: q('ket'), results: answer('ket') });
+    // After a pause the next keystroke searches at once again.
+    s.request(q('ket h'));
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it('clears at once on a blank query and drops the queued search', async () => {
+    const { s, run, outcomes } = setup();
+    s.request(q('ke'));
+    s.request(q('ket'));
+    s.request(q(''));
+    expect(outcomes).toEqual([{ kind: 'idle' }]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(outcomes).toEqual([{ kind: 'idle' }]);
+  });
+
+  it('browses by filters with no text', async () => {
+    const { s, run, outcomes } = setup();
+    await s.now(q('', { event: 'ket-hon' }));
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(outcomes[0]?.kind).toBe('results');
+  });
+
+  it('never lets a slow older answer replace a newer one', async () => {
+    const resolvers: ((r: SearchResults) => void)[] = [];
+    const run = vi.fn(() => new Promise<SearchResults>((resolve) => resolvers.push(resolve)));
+    const { s, outcomes } = setup(run);
+    const first = s.now(q('ket'));
+    const second = s.now(q('ket hon'));
+    resolvers[1]?.(answer('ket hon'));
+    resolvers[0]?.(answer('ket'));
+    await Promise.all([first, second]);
+    expect(outcomes).toEqual([{ kind: 'results', query: q('ket hon'), results: answer('ket hon') }]);
+  });
+
+  it('flushes a queued search and waits for its answer', async () => {
+    const { s, run, outcomes } = setup();
+    s.request(q('khai'));
+    s.request(q('khai sinh'));
+    await s.flush();
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['khai', 'khai sinh']);
+    expect(outcomes.at(-1)).toEqual({ kind: 'results', query: q('khai sinh'), results: answer('khai sinh') });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports errors as IpcError, and cancel drops answers on their way', async () => {
+    const run = vi.fn((x: Query) =>
+      x.text === 'bad' ? Promise.reject({ code: 'index', message: 'broken' }) : Promise.resolve(answer(x.text)),
+    );
+    const { s, outcomes } = setup(run);
+    await s.now(q('bad'));
+    expect(outcomes).toEqual([{ kind: 'error', query: q('bad'), error: { code: 'index', message: 'broken' } }]);
+    const pending = s.now(q('good'));
+    s.cancel();
+    await pending;
+    expect(outcomes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,124 @@
+// Search as you type: throttled requests (leading and trailing), the answer to the latest request only,
+// blank queries cleared at once. The IPC call is passed in, so this logic is tested without the shell.
+
+import { type Filters, type IpcError, type Level, type SearchResults, toIpcError } from './ipc';
+
+/** What the user asked: the text typed and the filters chosen (`""` = all). */
+export interface Query {
+  text: string;
+  field: string;
+  level: string;
+  event: string;
+}
+
+/** What the search screen shows after a request. */
+export type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'results'; query: Query; results: SearchResults }
+  | { kind: 'error'; query: Query; error: IpcError };
+
+const LEVELS: readonly string[] = ['xa', 'tinh', 'bo', 'khac'];
+
+/** The filters of a query as the core takes them (unset ones left out). */
+export function toFilters(q: Query): Filters {
+  const f: Filters = {};
+  if (q.field) f.field = q.field;
+  if (LEVELS.includes(q.level)) f.level = q.level as Level;
+  if (q.event) f.event = q.event;
+  return f;
+}
+
+/** Whether any filter is set. */
+export function hasFilters(q: Query): boolean {
+  return Object.keys(toFilters(q)).length > 0;
+}
+
+/** Whether there is nothing to search: no text and no filter. */
+export function isBlank(q: Query): boolean {
+  return !q.text.trim() && !hasFilters(q);
+}
+
+/** Runs searches for a screen. Typing is throttled: the first keystroke after a pause searches at once,
+ * and while keys keep coming at most one search starts per `delay` milliseconds, the last one with the
+ * final text (so results never lag the typing by more than `delay` plus the search itself). */
+export class Searcher {
+  private sequence = 0;
+  private inFlight: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private queued: Query | undefined;
+
+  /**
+   * @param run the search itself (the IPC call)
+   * @param deliver receives each outcome that is still current
+   * @param delay least time between two searches while typing, in milliseconds
+   */
+  constructor(
+    private readonly run: (q: Query) => Promise<SearchResults>,
+    private readonly deliver: (outcome: Outcome) => void,
+    private readonly delay: number,
+  ) {}
+
+  /** Searches as the user types; a blank query clears the results at once. */
+  request(q: Query): void {
+    if (isBlank(q)) {
+      void this.now(q);
+    } else if (this.timer === undefined) {
+      void this.start({ ...q });
+      this.timer = setTimeout(this.tick, this.delay);
+    } else {
+      this.queued = { ...q };
+    }
+  }
+
+  /** Searches now (dropping any queued request); resolves once the answer is delivered or dropped. */
+  now(q: Query): Promise<void> {
+    this.stop();
+    return this.start(q);
+  }
+
+  /** Runs a queued request now and waits for the latest answer. */
+  flush(): Promise<void> {
+    const q = this.queued;
+    return q ? this.now(q) : this.inFlight;
+  }
+
+  /** Drops any queued request and any answer still on its way. */
+  cancel(): void {
+    this.stop();
+    this.sequence++;
+  }
+
+  private readonly tick = () => {
+    this.timer = undefined;
+    const q = this.queued;
+    this.queued = undefined;
+    if (q) {
+      void this.start(q);
+      this.timer = setTimeout(this.tick, this.delay);
+    }
+  };
+
+  private stop() {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queued = undefined;
+  }
+
+  private start(q: Query): Promise<void> {
+    const mine = ++this.sequence;
+    if (isBlank(q)) {
+      this.deliver({ kind: 'idle' });
+      this.inFlight = Promise.resolve();
+      return this.inFlight;
+    }
+    this.inFlight = this.run(q).then(
+      (results) => {
+        if (mine === this.sequence) this.deliver({ kind: 'results', query: q, results });
+      },
+      (e: unknown) => {
+        if (mine === this.sequence) this.deliver({ kind: 'error', query: q, error: toIpcError(e) });
+      },
+    );
+    return this.inFlight;
+  }
+}

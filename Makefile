@@ -102,7 +102,7 @@ eval:
 	$(SOTAY) eval tests/relevance/queries.tsv $(EVAL_GATE)
 	@if [ -f ../shared/eval/dev-queries.tsv ]; then \
 	  echo ">> Development set ../shared/eval/dev-queries.tsv (reported, not gated):"; \
-	  $(SOTAY) eval ../shared/eval/dev-queries.tsv | head -1; \
+	  $(SOTAY) eval ../shared/eval/dev-queries.tsv; \
 	else \
 	  echo ">> ../shared/eval/dev-queries.tsv is absent: development-set report skipped"; \
 	fi

@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{AllQuery, Query};
-use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, doc};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, doc};
 
 use super::analyze::{Analysis, Expander, analyze};
 use super::query::{self, Plan, Weights};
@@ -25,6 +25,10 @@ use crate::text::folded_bigrams;
 const SNIPPET_CHARS: usize = 180;
 /// Most hits a single query may ask for.
 pub const MAX_LIMIT: usize = 1000;
+/// Characters of each body that feed the suggestion vocabulary.
+const VOCABULARY_BODY_CHARS: usize = 4000;
+/// Characters of each body that snippets are cut from.
+const SNIPPET_SOURCE_CHARS: usize = 500;
 /// How many BM25 candidates the re-ranker looks at.
 const RERANK_DEPTH: usize = 40;
 /// The second hit's score, as a share of the first, above which look-alikes are "close".
@@ -62,6 +66,8 @@ pub struct Engine {
     weights: Weights,
     /// Folded names per guide, in handbook order, for re-ranking.
     names: Vec<Names>,
+    /// The start of each guide's body text, in handbook order, for snippets.
+    snippet_text: Vec<String>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -84,9 +90,11 @@ impl Engine {
         let index = Index::create_in_ram(schema);
         schema::register(&index);
         let heap = (50_000_000 + handbook.guides.len() * 20_000).min(400_000_000);
-        let mut writer = index.writer_with_num_threads(1, heap)?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let mut writer = index.writer_with_num_threads(threads, heap * threads)?;
         let mut vocabulary = Vocabulary::default();
-        for g in &handbook.guides {
+        let mut snippet_text = Vec::with_capacity(handbook.guides.len());
+        for (ord, g) in handbook.guides.iter().enumerate() {
             let titles = format!("{}\n{}", g.title, g.official_title);
             let aliases = g.aliases.join("\n");
             let body = g.body_text();
@@ -109,6 +117,7 @@ impl Engine {
                 fields.body.bigram => bigrams(&body),
                 fields.field => g.field.as_str(),
             );
+            d.add_u64(fields.ord, ord as u64);
             for l in &g.levels {
                 d.add_text(fields.level, l.id());
             }
@@ -116,9 +125,12 @@ impl Engine {
                 d.add_text(fields.event, e);
             }
             writer.add_document(d)?;
-            for text in [&titles, &aliases, &body] {
+            // The vocabulary restores diacritics in suggestions: names and the start of the body suffice.
+            let head = prefix_chars(&body, VOCABULARY_BODY_CHARS);
+            for text in [titles.as_str(), aliases.as_str(), head] {
                 vocabulary.add(text);
             }
+            snippet_text.push(prefix_chars(&body, SNIPPET_SOURCE_CHARS).to_string());
         }
         writer.commit()?;
         let reader = index
@@ -129,6 +141,7 @@ impl Engine {
         let names = handbook.guides.iter().map(Names::new).collect();
         Ok(Engine {
             names,
+            snippet_text,
             handbook,
             reader,
             fields,
@@ -190,7 +203,7 @@ impl Engine {
         let unknown = analysis
             .tokens
             .iter()
-            .any(|t| !self.vocabulary.knows(&t.folded));
+            .any(|t| !self.knows(&searcher, &t.folded));
         let mut plan = Plan {
             analysis: &analysis,
             prefix: options.prefix,
@@ -215,7 +228,7 @@ impl Engine {
             snippets.set_max_num_chars(SNIPPET_CHARS);
             for (score, i, _) in ranked {
                 let g = &self.handbook.guides[i];
-                let snippet = snippets.snippet(&g.body_text()).to_html();
+                let snippet = snippets.snippet(&self.snippet_text[i]).to_html();
                 let snippet = if snippet.trim().is_empty() {
                     escape(&g.summary)
                 } else {
@@ -266,9 +279,10 @@ impl Engine {
     ) -> Result<Vec<(f32, usize, f32)>> {
         let best = top.first().map_or(0.0, |t| t.0);
         let (typed, words) = rerank::query_words(analysis);
+        let ords = self.ord_columns(searcher)?;
         let mut ranked = Vec::with_capacity(top.len());
         for (bm25, addr) in top {
-            if let Some(i) = self.index_at(searcher, addr)? {
+            if let Some(i) = index_of(&ords, addr) {
                 let cover = rerank::name_cover(&self.names[i], &words);
                 let s = rerank::score(bm25, best, &self.names[i], &typed, &words, &self.weights);
                 ranked.push((s, i, cover));
@@ -276,6 +290,29 @@ impl Engine {
         }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         Ok(ranked)
+    }
+
+    /// The `ord` fast-field column of every segment.
+    fn ord_columns(&self, searcher: &Searcher) -> Result<Vec<Column<u64>>> {
+        Ok(searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64(schema::ORD))
+            .collect::<tantivy::Result<Vec<_>>>()?)
+    }
+
+    /// Whether a folded syllable occurs in any guide (its body view holds every text part).
+    fn knows(&self, searcher: &Searcher, folded: &str) -> bool {
+        let term = tantivy::Term::from_field_text(self.fields.body.fold, folded);
+        let in_names = |f: tantivy::schema::Field| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_text(f, folded))
+                .unwrap_or(0)
+                > 0
+        };
+        searcher.doc_freq(&term).unwrap_or(0) > 0
+            || in_names(self.fields.title.fold)
+            || in_names(self.fields.alias.fold)
     }
 
     /// Lists every guide matching the filters, by title (an empty query with filters set).
@@ -308,19 +345,8 @@ impl Engine {
     }
 
     fn guide_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<&Guide>> {
-        Ok(self
-            .index_at(searcher, addr)?
-            .map(|i| &self.handbook.guides[i]))
-    }
-
-    /// The handbook index of a document.
-    fn index_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<usize>> {
-        let d: TantivyDocument = searcher.doc(addr)?;
-        let code = d
-            .get_first(self.fields.code)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        Ok(self.handbook.position(code))
+        let ords = self.ord_columns(searcher)?;
+        Ok(index_of(&ords, addr).map(|i| &self.handbook.guides[i]))
     }
 
     /// Sets `ambiguous` when the two leading hits are look-alikes with close scores.
@@ -397,6 +423,22 @@ impl Engine {
             levels,
             events,
         }
+    }
+}
+
+/// The handbook position of a hit, from the `ord` fast field.
+fn index_of(ords: &[Column<u64>], addr: DocAddress) -> Option<usize> {
+    let column = ords.get(addr.segment_ord as usize)?;
+    column
+        .first(addr.doc_id)
+        .and_then(|o| usize::try_from(o).ok())
+}
+
+/// The first `max` characters of a text.
+fn prefix_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => &text[..i],
+        None => text,
     }
 }
 

@@ -10,7 +10,7 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -23,6 +23,9 @@ pub const EXACT: &str = "vi_exact";
 pub const FOLD: &str = "vi_fold";
 /// Analyzer name: whitespace-separated precomputed tokens (bigrams).
 pub const WORDS: &str = "vi_words";
+
+/// Name of the fast field holding each guide's position in the handbook.
+pub const ORD: &str = "ord";
 
 /// The three views of one text part.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +48,7 @@ impl Views {
 /// Every field of the index.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// National code (stored; the hit's key into the handbook).
+    /// National code (for queries that are a code).
     pub code: Field,
     /// Short and official titles.
     pub title: Views,
@@ -59,6 +62,8 @@ pub struct Fields {
     pub level: Field,
     /// Life event ids, for filtering.
     pub event: Field,
+    /// The guide's position in the handbook (a fast field: hits map to guides without loading documents).
+    pub ord: Field,
 }
 
 fn text(tokenizer: &str) -> TextOptions {
@@ -81,13 +86,14 @@ pub fn schema() -> (Schema, Fields) {
     let alias = views("alias");
     let body = views("body");
     let fields = Fields {
-        code: b.add_text_field("code", STRING | STORED),
+        code: b.add_text_field("code", STRING),
         title,
         alias,
         body,
         field: b.add_text_field("field", STRING),
         level: b.add_text_field("level", STRING),
         event: b.add_text_field("event", STRING),
+        ord: b.add_u64_field(ORD, FAST),
     };
     (b.build(), fields)
 }

@@ -225,12 +225,9 @@ fn stage(
         judged,
         known,
         |q| {
-            Ok(engine
-                .search(q, &options)?
-                .hits
-                .into_iter()
-                .map(|h| h.code)
-                .collect())
+            Ok(originals(
+                engine.search(q, &options)?.hits.into_iter().map(|h| h.code),
+            ))
         },
         false,
     )?;
@@ -238,11 +235,12 @@ fn stage(
         judged,
         known,
         |q| {
-            fts.search(q, 10).map_err(|e| sotay::Error::BadInput {
+            let codes = fts.search(q, 10).map_err(|e| sotay::Error::BadInput {
                 file: "fts5".into(),
                 line: 0,
                 message: e.to_string(),
-            })
+            })?;
+            Ok(originals(codes.into_iter()))
         },
         false,
     )?;
@@ -276,6 +274,24 @@ fn stage(
             relevance: fts_rel.overall,
         },
     })
+}
+
+/// Maps scaled-up copies (`CODE.rN`) back to their original code, keeping the first of each, so that a
+/// copy of the right procedure counts as the right procedure.
+fn originals(codes: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for code in codes {
+        let original = match code.rsplit_once(".r") {
+            Some((head, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                head.to_string()
+            }
+            _ => code,
+        };
+        if !out.contains(&original) {
+            out.push(original);
+        }
+    }
+    out
 }
 
 /// Runs every query `rounds` times (after one warm-up pass) and returns latency percentiles.

@@ -96,6 +96,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
         embedded,
         &project_judged,
         args.rounds,
+        1,
     )?];
 
     let corpus = args.corpus.clone().or_else(|| {
@@ -127,9 +128,10 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
             };
             let scaled = scale_up(&guides, args.scale);
             let real = Handbook::from_guides(info.clone(), guides).with_glossary(glossary.clone());
-            stages.push(stage("(b) national records", real, &judged, args.rounds)?);
+            stages.push(stage("(b) national records", real, &judged, args.rounds, 1)?);
             let big = Handbook::from_guides(info, scaled).with_glossary(glossary);
-            stages.push(stage(&format!("(c) national records ×{}", args.scale), big, &judged, args.rounds)?);
+            let name = format!("(c) national records ×{}", args.scale);
+            stages.push(stage(&name, big, &judged, args.rounds, args.scale.max(1))?);
         }
     }
     let report = Report {
@@ -196,11 +198,14 @@ fn scale_up(guides: &[Guide], factor: usize) -> Vec<Guide> {
     out
 }
 
+/// Measures one collection. `copies` is how many copies of each record it holds: relevance then looks
+/// `10 × copies` deep and counts a copy of the right procedure as the right procedure.
 fn stage(
     name: &str,
     handbook: Handbook,
     judged: &[Judged],
     rounds: usize,
+    copies: usize,
 ) -> anyhow::Result<Stage> {
     eprintln!("{name}: {} documents", handbook.guides.len());
     let documents = handbook.guides.len();
@@ -220,13 +225,17 @@ fn stage(
     drop(guides);
 
     let options = SearchOptions::default();
+    let deep = SearchOptions {
+        limit: 10 * copies,
+        ..SearchOptions::default()
+    };
     let known = |code: &str| engine.handbook().guide(code).is_some();
     let tantivy_rel = evaluate_with(
         judged,
         known,
         |q| {
             Ok(originals(
-                engine.search(q, &options)?.hits.into_iter().map(|h| h.code),
+                engine.search(q, &deep)?.hits.into_iter().map(|h| h.code),
             ))
         },
         false,
@@ -235,11 +244,13 @@ fn stage(
         judged,
         known,
         |q| {
-            let codes = fts.search(q, 10).map_err(|e| sotay::Error::BadInput {
-                file: "fts5".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+            let codes = fts
+                .search(q, 10 * copies)
+                .map_err(|e| sotay::Error::BadInput {
+                    file: "fts5".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
             Ok(originals(codes.into_iter()))
         },
         false,

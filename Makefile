@@ -76,7 +76,7 @@ build: setup ui
 	@echo ">> Built $(TARGET_DIR)/release/sotay and $(TARGET_DIR)/release/sotay-desktop"
 
 package: setup ui
-	cd ui && npx --no-install tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
+	ui/node_modules/.bin/tauri build --bundles deb
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
 ## ---------------------------------------------------------------- checks

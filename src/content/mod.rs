@@ -13,6 +13,7 @@ pub use data::{Family, LifeEvent, Locality, Manifest, Office, Rules, Term, TermK
 pub use files::SourceFile;
 
 use crate::error::{Error, Problem, Result};
+use crate::guide::parse::line_of;
 use crate::guide::{Guide, parse_guide};
 use crate::text::normalize;
 
@@ -91,11 +92,7 @@ impl Handbook {
             match std::str::from_utf8(&f.bytes) {
                 Ok(s) => texts.push((f.path, normalize(s))),
                 Err(e) => {
-                    let line = f.bytes[..e.valid_up_to()]
-                        .iter()
-                        .filter(|&&b| b == b'\n')
-                        .count()
-                        + 1;
+                    let line = line_of(&f.bytes, e.valid_up_to());
                     problems.push(Problem::new(
                         &f.path,
                         line,
@@ -281,13 +278,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     match toml::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let line = e.span().map_or(0, |s| {
-                text.as_bytes()[..s.start.min(text.len())]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
-            });
+            let line = e.span().map_or(0, |s| line_of(text.as_bytes(), s.start));
             problems.push(Problem::new(path, line, e.message().to_string()));
             None
         }

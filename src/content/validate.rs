@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::data::{Family, LifeEvent, Rules, Term, TermKind};
 use crate::error::Problem;
 use crate::guide::Guide;
-use crate::guide::parse::is_valid_code;
+use crate::guide::parse::{is_valid_code, key_line};
 
 /// Words that betray an unfinished guide.
 const PLACEHOLDERS: [&str; 6] = [
@@ -34,13 +34,7 @@ impl Content<'_> {
     fn line(&self, file: &str, key: &str) -> usize {
         self.sources
             .get(file)
-            .and_then(|text| {
-                text.lines().position(|l| {
-                    l.trim_start()
-                        .strip_prefix(key)
-                        .is_some_and(|r| r.trim_start().starts_with('='))
-                })
-            })
+            .and_then(|text| key_line(text, key))
             .map_or(1, |i| i + 1)
     }
 

@@ -69,14 +69,10 @@ impl Report<'_> {
     }
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
+/// 1-based line of a byte offset (text need not be valid UTF-8).
+pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Parses one normalized guide file. `file` is the name used in problems.
@@ -94,14 +90,14 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         report.add(1, msg);
         return Err(report.problems);
     };
-    let fm_line = line_of(src, fm_offset);
-    let body_line = line_of(src, body_offset);
+    let fm_line = line_of(src.as_bytes(), fm_offset);
+    let body_line = line_of(src.as_bytes(), body_offset);
     let key_line = |key: &str| key_line(fm, key).map_or(fm_line.saturating_sub(1), |l| fm_line + l);
 
     let raw: FrontMatter = match toml::from_str(fm) {
         Ok(raw) => raw,
         Err(e) => {
-            let at = e.span().map(|s| line_of(fm, s.start));
+            let at = e.span().map(|s| line_of(fm.as_bytes(), s.start));
             let line = at.map_or(fm_line, |l| fm_line + l - 1);
             // Name the key of the offending line, which toml's message leaves out.
             let key = at
@@ -329,8 +325,8 @@ fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
     None
 }
 
-/// 0-based line in the front matter where `key = …` is set.
-fn key_line(fm: &str, key: &str) -> Option<usize> {
+/// 0-based line of a text where `key = …` is set.
+pub(crate) fn key_line(fm: &str, key: &str) -> Option<usize> {
     fm.lines().position(|l| {
         l.trim_start()
             .strip_prefix(key)
@@ -370,7 +366,7 @@ struct Capture<'a> {
 }
 
 fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
-    let line = |offset: usize| body_line + line_of(body, offset) - 1;
+    let line = |offset: usize| body_line + line_of(body.as_bytes(), offset) - 1;
     let mut out = Body::default();
     let mut section = Section::Preamble;
     let mut seen: Vec<usize> = Vec::new();

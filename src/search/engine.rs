@@ -328,12 +328,12 @@ impl Engine {
             &*q,
             &(TopDocs::with_limit(MAX_LIMIT).order_by_score(), Count),
         )?;
-        let mut guides = Vec::new();
-        for (_, addr) in top {
-            if let Some(g) = self.guide_at(searcher, addr)? {
-                guides.push(g);
-            }
-        }
+        let ords = self.ord_columns(searcher)?;
+        let mut guides: Vec<&Guide> = top
+            .into_iter()
+            .filter_map(|(_, addr)| index_of(&ords, addr))
+            .map(|i| &self.handbook.guides[i])
+            .collect();
         guides.sort_by_cached_key(|g| crate::text::fold(&g.title));
         results.total = total;
         results.hits = guides
@@ -342,11 +342,6 @@ impl Engine {
             .map(|g| hit(g, 0.0, escape(&g.summary)))
             .collect();
         Ok(())
-    }
-
-    fn guide_at(&self, searcher: &Searcher, addr: DocAddress) -> Result<Option<&Guide>> {
-        let ords = self.ord_columns(searcher)?;
-        Ok(index_of(&ords, addr).map(|i| &self.handbook.guides[i]))
     }
 
     /// Sets `ambiguous` when the two leading hits are look-alikes with close scores.

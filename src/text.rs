@@ -106,44 +106,66 @@ fn retone_word(word: &str) -> String {
 /// `"Đăng ký kết hôn"` becomes `"dang ky ket hon"`. Input should be normalized first.
 pub fn fold(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    for c in input.chars().flat_map(char::to_lowercase) {
-        match c {
-            'đ' => out.push('d'),
-            c if c.is_ascii() => out.push(c),
-            c => {
-                let mut base = None;
-                decompose_canonical(c, |d| {
-                    if base.is_none() {
-                        base = Some(d);
-                    }
-                });
-                let b = base.unwrap_or(c);
-                if b.is_ascii() {
-                    out.push(b);
-                } else {
-                    out.push(c);
-                }
+    fold_into(input, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (no allocation when `out` has room): the indexer folds every syllable
+/// of every guide, so this is on the hot path.
+pub fn fold_into(input: &str, out: &mut String) {
+    for c in input.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for c in c.to_lowercase() {
+                out.push(fold_char(c));
             }
         }
     }
-    out
+}
+
+/// The base letter of a lowercase non-ASCII letter, when it is a Latin letter with diacritics.
+fn fold_char(c: char) -> char {
+    if c == 'đ' {
+        return 'd';
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    match base {
+        Some(b) if b.is_ascii() => b,
+        _ => c,
+    }
 }
 
 /// Splits text into syllables: maximal runs of letters and digits, lowercased.
 pub fn syllables(input: &str) -> Vec<String> {
+    syllable_slices(input).map(str::to_lowercase).collect()
+}
+
+/// The syllables of a text as slices of it (maximal runs of letters and digits), case kept.
+pub fn syllable_slices(input: &str) -> impl Iterator<Item = &str> {
     input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|s| !s.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Folded syllable bigrams joined by `_` (`"đăng ký kết hôn"` → `dang_ky ky_ket ket_hon`), the
 /// cheap substitute for a Vietnamese word segmenter (see search-notes item 4).
 pub fn folded_bigrams(input: &str) -> Vec<String> {
-    let syl: Vec<String> = syllables(&fold(input));
+    let folded = fold(input);
+    let syl: Vec<&str> = syllable_slices(&folded).collect();
     syl.windows(2)
-        .map(|w| format!("{}_{}", w[0], w[1]))
+        .map(|w| {
+            let mut pair = String::with_capacity(w[0].len() + w[1].len() + 1);
+            pair.push_str(w[0]);
+            pair.push('_');
+            pair.push_str(w[1]);
+            pair
+        })
         .collect()
 }
 

@@ -6,20 +6,19 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{AllQuery, Query};
-use tantivy::snippet::SnippetGenerator;
+use tantivy::query::AllQuery;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, doc};
 
 use super::analyze::{Analysis, Expander, analyze};
 use super::query::{self, Plan, Weights};
 use super::rerank::{self, Names};
 use super::schema::{self, Fields};
+use super::snippet::{Highlight, SnippetSource, escape};
 use super::suggest::Vocabulary;
 use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
 use crate::content::Handbook;
 use crate::error::Result;
 use crate::guide::{Guide, Level};
-use crate::text::folded_bigrams;
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -66,8 +65,8 @@ pub struct Engine {
     weights: Weights,
     /// Folded names per guide, in handbook order, for re-ranking.
     names: Vec<Names>,
-    /// The start of each guide's body text, in handbook order, for snippets.
-    snippet_text: Vec<String>,
+    /// The start of each guide's body text, in handbook order, split for snippets.
+    snippets: Vec<SnippetSource>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -93,28 +92,22 @@ impl Engine {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut writer = index.writer_with_num_threads(threads, heap * threads)?;
         let mut vocabulary = Vocabulary::default();
-        let mut snippet_text = Vec::with_capacity(handbook.guides.len());
+        let mut snippets = Vec::with_capacity(handbook.guides.len());
         for (ord, g) in handbook.guides.iter().enumerate() {
             let titles = format!("{}\n{}", g.title, g.official_title);
             let aliases = g.aliases.join("\n");
             let body = g.body_text();
-            let bigrams = |text: &str| -> String {
-                text.lines()
-                    .flat_map(folded_bigrams)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
             let mut d = doc!(
                 fields.code => g.code.as_str(),
                 fields.title.exact => titles.as_str(),
                 fields.title.fold => titles.as_str(),
-                fields.title.bigram => bigrams(&titles),
+                fields.title.bigram => titles.as_str(),
                 fields.alias.exact => aliases.as_str(),
                 fields.alias.fold => aliases.as_str(),
-                fields.alias.bigram => bigrams(&aliases),
+                fields.alias.bigram => aliases.as_str(),
                 fields.body.exact => body.as_str(),
                 fields.body.fold => body.as_str(),
-                fields.body.bigram => bigrams(&body),
+                fields.body.bigram => body.as_str(),
                 fields.field => g.field.as_str(),
             );
             d.add_u64(fields.ord, ord as u64);
@@ -130,7 +123,9 @@ impl Engine {
             for text in [titles.as_str(), aliases.as_str(), head] {
                 vocabulary.add(text);
             }
-            snippet_text.push(prefix_chars(&body, SNIPPET_SOURCE_CHARS).to_string());
+            snippets.push(SnippetSource::new(
+                prefix_chars(&body, SNIPPET_SOURCE_CHARS).to_string(),
+            ));
         }
         writer.commit()?;
         let reader = index
@@ -141,7 +136,7 @@ impl Engine {
         let names = handbook.guides.iter().map(Names::new).collect();
         Ok(Engine {
             names,
-            snippet_text,
+            snippets,
             handbook,
             reader,
             fields,
@@ -210,30 +205,25 @@ impl Engine {
             fuzzy: unknown,
         };
         let depth = limit.max(RERANK_DEPTH);
-        let (mut total, mut top, mut scoring) =
+        let (mut total, mut top, mut searched) =
             self.run(&searcher, &plan, &options.filters, depth)?;
         if total == 0 && !plan.fuzzy {
             plan.fuzzy = true;
-            (total, top, scoring) = self.run(&searcher, &plan, &options.filters, depth)?;
+            (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
         }
         results.total = total;
 
-        if let Some(scoring) = scoring {
+        if searched {
             let mut ranked = self.rerank(&searcher, &analysis, top)?;
             ranked.truncate(limit);
             // A query that names the leading guide completely, when the next one it does not, is precise.
             let precise = matches!(ranked.as_slice(), [a, b, ..] if a.2 >= 1.0 && b.2 < 1.0);
-            let mut snippets =
-                SnippetGenerator::create(&searcher, &*scoring, self.fields.body.fold)?;
-            snippets.set_max_num_chars(SNIPPET_CHARS);
+            let highlight = highlight(&analysis, options.prefix);
             for (score, i, _) in ranked {
                 let g = &self.handbook.guides[i];
-                let snippet = snippets.snippet(&self.snippet_text[i]).to_html();
-                let snippet = if snippet.trim().is_empty() {
-                    escape(&g.summary)
-                } else {
-                    snippet
-                };
+                let snippet = self.snippets[i]
+                    .render(&highlight, SNIPPET_CHARS)
+                    .unwrap_or_else(|| escape(&g.summary));
                 results.hits.push(hit(g, score, snippet));
             }
             if !precise {
@@ -249,24 +239,23 @@ impl Engine {
         Ok(results)
     }
 
-    /// Runs one plan; returns the total, the top documents and the scoring query (for snippets).
-    #[allow(clippy::type_complexity)]
+    /// Runs one plan; returns the total, the top documents and whether the plan had anything to search.
     fn run(
         &self,
         searcher: &Searcher,
         plan: &Plan<'_>,
         filters: &Filters,
         limit: usize,
-    ) -> Result<(usize, Vec<(f32, DocAddress)>, Option<Box<dyn Query>>)> {
+    ) -> Result<(usize, Vec<(f32, DocAddress)>, bool)> {
         let Some(scoring) = query::build(&self.fields, &self.weights, plan) else {
-            return Ok((0, Vec::new(), None));
+            return Ok((0, Vec::new(), false));
         };
-        let full = query::with_filters(&self.fields, scoring.box_clone(), filters);
+        let full = query::with_filters(&self.fields, scoring, filters);
         let (top, total) = searcher.search(
             &*full,
             &(TopDocs::with_limit(limit).order_by_score(), Count),
         )?;
-        Ok((total, top, Some(scoring)))
+        Ok((total, top, true))
     }
 
     /// Re-ranks BM25 candidates by how well the query names them; returns (score, guide index, name
@@ -455,10 +444,25 @@ fn elapsed_us(started: Instant) -> u64 {
     u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// The words a query highlights in snippets: every folded word it searches for (typed, decoded from
+/// Telex/VNI, or from a glossary expansion), and the last typed word as a prefix when searching as you type.
+fn highlight(analysis: &Analysis, prefix: bool) -> Highlight<'_> {
+    let typed = analysis.tokens.iter();
+    let decoded = analysis.decoded.iter().flatten();
+    let expanded = analysis
+        .expansions
+        .iter()
+        .flat_map(|e| e.phrases.iter().flatten());
+    Highlight {
+        words: typed
+            .chain(decoded)
+            .chain(expanded)
+            .map(|t| t.folded.as_str())
+            .collect(),
+        prefix: analysis
+            .tokens
+            .last()
+            .filter(|_| prefix)
+            .map(|t| t.folded.as_str()),
+    }
 }

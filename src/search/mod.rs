@@ -13,6 +13,7 @@ mod engine;
 mod query;
 mod rerank;
 pub mod schema;
+mod snippet;
 mod suggest;
 
 pub use analyze::{Analysis, Intent, analyze};

@@ -5,7 +5,7 @@
 //! alias; the re-ranker adds how much of a title (or of the best alias) the query covers, and how much of the
 //! query the title and aliases explain, to the BM25 score scaled to the best candidate.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::analyze::Analysis;
 use super::query::Weights;

@@ -4,10 +4,10 @@
 //! form it remembers the most frequent accented spelling, and for each folded pair the most frequent
 //! accented pair, so `dang ky khia sinh` becomes `đăng ký khai sinh` rather than `đang kỳ khải sinh`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::Token;
-use crate::text::{fold, syllables};
+use crate::text::{fold, syllable_slices};
 
 /// Syllable statistics of a handbook.
 #[derive(Debug, Default, Clone)]
@@ -24,28 +24,50 @@ pub(super) struct Vocabulary {
 impl Vocabulary {
     /// Adds a text (already normalized).
     pub(super) fn add(&mut self, text: &str) {
-        let syl = syllables(text);
-        for s in &syl {
-            let f = fold(s);
-            let c = self.forms.entry(s.clone()).or_insert(0);
-            *c += 1;
-            let c = *c;
-            let entry = self.words.entry(f).or_insert((0, s.clone(), 0));
-            entry.0 += 1;
-            if c > entry.2 {
-                entry.1 = s.clone();
-                entry.2 = c;
+        // Each syllable is lowercased and folded once; the maps clone a key only when it is new.
+        let syl: Vec<(String, String)> = syllable_slices(text)
+            .map(|s| {
+                let exact = s.to_lowercase();
+                let folded = fold(&exact);
+                (exact, folded)
+            })
+            .collect();
+        for (exact, folded) in &syl {
+            let c = bump(&mut self.forms, exact);
+            match self.words.get_mut(folded) {
+                Some(entry) => {
+                    entry.0 += 1;
+                    if c > entry.2 {
+                        entry.1.clone_from(exact);
+                        entry.2 = c;
+                    }
+                }
+                None => {
+                    self.words.insert(folded.clone(), (1, exact.clone(), c));
+                }
             }
         }
+        let mut exact = String::new();
+        let mut key = String::new();
         for w in syl.windows(2) {
-            let exact = format!("{} {}", w[0], w[1]);
-            let key = format!("{} {}", fold(&w[0]), fold(&w[1]));
-            let c = self.pair_forms.entry(exact.clone()).or_insert(0);
-            *c += 1;
-            let c = *c;
-            let entry = self.pairs.entry(key).or_insert((exact.clone(), 0));
-            if c > entry.1 {
-                *entry = (exact, c);
+            exact.clear();
+            exact.push_str(&w[0].0);
+            exact.push(' ');
+            exact.push_str(&w[1].0);
+            key.clear();
+            key.push_str(&w[0].1);
+            key.push(' ');
+            key.push_str(&w[1].1);
+            let c = bump(&mut self.pair_forms, &exact);
+            match self.pairs.get_mut(&key) {
+                Some(entry) if c > entry.1 => {
+                    entry.0.clone_from(&exact);
+                    entry.1 = c;
+                }
+                Some(_) => {}
+                None => {
+                    self.pairs.insert(key.clone(), (exact.clone(), c));
+                }
             }
         }
     }
@@ -134,38 +156,102 @@ impl Vocabulary {
     }
 }
 
-/// Damerau–Levenshtein distance (optimal string alignment), giving up above `max`.
+/// Damerau–Levenshtein distance (optimal string alignment), giving up above `max`. It runs once per
+/// vocabulary word for every unknown query word, so it works on bytes when both words are ASCII (folded
+/// words nearly always are) and keeps three rolling rows instead of a matrix.
 fn distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    if a.is_ascii() && b.is_ascii() {
+        osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        osa(&a, &b, max)
+    }
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
         return max + 1;
     }
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; m + 1];
+    let mut previous: Vec<usize> = (0..=m).collect();
+    let mut current: Vec<usize> = vec![0; m + 1];
     for i in 1..=n {
+        current[0] = i;
+        let mut row_min = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[m]
+}
+
+/// Counts one more occurrence of `key`; returns the new count.
+fn bump(counts: &mut HashMap<String, u32>, key: &str) -> u32 {
+    match counts.get_mut(key) {
+        Some(c) => {
+            *c += 1;
+            *c
+        }
+        None => {
+            counts.insert(key.to_string(), 1);
+            1
         }
     }
-    d[n][m]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::syllables;
+
+    use proptest::prelude::*;
+
+    /// The textbook matrix form, to check the rolling-row one against.
+    fn osa_matrix(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest! {
+        #[test]
+        fn distance_matches_the_matrix_form(a in "[abcđ]{0,9}", b in "[abcđ]{0,9}", max in 0usize..4) {
+            prop_assert_eq!(distance(&a, &b, max).min(max + 1), osa_matrix(&a, &b).min(max + 1));
+        }
+    }
 
     fn tokens(s: &str) -> Vec<Token> {
         syllables(s)

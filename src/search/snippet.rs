@@ -1,0 +1,234 @@
+//! Highlighted snippets: a short stretch of a guide's text with the query's words in `<b>`.
+//!
+//! Each guide's snippet source (the start of its body) is split into folded syllables once, when the
+//! engine is built, so answering a query only compares the query's folded words with those syllables:
+//! no tokenizing and no index look-ups per hit. The shown text keeps its diacritics; matching ignores
+//! them, like the search itself.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::text::fold_into;
+
+/// Most characters of context shown before the first highlighted word.
+const LEAD_IN_CHARS: usize = 40;
+
+/// The start of a guide's text, split into syllables for highlighting.
+#[derive(Debug, Clone)]
+pub(super) struct SnippetSource {
+    text: String,
+    /// Each syllable: byte range in `text`, char offset of its start and end, folded form.
+    syllables: Vec<Syllable>,
+}
+
+#[derive(Debug, Clone)]
+struct Syllable {
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    folded: String,
+}
+
+/// The words a snippet highlights: folded syllables, and optionally a folded prefix (the word being
+/// typed, in search-as-you-type).
+#[derive(Debug, Default)]
+pub(super) struct Highlight<'a> {
+    /// Folded syllables to highlight.
+    pub(super) words: HashSet<&'a str>,
+    /// A folded prefix: syllables starting with it are highlighted too.
+    pub(super) prefix: Option<&'a str>,
+}
+
+impl Highlight<'_> {
+    fn matches(&self, folded: &str) -> bool {
+        self.words.contains(folded) || self.prefix.is_some_and(|p| folded.starts_with(p))
+    }
+}
+
+impl SnippetSource {
+    /// Splits `text` into syllables.
+    pub(super) fn new(text: String) -> SnippetSource {
+        let mut syllables = Vec::new();
+        let mut start = None;
+        let mut char_start = 0;
+        let mut chars = 0;
+        let mut push = |s: usize, e: usize, cs: usize, ce: usize, text: &str| {
+            let mut folded = String::with_capacity(e - s);
+            fold_into(&text[s..e], &mut folded);
+            syllables.push(Syllable {
+                start: s,
+                end: e,
+                char_start: cs,
+                char_end: ce,
+                folded,
+            });
+        };
+        for (i, c) in text.char_indices() {
+            match (start, c.is_alphanumeric()) {
+                (None, true) => {
+                    start = Some(i);
+                    char_start = chars;
+                }
+                (Some(s), false) => {
+                    push(s, i, char_start, chars, &text);
+                    start = None;
+                }
+                _ => {}
+            }
+            chars += 1;
+        }
+        if let Some(s) = start {
+            push(s, text.len(), char_start, chars, &text);
+        }
+        SnippetSource { text, syllables }
+    }
+
+    /// At most `max_chars` characters of the text around the best stretch of highlighted words, as
+    /// HTML (escaped text, matches in `<b>`); `None` when no word matches.
+    pub(super) fn render(&self, highlight: &Highlight<'_>, max_chars: usize) -> Option<String> {
+        let hits: Vec<usize> = (0..self.syllables.len())
+            .filter(|&i| highlight.matches(&self.syllables[i].folded))
+            .collect();
+        // The window starting at each matching syllable that holds the most distinct matched words
+        // wins; the earliest among equals.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (n, &first) in hits.iter().enumerate() {
+            let limit = self.syllables[first].char_start + max_chars;
+            let mut distinct: HashSet<&str> = HashSet::default();
+            let mut last_end = self.syllables[first].char_end;
+            for &h in &hits[n..] {
+                if self.syllables[h].char_end > limit {
+                    break;
+                }
+                distinct.insert(&self.syllables[h].folded);
+                last_end = self.syllables[h].char_end;
+            }
+            if best.is_none_or(|(_, count, _)| distinct.len() > count) {
+                best = Some((first, distinct.len(), last_end));
+            }
+        }
+        let (first, _, last_end) = best?;
+        // Start at the beginning of the text when the whole stretch still fits from there: it reads better.
+        // Otherwise lead in with a few words before the first match, as room allows.
+        let from = if last_end <= max_chars {
+            0
+        } else {
+            let room = max_chars.saturating_sub(last_end - self.syllables[first].char_start);
+            let earliest = self.syllables[first]
+                .char_start
+                .saturating_sub(room.min(LEAD_IN_CHARS));
+            (0..first)
+                .rev()
+                .take_while(|&i| self.syllables[i].char_start >= earliest)
+                .last()
+                .unwrap_or(first)
+        };
+        let start_char = if from == 0 {
+            0
+        } else {
+            self.syllables[from].char_start
+        };
+        let limit = start_char + max_chars;
+        let mut html = String::with_capacity(max_chars * 2);
+        let mut at = if from == 0 {
+            0
+        } else {
+            self.syllables[from].start
+        };
+        for s in self.syllables[from..]
+            .iter()
+            .take_while(|s| s.char_end <= limit)
+        {
+            escape_into(&self.text[at..s.start], &mut html);
+            let word = &self.text[s.start..s.end];
+            if highlight.matches(&s.folded) {
+                html.push_str("<b>");
+                escape_into(word, &mut html);
+                html.push_str("</b>");
+            } else {
+                escape_into(word, &mut html);
+            }
+            at = s.end;
+        }
+        Some(html)
+    }
+}
+
+/// Escapes text for HTML.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn highlight<'a>(words: &[&'a str], prefix: Option<&'a str>) -> Highlight<'a> {
+        Highlight {
+            words: words.iter().copied().collect(),
+            prefix,
+        }
+    }
+
+    #[test]
+    fn marks_folded_matches_keeping_diacritics() {
+        let s = SnippetSource::new("Đăng ký kết hôn tại UBND cấp xã.".to_string());
+        assert_eq!(
+            s.render(&highlight(&["ket", "hon"], None), 180).unwrap(),
+            "Đăng ký <b>kết</b> <b>hôn</b> tại UBND cấp xã"
+        );
+        assert_eq!(s.render(&highlight(&["khai"], None), 180), None);
+    }
+
+    #[test]
+    fn prefix_highlights_the_word_being_typed() {
+        let s = SnippetSource::new("Cấp bản sao trích lục".to_string());
+        assert_eq!(
+            s.render(&highlight(&[], Some("tri")), 180).unwrap(),
+            "Cấp bản sao <b>trích</b> lục"
+        );
+    }
+
+    #[test]
+    fn picks_the_stretch_with_most_distinct_words() {
+        let filler = "xa ".repeat(100);
+        let text = format!("hon {filler}ket hon nhan {filler}");
+        let s = SnippetSource::new(text);
+        let html = s
+            .render(&highlight(&["ket", "hon", "nhan"], None), 40)
+            .unwrap();
+        assert!(html.contains("<b>ket</b> <b>hon</b> <b>nhan</b>"), "{html}");
+        let text = html.replace("<b>", "").replace("</b>", "");
+        assert!(text.chars().count() <= 40, "{text}");
+        assert!(
+            text.starts_with("xa "),
+            "a lead-in before the first match: {text}"
+        );
+    }
+
+    #[test]
+    fn escapes_html() {
+        let s = SnippetSource::new("a <script> & \"b\" 'c' hon".to_string());
+        let html = s.render(&highlight(&["hon"], None), 180).unwrap();
+        assert_eq!(
+            html,
+            "a &lt;script&gt; &amp; &quot;b&quot; &#39;c&#39; <b>hon</b>"
+        );
+        assert_eq!(escape("<&>"), "&lt;&amp;&gt;");
+    }
+}

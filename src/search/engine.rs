@@ -246,7 +246,7 @@ impl Engine {
         plan: &Plan<'_>,
         filters: &Filters,
         limit: usize,
-    ) -> Result<(usize, Vec<(f32, DocAddress)>, bool)> {
+    ) -> Result<Candidates> {
         let Some(scoring) = query::build(&self.fields, &self.weights, plan) else {
             return Ok((0, Vec::new(), false));
         };
@@ -409,6 +409,10 @@ impl Engine {
         }
     }
 }
+
+/// What one search plan found: the total, the top documents with their BM25 scores, and whether the plan
+/// had anything to search.
+type Candidates = (usize, Vec<(f32, DocAddress)>, bool);
 
 /// The handbook position of a hit, from the `ord` fast field.
 fn index_of(ords: &[Column<u64>], addr: DocAddress) -> Option<usize> {

@@ -189,7 +189,8 @@ mod tests {
     fn marks_folded_matches_keeping_diacritics() {
         let s = SnippetSource::new("Đăng ký kết hôn tại UBND cấp xã.".to_string());
         assert_eq!(
-            s.render(&highlight(&["ket", "hon"], None), 180).unwrap(),
+            s.render(&highlight(&["ket", "hon"], None), 180)
+                .expect("a match"),
             "Đăng ký <b>kết</b> <b>hôn</b> tại UBND cấp xã"
         );
         assert_eq!(s.render(&highlight(&["khai"], None), 180), None);
@@ -199,7 +200,8 @@ mod tests {
     fn prefix_highlights_the_word_being_typed() {
         let s = SnippetSource::new("Cấp bản sao trích lục".to_string());
         assert_eq!(
-            s.render(&highlight(&[], Some("tri")), 180).unwrap(),
+            s.render(&highlight(&[], Some("tri")), 180)
+                .expect("a match"),
             "Cấp bản sao <b>trích</b> lục"
         );
     }
@@ -211,7 +213,7 @@ mod tests {
         let s = SnippetSource::new(text);
         let html = s
             .render(&highlight(&["ket", "hon", "nhan"], None), 40)
-            .unwrap();
+            .expect("a match");
         assert!(html.contains("<b>ket</b> <b>hon</b> <b>nhan</b>"), "{html}");
         let text = html.replace("<b>", "").replace("</b>", "");
         assert!(text.chars().count() <= 40, "{text}");
@@ -224,7 +226,7 @@ mod tests {
     #[test]
     fn escapes_html() {
         let s = SnippetSource::new("a <script> & \"b\" 'c' hon".to_string());
-        let html = s.render(&highlight(&["hon"], None), 180).unwrap();
+        let html = s.render(&highlight(&["hon"], None), 180).expect("a match");
         assert_eq!(
             html,
             "a &lt;script&gt; &amp; &quot;b&quot; &#39;c&#39; <b>hon</b>"

@@ -17,12 +17,14 @@
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
+//! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
 mod atomic;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod eval;
+pub mod feedback;
 pub mod guide;
 pub mod import;
 pub mod search;

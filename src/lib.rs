@@ -15,6 +15,7 @@
 //! - [`search`]: the index and the query pipeline.
 //! - [`eval`]: relevance metrics over judged queries.
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
+//! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 
 pub mod content;
@@ -22,6 +23,7 @@ pub mod error;
 pub mod eval;
 pub mod guide;
 pub mod import;
+pub mod pack;
 pub mod search;
 pub mod text;
 pub mod userdata;

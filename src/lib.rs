@@ -17,7 +17,10 @@
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
+//! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
 
+mod atomic;
+pub mod config;
 pub mod content;
 pub mod error;
 pub mod eval;
@@ -29,6 +32,6 @@ pub mod text;
 pub mod userdata;
 
 pub use content::{ContentInfo, Handbook};
-pub use error::{Error, Problem, Result};
+pub use error::{Error, FieldError, Problem, Result};
 pub use guide::Guide;
 pub use search::{Engine, Filters, Hit, SearchOptions, SearchResults};

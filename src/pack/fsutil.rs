@@ -1,8 +1,9 @@
-//! Small file-system helpers for crash-safe writes: atomic replace, folder fsync, random names.
+//! Small file-system helpers for crash-safe unpacking: new files flushed to disk, folder fsync, random
+//! names. (Whole-file atomic replacement is `crate::atomic`.)
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::{Error, Result};
 
@@ -17,34 +18,6 @@ pub(crate) fn random_suffix() -> String {
         bytes = (nanos as u64 ^ u64::from(std::process::id()).rotate_left(32)).to_le_bytes();
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// A temporary name beside `path`: `.<name>.<random>.tmp`.
-pub(crate) fn temp_name(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", random_suffix()))
-}
-
-/// Replaces `path` atomically: temporary file in the same folder, fsync, rename, fsync of the folder.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_name(path);
-    let result = fs::File::create(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        sync_dir(dir);
-    }
-    Ok(())
 }
 
 /// Writes a new file and flushes it to disk.

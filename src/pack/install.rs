@@ -285,7 +285,7 @@ fn read_state(packs: &Path) -> Result<Option<State>> {
 fn write_state(packs: &Path, state: &State) -> Result<()> {
     let text = toml::to_string(state)
         .map_err(|e| Error::Pack(format!("cannot write {STATE_FILE}: {e}")))?;
-    fsutil::write_atomic(&packs.join(STATE_FILE), text.as_bytes())
+    crate::atomic::write(&packs.join(STATE_FILE), text.as_bytes(), false)
 }
 
 /// `v<digits>-<hex>`: the only names `state.toml` may point at.

@@ -6,7 +6,7 @@
 //! the installation's config holds just its second (base64) line.
 
 use std::fs;
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -123,8 +123,8 @@ pub fn keygen(out: &Path, overwrite: bool) -> Result<PublicKey> {
         .to_box()
         .map_err(|e| Error::Pack(format!("cannot encode the public key: {e}")))?
         .to_string();
-    write_private(out, sk_text.as_bytes())?;
-    crate::pack::fsutil::write_atomic(&pub_path, pk_text.as_bytes())?;
+    crate::atomic::write(out, sk_text.as_bytes(), true)?;
+    crate::atomic::write(&pub_path, pk_text.as_bytes(), false)?;
     Ok(PublicKey { key: pair.pk })
 }
 
@@ -187,27 +187,4 @@ pub(crate) fn verify_signature(
 /// A minisign key id (little-endian 64-bit number) as 16 uppercase hex digits.
 fn key_id(keynum: &[u8]) -> String {
     keynum.iter().rev().map(|b| format!("{b:02X}")).collect()
-}
-
-/// Creates `path` with mode 0600 (replacing it through a temporary file when it exists).
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let tmp = crate::pack::fsutil::temp_name(path);
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options.open(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    let result = result.and_then(|()| fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    if let Some(dir) = dir {
-        crate::pack::fsutil::sync_dir(dir);
-    }
-    Ok(())
 }

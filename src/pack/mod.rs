@@ -148,7 +148,7 @@ pub fn build(
     let bytes = archive::write(&entries)?;
     // Read it back as an installer would, so a pack that could not be installed is never written.
     read_pack(&bytes, key.public().as_slice(), &Limits::default())?;
-    fsutil::write_atomic(out, &bytes)?;
+    crate::atomic::write(out, &bytes, false)?;
     Ok(PackInfo::of(&manifest))
 }
 

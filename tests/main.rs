@@ -6,11 +6,13 @@
 //! - `cli`: the `sotay` binary, including its JSON contracts.
 //! - `properties`: property tests of normalization and the whole query pipeline.
 //! - `import`: the national-portal importer, end to end on small fixtures.
+//! - `pack`: signed content packs: build, verify, install, rollback, refusals, kill -9 during install.
 
 mod cli;
 mod common;
 mod handbook;
 mod import;
 mod loading;
+mod pack;
 mod properties;
 mod search;

@@ -9,7 +9,8 @@
 //! bytes appended after the end, are all rejected.
 
 use crate::error::Result;
-use crate::pack::manifest::rejected;
+use crate::pack::manifest::{check_path, rejected};
+use crate::pack::{CONTENT, MANIFEST, SIGNATURE};
 
 /// Size of a tar block.
 const BLOCK: usize = 512;
@@ -102,7 +103,13 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
         let actual: u64 = header
             .iter()
             .enumerate()
-            .map(|(i, &b)| if (148..156).contains(&i) { 32 } else { u64::from(b) })
+            .map(|(i, &b)| {
+                if (148..156).contains(&i) {
+                    32
+                } else {
+                    u64::from(b)
+                }
+            })
             .sum();
         if expected != Some(actual) {
             return Err(rejected(format!(
@@ -130,8 +137,11 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
                 "pack entry `{path}` {what}; only regular files are allowed"
             )));
         }
-        let size = octal(&header[124..136]).ok_or_else(|| {
-            rejected(format!("pack entry `{path}`: size field is not an octal number"))
+        check_entry_path(&path)?;
+        let size = size_field(&header[124..136]).ok_or_else(|| {
+            rejected(format!(
+                "pack entry `{path}`: size field is not an octal number"
+            ))
         })?;
         if size > limits.max_file {
             return Err(rejected(format!(
@@ -165,6 +175,12 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
         pos = start + len.div_ceil(BLOCK) * BLOCK;
     }
     let canonical = write(&entries)?;
+    if canonical.len() > bytes.len() && canonical.starts_with(bytes) {
+        return Err(rejected(format!(
+            "pack is truncated: it ends at byte {} before its end marker",
+            bytes.len()
+        )));
+    }
     if canonical != bytes {
         let at = canonical
             .iter()
@@ -176,6 +192,19 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
         )));
     }
     Ok(entries)
+}
+
+/// An entry must be one of the two signed files at the top, or a safe path under `content/`.
+fn check_entry_path(path: &str) -> Result<()> {
+    if path == MANIFEST || path == SIGNATURE {
+        return Ok(());
+    }
+    let Some(rel) = path.strip_prefix(CONTENT) else {
+        return Err(rejected(format!(
+            "pack entry `{path}` is not under content/"
+        )));
+    };
+    check_path(rel).map_err(|why| rejected(format!("pack entry `{path}`: {why}")))
 }
 
 /// The entry's path: the ustar prefix and name, each up to its first NUL.
@@ -192,6 +221,19 @@ fn entry_path(header: &[u8]) -> Option<String> {
     } else {
         format!("{prefix}/{name}")
     })
+}
+
+/// The size field: octal, or GNU base-256 (high bit set) for sizes too large for octal, so that a huge
+/// declared size is reported as such.
+fn size_field(field: &[u8]) -> Option<u64> {
+    if field[0] & 0x80 == 0 {
+        return octal(field);
+    }
+    let mut value: u64 = u64::from(field[0] & 0x7f);
+    for &b in &field[1..] {
+        value = value.checked_mul(256)?.checked_add(u64::from(b))?;
+    }
+    Some(value)
 }
 
 /// An octal number field (digits, optionally surrounded by spaces and ended by NUL), or `None`.
@@ -219,7 +261,7 @@ mod tests {
                 data: vec![b'x'; 700],
             },
             Entry {
-                path: "content/empty.toml".into(),
+                path: "content/zz.toml".into(),
                 data: Vec::new(),
             },
         ]
@@ -241,7 +283,10 @@ mod tests {
             data: b"x".to_vec(),
         }];
         let bytes = write(&entries).expect("writes");
-        assert_eq!(read(&bytes, &Limits::default()).expect("reads")[0].path, path);
+        assert_eq!(
+            read(&bytes, &Limits::default()).expect("reads")[0].path,
+            path
+        );
     }
 
     #[test]
@@ -259,7 +304,10 @@ mod tests {
         longer.extend_from_slice(&[0; 512]);
         assert!(read(&longer, &Limits::default()).is_err(), "appended zeros");
         for cut in [0, 100, 512, 1000, bytes.len() - 1024, bytes.len() - 1] {
-            assert!(read(&bytes[..cut], &Limits::default()).is_err(), "cut at {cut}");
+            assert!(
+                read(&bytes[..cut], &Limits::default()).is_err(),
+                "cut at {cut}"
+            );
         }
     }
 
@@ -271,13 +319,20 @@ mod tests {
             max_file: 500,
             max_entries: 10,
         };
-        let err = read(&bytes, &tight).expect_err("file too large").to_string();
-        assert!(err.contains("`content/ho-tich/khai-sinh.md` declares 700 bytes"), "{err}");
+        let err = read(&bytes, &tight)
+            .expect_err("file too large")
+            .to_string();
+        assert!(
+            err.contains("`content/ho-tich/khai-sinh.md` declares 700 bytes"),
+            "{err}"
+        );
         let tight = Limits {
             max_total: 705,
             ..Limits::default()
         };
-        let err = read(&bytes, &tight).expect_err("total too large").to_string();
+        let err = read(&bytes, &tight)
+            .expect_err("total too large")
+            .to_string();
         assert!(err.contains("expands past the size limit"), "{err}");
         let tight = Limits {
             max_entries: 2,
@@ -294,5 +349,7 @@ mod tests {
         assert_eq!(octal(b"\0\0\0"), None);
         assert_eq!(octal(b"0009\0"), None);
         assert_eq!(octal(&[0x80, 0, 0, 0, 0, 0, 0, 1]), None);
+        assert_eq!(size_field(&[0x80, 0, 0, 0, 0, 0, 1, 0]), Some(256));
+        assert_eq!(size_field(&[0xff; 12]), None);
     }
 }

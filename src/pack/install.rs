@@ -110,15 +110,19 @@ pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<In
     let bytes = read_pack_file(file, &Limits::default())?;
     let pack = read_pack(&bytes, trusted, &Limits::default())?;
     drop(bytes);
-    let current = state
-        .as_ref()
-        .and_then(|s| load_slot(&packs, &s.current).ok().map(|slot| (s.current.clone(), slot)));
-    if let Some((_, slot)) = &current
-        && pack.manifest.version <= slot.manifest.version
+    // The current slot's manifest is enough here: its files are checked when it is loaded or rolled
+    // back to, and a slot whose manifest cannot be read is not kept as the previous one.
+    let current = state.as_ref().and_then(|s| {
+        load_manifest(&packs, &s.current)
+            .ok()
+            .map(|m| (s.current.clone(), m))
+    });
+    if let Some((_, installed)) = &current
+        && pack.manifest.version <= installed.version
     {
         return Err(rejected(format!(
             "pack version {} is not newer than the installed version {}; only `pack rollback` goes back",
-            pack.manifest.version, slot.manifest.version
+            pack.manifest.version, installed.version
         )));
     }
 
@@ -140,7 +144,7 @@ pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<In
     write_state(&packs, &new_state)?;
     clean(&packs, Some(&new_state));
 
-    let previous = current.map(|(_, slot)| slot.manifest);
+    let previous = current.map(|(_, manifest)| manifest);
     Ok(InstallReport {
         installed: PackInfo::of(&pack.manifest),
         changes: Changes::between(previous.as_ref(), &pack.manifest),
@@ -157,9 +161,8 @@ pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
         ));
     }
     let _lock = lock(&packs)?;
-    let state = read_state(&packs)?.ok_or_else(|| {
-        Error::Pack("no pack is installed; there is nothing to roll back".into())
-    })?;
+    let state = read_state(&packs)?
+        .ok_or_else(|| Error::Pack("no pack is installed; there is nothing to roll back".into()))?;
     let Some(previous) = state.previous.clone() else {
         return Err(Error::Pack(
             "there is no previous pack to roll back to (rollback goes back one step only)".into(),
@@ -219,9 +222,7 @@ pub fn status(data_dir: &Path) -> Result<PackStatus> {
 }
 
 fn unusable(e: &Error) -> String {
-    format!(
-        "Gói cập nhật đã cài không dùng được nên đang dùng sổ tay đi kèm ứng dụng. Lý do: {e}"
-    )
+    format!("Gói cập nhật đã cài không dùng được nên đang dùng sổ tay đi kèm ứng dụng. Lý do: {e}")
 }
 
 fn from_slot(packs: &Path, state: &State, slot: Slot) -> Installed {
@@ -304,6 +305,7 @@ fn clean(packs: &Path, state: Option<&State>) {
     let Ok(entries) = fs::read_dir(packs) else {
         return;
     };
+    let mut removed = false;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let keep = name == STATE_FILE
@@ -318,8 +320,11 @@ fn clean(packs: &Path, state: Option<&State>) {
         } else {
             fs::remove_file(&path)
         };
+        removed = true;
     }
-    fsutil::sync_dir(packs);
+    if removed {
+        fsutil::sync_dir(packs);
+    }
 }
 
 /// Writes a verified pack into a new staging folder, every file and folder flushed to disk.
@@ -419,7 +424,16 @@ mod tests {
     fn slot_names() {
         assert!(is_slot_name("v3-0123abcd"));
         assert!(is_slot_name("v12-ff"));
-        for bad in ["", "v-ab", "v3-", "3-ab", "v3-../x", "v3-ab/..", ".staging-ab", "v3ab"] {
+        for bad in [
+            "",
+            "v-ab",
+            "v3-",
+            "3-ab",
+            "v3-../x",
+            "v3-ab/..",
+            ".staging-ab",
+            "v3ab",
+        ] {
             assert!(!is_slot_name(bad), "{bad}");
         }
     }

@@ -37,8 +37,7 @@ impl PublicKey {
     /// Reads a public key file (`.pub`).
     pub fn from_file(path: &Path) -> Result<PublicKey> {
         let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        PublicKey::parse(&text)
-            .map_err(|e| Error::Pack(format!("{}: {e}", path.display())))
+        PublicKey::parse(&text).map_err(|e| Error::Pack(format!("{}: {e}", path.display())))
     }
 
     /// The key's base64 line, as stored in the config's `packs.trusted_keys`.
@@ -172,11 +171,18 @@ pub(crate) fn verify_signature(
     let Some(key) = trusted.iter().find(|k| k.key.keynum() == sig.keynum()) else {
         return Err(rejected(format!(
             "signed by key {signer}, which is not a trusted key (trusted: {})",
-            trusted.iter().map(PublicKey::id).collect::<Vec<_>>().join(", ")
+            trusted
+                .iter()
+                .map(PublicKey::id)
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     };
-    minisign::verify(&key.key, &sig, Cursor::new(data), true, false, false)
-        .map_err(|e| rejected(format!("the signature of manifest.toml does not verify: {e}")))?;
+    minisign::verify(&key.key, &sig, Cursor::new(data), true, false, false).map_err(|e| {
+        rejected(format!(
+            "the signature of manifest.toml does not verify: {e}"
+        ))
+    })?;
     // The trusted comment is covered by the global signature checked just above.
     let trusted_comment = sig
         .trusted_comment()
@@ -187,4 +193,24 @@ pub(crate) fn verify_signature(
 /// A minisign key id (little-endian 64-bit number) as 16 uppercase hex digits.
 fn key_id(keynum: &[u8]) -> String {
     keynum.iter().rev().map(|b| format!("{b:02X}")).collect()
+}
+
+/// The public keys the installation trusts: `packs.trusted_keys` of its `config.toml` (none when the
+/// file is absent). A key that cannot be read is an error naming the file.
+pub fn trusted_keys(data_dir: &Path) -> Result<Vec<PublicKey>> {
+    let config = crate::config::Config::load(data_dir)?;
+    config
+        .packs
+        .trusted_keys
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            PublicKey::parse(line).map_err(|e| {
+                Error::Config(format!(
+                    "{}: packs.trusted_keys[{i}]: {e}",
+                    crate::config::Config::path(data_dir).display()
+                ))
+            })
+        })
+        .collect()
 }

@@ -62,8 +62,8 @@ pub struct FileEntry {
 impl Manifest {
     /// Parses and checks a manifest: format, date, sorted unique safe paths, well-formed hashes.
     pub fn parse(bytes: &[u8]) -> Result<Manifest> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| rejected("manifest.toml is not valid UTF-8"))?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| rejected("manifest.toml is not valid UTF-8"))?;
         let m: Manifest = toml::from_str(text)
             .map_err(|e| rejected(format!("manifest.toml: {}", e.message())))?;
         m.check()?;
@@ -232,7 +232,13 @@ mod tests {
 
     #[test]
     fn safe_and_unsafe_paths() {
-        for ok in ["a.md", "ho-tich/dang-ky.md", "a/b/c.toml", "tên có dấu.md", "..a/b"] {
+        for ok in [
+            "a.md",
+            "ho-tich/dang-ky.md",
+            "a/b/c.toml",
+            "tên có dấu.md",
+            "..a/b",
+        ] {
             assert_eq!(check_path(ok), Ok(()), "{ok}");
         }
         let bad = [
@@ -267,20 +273,40 @@ mod tests {
     fn manifest_problems_are_named() {
         let cases: Vec<(Box<dyn Fn(&mut Manifest)>, &str)> = vec![
             (Box::new(|m| m.format = 2), "format 2 is not supported"),
-            (Box::new(|m| m.date = "28/11/2026".into()), "date `28/11/2026`"),
-            (Box::new(|m| m.date = "2026-02-30".into()), "date `2026-02-30`"),
-            (Box::new(|m| m.files[1].path = "../x.md".into()), "`../x.md`: path leaves the pack"),
-            (Box::new(|m| m.files[0].sha256 = "ABC".into()), "sha256 is not 64"),
+            (
+                Box::new(|m| m.date = "28/11/2026".into()),
+                "date `28/11/2026`",
+            ),
+            (
+                Box::new(|m| m.date = "2026-02-30".into()),
+                "date `2026-02-30`",
+            ),
+            (
+                Box::new(|m| m.files[1].path = "../x.md".into()),
+                "`../x.md`: path leaves the pack",
+            ),
+            (
+                Box::new(|m| m.files[0].sha256 = "ABC".into()),
+                "sha256 is not 64",
+            ),
             (Box::new(|m| m.files.swap(0, 1)), "out of order"),
-            (Box::new(|m| m.files[1].path = "handbook.toml".into()), "listed twice"),
+            (
+                Box::new(|m| m.files[1].path = "handbook.toml".into()),
+                "listed twice",
+            ),
             (Box::new(|m| m.guide_count = 5), "guide_count is 5"),
         ];
         for (break_it, expected) in cases {
             let mut m = sample();
             break_it(&mut m);
             let text = toml::to_string(&m).expect("serializes");
-            let err = Manifest::parse(text.as_bytes()).expect_err(expected).to_string();
-            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
+            let err = Manifest::parse(text.as_bytes())
+                .expect_err(expected)
+                .to_string();
+            assert!(
+                err.contains(expected),
+                "{err:?} should contain {expected:?}"
+            );
         }
         let err = Manifest::parse(b"format = 1\nextra = 2\n").expect_err("unknown key");
         assert!(err.to_string().contains("manifest.toml"), "{err}");

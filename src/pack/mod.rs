@@ -34,11 +34,11 @@ pub use install::{
     InstallReport, Installed, PackStatus, STATE_FILE, Source, install, load_installed, rollback,
     status,
 };
-pub use keys::{PublicKey, keygen, pub_path};
+pub use keys::{PublicKey, keygen, pub_path, trusted_keys};
 pub use manifest::{FORMAT, FileEntry, Manifest, check_path, is_date, sha256_hex};
 
-use crate::content::files::{self, SourceFile};
 use crate::content::Handbook;
+use crate::content::files::{self, SourceFile};
 use crate::error::{Error, Result};
 use archive::Entry;
 use manifest::rejected;

@@ -1,11 +1,12 @@
 //! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
-//! import national-portal records.
+//! import national-portal records, build and install signed content packs.
 
 mod bench;
 mod check;
 mod eval;
 mod fts5;
 mod import;
+mod pack;
 mod search;
 mod show;
 
@@ -42,6 +43,10 @@ enum Command {
     /// Đo tốc độ, bộ nhớ và độ chính xác so với SQLite FTS5. / Benchmark speed, memory and relevance
     /// against SQLite FTS5.
     Bench(bench::Args),
+    /// Gói cập nhật có chữ ký: tạo khoá, đóng gói, kiểm tra, cài, quay về. / Signed content packs: keys,
+    /// build, verify, install, rollback, status.
+    #[command(subcommand)]
+    Pack(pack::Command),
 }
 
 /// Options shared by commands that read a handbook.
@@ -69,6 +74,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Import(source) => import::run(&source),
         Command::Bench(args) => bench::run(&args),
+        Command::Pack(command) => pack::run(&command),
     };
     match outcome {
         Ok(code) => code,

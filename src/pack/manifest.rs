@@ -271,7 +271,8 @@ mod tests {
 
     #[test]
     fn manifest_problems_are_named() {
-        let cases: Vec<(Box<dyn Fn(&mut Manifest)>, &str)> = vec![
+        type Breaker = Box<dyn Fn(&mut Manifest)>;
+        let cases: Vec<(Breaker, &str)> = vec![
             (Box::new(|m| m.format = 2), "format 2 is not supported"),
             (
                 Box::new(|m| m.date = "28/11/2026".into()),

@@ -442,6 +442,18 @@ fn refused_packs_leave_the_installation_untouched() {
         &before,
     );
 
+    // A file twice.
+    let mut rest = p.raw();
+    let (path, data) = p.content[0].clone();
+    rest.insert(1, Raw::file(&path, data));
+    let bytes = craft(&setup.key, &p.manifest, &p.comment, rest);
+    expect_rejected(
+        &setup,
+        &bytes,
+        &format!("pack entry `{path}` appears twice"),
+        &before,
+    );
+
     // Paths that leave the pack.
     let mut rest = p.raw();
     rest.push(Raw::file("content/../evil.md", b"evil".to_vec()));

@@ -8,6 +8,8 @@
 //! byte. So a flipped bit in a header field it does not otherwise use, in padding or in the trailer, or
 //! bytes appended after the end, are all rejected.
 
+use std::collections::HashSet;
+
 use crate::error::Result;
 use crate::pack::manifest::{check_path, rejected};
 use crate::pack::{CONTENT, MANIFEST, SIGNATURE};
@@ -80,6 +82,7 @@ pub(crate) fn write(entries: &[Entry]) -> Result<Vec<u8>> {
 /// Reads an archive written by [`write`], rejecting anything else with a message naming the entry.
 pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
     let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut total: u64 = 0;
     let mut pos = 0usize;
     loop {
@@ -165,7 +168,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Entry>> {
                 bytes.len()
             )));
         };
-        if entries.iter().any(|e| e.path == path) {
+        if !seen.insert(path.clone()) {
             return Err(rejected(format!("pack entry `{path}` appears twice")));
         }
         entries.push(Entry {

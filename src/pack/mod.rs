@@ -22,6 +22,7 @@ mod install;
 mod keys;
 mod manifest;
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -162,8 +163,9 @@ pub fn verify(file: &Path, trusted: &[PublicKey]) -> Result<PackInfo> {
 /// Reads a pack file into memory, refusing one larger than the limits allow before reading it.
 fn read_pack_file(file: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let f = fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let len = f.metadata().map_err(|e| Error::io(file, e))?.len();
-    if !f.metadata().map_err(|e| Error::io(file, e))?.is_file() {
+    let meta = f.metadata().map_err(|e| Error::io(file, e))?;
+    let len = meta.len();
+    if !meta.is_file() {
         return Err(rejected(format!("{} is not a file", file.display())));
     }
     if len > limits.max_file_bytes() {
@@ -219,20 +221,22 @@ pub(crate) fn read_pack(
         check_path(rel).map_err(|why| rejected(format!("pack entry `{}`: {why}", entry.path)))?;
         files.push((rel.to_string(), entry.data));
     }
-    for f in &manifest.files {
-        if !files.iter().any(|(p, _)| *p == f.path) {
-            return Err(rejected(format!(
-                "file `{CONTENT}{}` listed in the manifest is missing from the pack",
-                f.path
-            )));
-        }
+    let in_archive: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let listed: HashSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+    if let Some(f) = manifest
+        .files
+        .iter()
+        .find(|f| !in_archive.contains(f.path.as_str()))
+    {
+        return Err(rejected(format!(
+            "file `{CONTENT}{}` listed in the manifest is missing from the pack",
+            f.path
+        )));
     }
-    for (path, _) in &files {
-        if !manifest.files.iter().any(|f| f.path == *path) {
-            return Err(rejected(format!(
-                "pack entry `{CONTENT}{path}` is not listed in the manifest"
-            )));
-        }
+    if let Some((path, _)) = files.iter().find(|(p, _)| !listed.contains(p.as_str())) {
+        return Err(rejected(format!(
+            "pack entry `{CONTENT}{path}` is not listed in the manifest"
+        )));
     }
     for (f, (path, data)) in manifest.files.iter().zip(&files) {
         if f.path != *path {

@@ -18,12 +18,14 @@
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
+//! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
 mod atomic;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod eval;
+pub mod feedback;
 pub mod guide;
 pub mod import;
 pub mod pack;

@@ -1,9 +1,12 @@
 //! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
-//! import national-portal records, build and install signed content packs.
+//! import national-portal records, manage the installation's config and the citizens' feedback, build
+//! and install signed content packs.
 
 mod bench;
 mod check;
+mod config;
 mod eval;
+mod feedback;
 mod fts5;
 mod import;
 mod pack;
@@ -43,6 +46,12 @@ enum Command {
     /// Đo tốc độ, bộ nhớ và độ chính xác so với SQLite FTS5. / Benchmark speed, memory and relevance
     /// against SQLite FTS5.
     Bench(bench::Args),
+    /// Cấu hình của máy: mã PIN quản trị, chế độ kiosk… / The installation's config: kiosk PIN and settings.
+    #[command(subcommand)]
+    Config(config::Command),
+    /// Đánh giá, kiến nghị và phản ánh của người dân. / Citizens' ratings and petitions.
+    #[command(subcommand)]
+    Feedback(feedback::Command),
     /// Gói cập nhật có chữ ký: tạo khoá, đóng gói, kiểm tra, cài, quay về. / Signed content packs: keys,
     /// build, verify, install, rollback, status.
     #[command(subcommand)]
@@ -74,6 +83,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Import(source) => import::run(&source),
         Command::Bench(args) => bench::run(&args),
+        Command::Config(command) => config::run(&command),
+        Command::Feedback(command) => feedback::run(&command),
         Command::Pack(command) => pack::run(&command),
     };
     match outcome {

@@ -748,7 +748,10 @@ fn cli_keys_from_the_config_and_exit_codes() {
 /// handbook is exactly the old version or exactly the new one, and the next install or rollback works.
 #[test]
 fn kill_during_install_leaves_old_or_new() {
-    const RUNS: usize = 50;
+    let runs: usize = std::env::var("SOTAY_PACK_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
     let setup = Setup::new();
     let old_content = tempfile::tempdir().expect("temp");
     copy_dir_to(&content_dir(), old_content.path());
@@ -786,15 +789,16 @@ fn kill_during_install_leaves_old_or_new() {
     assert_eq!(new_loaded.codes, old_loaded.codes);
     pack::rollback(&data).expect("rollback to old");
 
-    let seed = 0x5eed_2026_u64;
-    let mut rng = seed;
+    let seed: u64 = std::env::var("SOTAY_PACK_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed_2026);
+    let mut rng = seed.max(1); // xorshift never leaves 0
     // A little past the measured duration, so that some runs complete.
     let window = duration.mul_f64(1.1);
-    eprintln!(
-        "kill test: seed {seed:#x}, install takes {duration:?}, kills spread over {window:?}"
-    );
+    eprintln!("kill test: seed {seed}, install takes {duration:?}, kills spread over {window:?}");
     let (mut olds, mut news) = (0, 0);
-    for run in 0..RUNS {
+    for run in 0..runs {
         let delay = window.mul_f64(next_unit(&mut rng));
         let mut child = spawn();
         std::thread::sleep(delay);
@@ -815,7 +819,7 @@ fn kill_during_install_leaves_old_or_new() {
             panic!("run {run} (killed after {delay:?}): neither old nor new: {now:?}");
         }
     }
-    eprintln!("kill test: {RUNS} runs, {olds} left the old version, {news} the new one");
+    eprintln!("kill test: {runs} runs, {olds} left the old version, {news} the new one");
     // And a plain install still works afterwards.
     setup.install(&new).expect("install after the kills");
     assert_eq!(loaded(&data), new_loaded);

@@ -104,7 +104,13 @@ pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<In
     let packs = data_dir.join(PACKS_DIR);
     fs::create_dir_all(&packs).map_err(|e| Error::io(&packs, e))?;
     let _lock = lock(&packs)?;
-    let state = read_state(&packs).ok().flatten();
+    // A pointer file that cannot be parsed names nothing usable (the app already runs on the embedded
+    // handbook), so the install goes ahead as onto an empty folder; one that cannot be read stops it.
+    let state = match read_state(&packs) {
+        Ok(state) => state,
+        Err(e @ Error::Io { .. }) => return Err(e),
+        Err(_) => None,
+    };
     clean(&packs, state.as_ref());
 
     let bytes = read_pack_file(file, &Limits::default())?;

@@ -14,6 +14,32 @@
 //! Everything a pack says is checked before a byte of it reaches the data folder: one flipped byte
 //! anywhere in the file is rejected, and so are links, unsafe paths, files missing from the archive or
 //! not in the manifest, and archives that would expand past [`Limits`].
+//!
+//! How an application uses it (the trusted keys come from the installation's `config.toml`):
+//!
+//! ```
+//! # fn main() -> sotay::Result<()> {
+//! # let tmp = std::env::temp_dir().join(format!("sotay-pack-doc-{}", std::process::id()));
+//! # let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+//! # let data = tmp.join("data");
+//! # let key = tmp.join("office.key");
+//! # std::fs::create_dir_all(&tmp).unwrap();
+//! use sotay::pack;
+//!
+//! // The content office, once: a key pair; then for each release, a signed pack.
+//! let public = pack::keygen(&key, false)?;
+//! pack::build(&content, &key, 1, None, &tmp.join("v1.sotaypack"))?;
+//!
+//! // A desk or kiosk: install it, then load whatever is installed (or the embedded handbook).
+//! let report = pack::install(&tmp.join("v1.sotaypack"), &data, &[public])?;
+//! assert_eq!(report.installed.version, 1);
+//! let installed = pack::load_installed(&data)?;
+//! assert_eq!(installed.status.source, pack::Source::Pack);
+//! let engine = sotay::Engine::new(installed.handbook)?;
+//! # let _ = engine;
+//! # std::fs::remove_dir_all(&tmp).ok();
+//! # Ok(()) }
+//! ```
 
 mod archive;
 mod diff;

@@ -93,6 +93,13 @@ pub enum Error {
     /// JSON could not be read or written.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A content pack was refused: damaged or altered, not signed by a trusted key, holding unsafe
+    /// entries, too large, or not newer than the installed one. Nothing was installed.
+    #[error("pack rejected: {0}")]
+    PackRejected(String),
+    /// A pack operation could not be done (keys, the installed packs, rollback, a concurrent install).
+    #[error("{0}")]
+    Pack(String),
     /// Input typed by a person (a petition, a rating, a PIN) was refused; every refused field is listed.
     #[error("{}", list(.0))]
     InvalidFields(Vec<FieldError>),

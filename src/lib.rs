@@ -15,6 +15,7 @@
 //! - [`search`]: the index and the query pipeline.
 //! - [`eval`]: relevance metrics over judged queries.
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
+//! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
@@ -27,6 +28,7 @@ pub mod eval;
 pub mod feedback;
 pub mod guide;
 pub mod import;
+pub mod pack;
 pub mod search;
 pub mod text;
 pub mod userdata;

@@ -9,6 +9,7 @@
 //! - `config`: the installation's config and the kiosk PIN, through the library and `sotay config`.
 //! - `feedback`: the ratings and petitions store: migrations, hostile input, CSV export, purge,
 //!   retention, and durability when the writer is killed with SIGKILL.
+//! - `pack`: signed content packs: build, verify, install, rollback, refusals, kill -9 during install.
 
 mod cli;
 mod common;
@@ -17,5 +18,6 @@ mod feedback;
 mod handbook;
 mod import;
 mod loading;
+mod pack;
 mod properties;
 mod search;

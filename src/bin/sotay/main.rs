@@ -1,5 +1,6 @@
 //! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
-//! import national-portal records, manage the installation's config and the citizens' feedback.
+//! import national-portal records, manage the installation's config and the citizens' feedback, build
+//! and install signed content packs.
 
 mod bench;
 mod check;
@@ -8,6 +9,7 @@ mod eval;
 mod feedback;
 mod fts5;
 mod import;
+mod pack;
 mod search;
 mod show;
 
@@ -50,6 +52,10 @@ enum Command {
     /// Đánh giá, kiến nghị và phản ánh của người dân. / Citizens' ratings and petitions.
     #[command(subcommand)]
     Feedback(feedback::Command),
+    /// Gói cập nhật có chữ ký: tạo khoá, đóng gói, kiểm tra, cài, quay về. / Signed content packs: keys,
+    /// build, verify, install, rollback, status.
+    #[command(subcommand)]
+    Pack(pack::Command),
 }
 
 /// Options shared by commands that read a handbook.
@@ -79,6 +85,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(&args),
         Command::Config(command) => config::run(&command),
         Command::Feedback(command) => feedback::run(&command),
+        Command::Pack(command) => pack::run(&command),
     };
     match outcome {
         Ok(code) => code,

@@ -1,0 +1,96 @@
+//! What changed between two packs, by guide code: computed from their manifests alone.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::pack::manifest::Manifest;
+
+/// Guides added, changed and removed from one pack to the next (national codes, sorted).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Guides only in the new pack.
+    pub added: Vec<String>,
+    /// Guides in both whose file differs (by sha256 or path).
+    pub changed: Vec<String>,
+    /// Guides only in the old pack.
+    pub removed: Vec<String>,
+}
+
+impl Changes {
+    /// The changes from `old` (none: an empty handbook) to `new`.
+    pub fn between(old: Option<&Manifest>, new: &Manifest) -> Changes {
+        let old = old.map(guides).unwrap_or_default();
+        let new = guides(new);
+        let mut changes = Changes::default();
+        for (code, files) in &new {
+            match old.get(code) {
+                None => changes.added.push(code.clone()),
+                Some(before) if before != files => changes.changed.push(code.clone()),
+                Some(_) => {}
+            }
+        }
+        changes.removed = old
+            .keys()
+            .filter(|code| !new.contains_key(*code))
+            .cloned()
+            .collect();
+        changes
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Guide code → the (path, sha256) of its files.
+fn guides(m: &Manifest) -> BTreeMap<String, BTreeSet<(String, String)>> {
+    let mut out: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    for f in &m.files {
+        if let Some(code) = &f.code {
+            out.entry(code.clone())
+                .or_default()
+                .insert((f.path.clone(), f.sha256.clone()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::manifest::{FORMAT, FileEntry};
+
+    fn manifest(files: &[(&str, &str, &str)]) -> Manifest {
+        Manifest {
+            format: FORMAT,
+            name: String::new(),
+            version: 1,
+            date: "2026-11-28".into(),
+            guide_count: files.len(),
+            files: files
+                .iter()
+                .map(|(path, code, hash)| FileEntry {
+                    path: (*path).into(),
+                    size: 1,
+                    sha256: hash.repeat(64),
+                    code: Some((*code).into()),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn added_changed_removed() {
+        let old = manifest(&[("a.md", "1", "a"), ("b.md", "2", "b"), ("c.md", "3", "c")]);
+        let new = manifest(&[("a.md", "1", "a"), ("b.md", "2", "f"), ("d.md", "4", "d")]);
+        let c = Changes::between(Some(&old), &new);
+        assert_eq!(c.added, ["4"]);
+        assert_eq!(c.changed, ["2"]);
+        assert_eq!(c.removed, ["3"]);
+        assert!(!c.is_empty());
+        assert!(Changes::between(Some(&new), &new).is_empty());
+        assert_eq!(Changes::between(None, &new).added, ["1", "2", "4"]);
+    }
+}

@@ -1,0 +1,446 @@
+//! Installed packs in the data folder: atomic install, one-step rollback, and loading what is installed.
+//!
+//! ```text
+//! DATA/packs/
+//!   state.toml              current = "v3-9f2c…", previous = "v2-41d0…" (absent after a rollback)
+//!   .lock                   held (flock) during an install or a rollback
+//!   v3-9f2c…/               one unpacked slot: manifest.toml, manifest.toml.minisig, content/…
+//!   v2-41d0…/
+//! ```
+//!
+//! An install writes a complete new slot under a `.staging-…` name, fsyncs it, proves it loads and
+//! indexes, renames it to its slot name, and then replaces `state.toml` (temporary file, fsync, rename,
+//! fsync of the folder). That last rename is the switch: a crash at any moment leaves `state.toml`
+//! naming either the old slot or the new one, both complete. Anything else in `packs/` (stale staging
+//! folders, temporary files, slots neither current nor previous) is removed at the start and the end of
+//! every install and rollback.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    CONTENT, Changes, Limits, MANIFEST, Manifest, PackInfo, PublicKey, SIGNATURE, fsutil,
+    read_pack, read_pack_file, source_files,
+};
+use crate::content::Handbook;
+use crate::error::{Error, Result};
+use crate::pack::manifest::{rejected, sha256_hex};
+use crate::search::Engine;
+
+/// The pointer file naming the current (and previous) slot, inside `DATA/packs/`.
+pub const STATE_FILE: &str = "state.toml";
+/// The folder of installed packs inside the data folder.
+const PACKS_DIR: &str = "packs";
+/// The lock file.
+const LOCK_FILE: &str = ".lock";
+/// Note shown when no pack is installed.
+const NOTE_NONE: &str = "Chưa cài gói cập nhật; đang dùng sổ tay đi kèm ứng dụng.";
+
+/// The pointer file's contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct State {
+    current: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous: Option<String>,
+}
+
+/// The outcome of an install or a rollback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InstallReport {
+    /// The pack now in use.
+    pub installed: PackInfo,
+    /// The pack in use before.
+    pub previous: Option<PackInfo>,
+    /// Guides added, changed and removed from the previous pack to the one now in use (against an empty
+    /// handbook when nothing was installed before).
+    pub changes: Changes,
+}
+
+/// Where the handbook in use comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// The handbook compiled into the application.
+    Embedded,
+    /// An installed pack.
+    Pack,
+}
+
+/// What the app shows about the handbook in use (serializable, without the handbook itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackStatus {
+    /// Where the handbook comes from.
+    pub source: Source,
+    /// Why the embedded handbook is in use (Vietnamese, for the user), when it is.
+    pub note: Option<String>,
+    /// The installed pack in use.
+    pub pack: Option<PackInfo>,
+    /// The pack a rollback would return to.
+    pub previous: Option<PackInfo>,
+    /// What the pack in use changed against the previous one (`None` when there is no previous one).
+    pub changes: Option<Changes>,
+}
+
+/// The handbook to use and where it came from.
+#[derive(Debug)]
+pub struct Installed {
+    /// The handbook: the installed pack's, or the embedded one.
+    pub handbook: Handbook,
+    /// Its origin, version and the changes, for display.
+    pub status: PackStatus,
+}
+
+/// A loaded, hash-checked slot.
+struct Slot {
+    manifest: Manifest,
+    handbook: Handbook,
+}
+
+/// Installs a pack file into `data_dir` after checking it against `trusted`; see the module docs.
+pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<InstallReport> {
+    let packs = data_dir.join(PACKS_DIR);
+    fs::create_dir_all(&packs).map_err(|e| Error::io(&packs, e))?;
+    let _lock = lock(&packs)?;
+    // A pointer file that cannot be parsed names nothing usable (the app already runs on the embedded
+    // handbook), so the install goes ahead as onto an empty folder; one that cannot be read stops it.
+    let state = match read_state(&packs) {
+        Ok(state) => state,
+        Err(e @ Error::Io { .. }) => return Err(e),
+        Err(_) => None,
+    };
+    clean(&packs, state.as_ref());
+
+    let bytes = read_pack_file(file, &Limits::default())?;
+    let pack = read_pack(&bytes, trusted, &Limits::default())?;
+    drop(bytes);
+    // The current slot's manifest is enough here: its files are checked when it is loaded or rolled
+    // back to, and a slot whose manifest cannot be read is not kept as the previous one.
+    let current = state.as_ref().and_then(|s| {
+        load_manifest(&packs, &s.current)
+            .ok()
+            .map(|m| (s.current.clone(), m))
+    });
+    if let Some((_, installed)) = &current
+        && pack.manifest.version <= installed.version
+    {
+        return Err(rejected(format!(
+            "pack version {} is not newer than the installed version {}; only `pack rollback` goes back",
+            pack.manifest.version, installed.version
+        )));
+    }
+
+    let staging = packs.join(format!(".staging-{}", fsutil::random_suffix()));
+    let unpacked = unpack(&staging, &pack).and_then(|()| check_usable(&staging, &pack.manifest));
+    if let Err(e) = unpacked {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let slot_name = format!("v{}-{}", pack.manifest.version, fsutil::random_suffix());
+    let slot_dir = packs.join(&slot_name);
+    fs::rename(&staging, &slot_dir).map_err(|e| Error::io(&slot_dir, e))?;
+    fsutil::sync_dir(&packs);
+
+    let new_state = State {
+        current: slot_name,
+        previous: current.as_ref().map(|(name, _)| name.clone()),
+    };
+    write_state(&packs, &new_state)?;
+    clean(&packs, Some(&new_state));
+
+    let previous = current.map(|(_, manifest)| manifest);
+    Ok(InstallReport {
+        installed: PackInfo::of(&pack.manifest),
+        changes: Changes::between(previous.as_ref(), &pack.manifest),
+        previous: previous.as_ref().map(PackInfo::of),
+    })
+}
+
+/// Goes back to the previous pack (one step: afterwards there is no previous pack).
+pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
+    let packs = data_dir.join(PACKS_DIR);
+    if !packs.join(STATE_FILE).exists() {
+        return Err(Error::Pack(
+            "no pack is installed; there is nothing to roll back".into(),
+        ));
+    }
+    let _lock = lock(&packs)?;
+    let state = read_state(&packs)?
+        .ok_or_else(|| Error::Pack("no pack is installed; there is nothing to roll back".into()))?;
+    let Some(previous) = state.previous.clone() else {
+        return Err(Error::Pack(
+            "there is no previous pack to roll back to (rollback goes back one step only)".into(),
+        ));
+    };
+    let target = load_slot(&packs, &previous)
+        .map_err(|e| Error::Pack(format!("the previous pack cannot be used: {e}")))?;
+    let current = load_manifest(&packs, &state.current).ok();
+    let new_state = State {
+        current: previous,
+        previous: None,
+    };
+    write_state(&packs, &new_state)?;
+    clean(&packs, Some(&new_state));
+    Ok(InstallReport {
+        installed: PackInfo::of(&target.manifest),
+        changes: Changes::between(current.as_ref(), &target.manifest),
+        previous: current.as_ref().map(PackInfo::of),
+    })
+}
+
+/// The handbook to use: the installed pack when there is a usable one, else the embedded handbook with a
+/// note saying why. Fails only when even the embedded handbook cannot be loaded.
+pub fn load_installed(data_dir: &Path) -> Result<Installed> {
+    let packs = data_dir.join(PACKS_DIR);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let failure = match read_state(&packs) {
+            Ok(None) => NOTE_NONE.to_string(),
+            Err(e) => unusable(&e),
+            Ok(Some(state)) => match load_slot(&packs, &state.current) {
+                Ok(slot) => return Ok(from_slot(&packs, &state, slot)),
+                // An install or rollback may have switched slots while this one was read: look again.
+                Err(_) if attempt < 3 && read_state(&packs).ok().flatten() != Some(state) => {
+                    continue;
+                }
+                Err(e) => unusable(&e),
+            },
+        };
+        return Ok(Installed {
+            handbook: Handbook::embedded()?,
+            status: PackStatus {
+                source: Source::Embedded,
+                note: Some(failure),
+                pack: None,
+                previous: None,
+                changes: None,
+            },
+        });
+    }
+}
+
+/// What [`load_installed`] would report, without keeping the handbook.
+pub fn status(data_dir: &Path) -> Result<PackStatus> {
+    load_installed(data_dir).map(|i| i.status)
+}
+
+fn unusable(e: &Error) -> String {
+    format!("Gói cập nhật đã cài không dùng được nên đang dùng sổ tay đi kèm ứng dụng. Lý do: {e}")
+}
+
+fn from_slot(packs: &Path, state: &State, slot: Slot) -> Installed {
+    let previous = state
+        .previous
+        .as_deref()
+        .and_then(|name| load_manifest(packs, name).ok());
+    Installed {
+        status: PackStatus {
+            source: Source::Pack,
+            note: None,
+            pack: Some(PackInfo::of(&slot.manifest)),
+            changes: previous
+                .as_ref()
+                .map(|p| Changes::between(Some(p), &slot.manifest)),
+            previous: previous.as_ref().map(PackInfo::of),
+        },
+        handbook: slot.handbook,
+    }
+}
+
+/// Takes the install lock, failing at once when another install or rollback holds it.
+fn lock(packs: &Path) -> Result<fs::File> {
+    let path = packs.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::Pack(
+            "another pack install or rollback is in progress".into(),
+        )),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    }
+}
+
+/// `Ok(None)` when nothing was ever installed.
+fn read_state(packs: &Path) -> Result<Option<State>> {
+    let path = packs.join(STATE_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let state: State = toml::from_str(&text)
+        .map_err(|e| Error::Pack(format!("{}: {}", path.display(), e.message())))?;
+    for name in std::iter::once(&state.current).chain(&state.previous) {
+        if !is_slot_name(name) {
+            return Err(Error::Pack(format!(
+                "{}: `{name}` is not a pack slot name",
+                path.display()
+            )));
+        }
+    }
+    Ok(Some(state))
+}
+
+fn write_state(packs: &Path, state: &State) -> Result<()> {
+    let text = toml::to_string(state)
+        .map_err(|e| Error::Pack(format!("cannot write {STATE_FILE}: {e}")))?;
+    crate::atomic::write(&packs.join(STATE_FILE), text.as_bytes(), false)
+}
+
+/// `v<digits>-<hex>`: the only names `state.toml` may point at.
+fn is_slot_name(name: &str) -> bool {
+    let Some((version, suffix)) = name.strip_prefix('v').and_then(|r| r.split_once('-')) else {
+        return false;
+    };
+    !version.is_empty()
+        && version.bytes().all(|b| b.is_ascii_digit())
+        && !suffix.is_empty()
+        && suffix.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Removes everything in `packs/` but the state, the lock and the slots the state names.
+fn clean(packs: &Path, state: Option<&State>) {
+    let Ok(entries) = fs::read_dir(packs) else {
+        return;
+    };
+    let mut removed = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let keep = name == STATE_FILE
+            || name == LOCK_FILE
+            || state.is_some_and(|s| s.current == name || s.previous.as_deref() == Some(&name));
+        if keep {
+            continue;
+        }
+        let path = entry.path();
+        let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+        removed = true;
+    }
+    if removed {
+        fsutil::sync_dir(packs);
+    }
+}
+
+/// Writes a verified pack into a new staging folder, every file and folder flushed to disk.
+fn unpack(staging: &Path, pack: &super::VerifiedPack) -> Result<()> {
+    fs::create_dir(staging).map_err(|e| Error::io(staging, e))?;
+    let content = staging.join(CONTENT.trim_end_matches('/'));
+    fs::create_dir(&content).map_err(|e| Error::io(&content, e))?;
+    let mut dirs: Vec<PathBuf> = vec![staging.to_path_buf(), content.clone()];
+    for (rel, data) in &pack.files {
+        let path = content.join(rel);
+        if let Some(parent) = path.parent()
+            && !dirs.iter().any(|d| d == parent)
+        {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            let mut p = parent;
+            while p != content && !dirs.iter().any(|d| d == p) {
+                dirs.push(p.to_path_buf());
+                p = p.parent().unwrap_or(&content);
+            }
+        }
+        fsutil::write_synced(&path, data)?;
+    }
+    fsutil::write_synced(&staging.join(MANIFEST), &pack.manifest_bytes)?;
+    fsutil::write_synced(&staging.join(SIGNATURE), &pack.signature)?;
+    // Deepest folders first, so each parent is synced after its children's entries.
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    for d in &dirs {
+        fsutil::sync_dir(d);
+    }
+    Ok(())
+}
+
+/// Proves an unpacked slot is usable: it loads from disk like any content folder, matches the manifest
+/// guide for guide, and its search index builds.
+fn check_usable(dir: &Path, manifest: &Manifest) -> Result<()> {
+    let handbook = Handbook::load_dir(&dir.join(CONTENT.trim_end_matches('/')))?;
+    check_guides(&handbook, manifest)?;
+    Engine::new(handbook)?;
+    Ok(())
+}
+
+fn check_guides(handbook: &Handbook, manifest: &Manifest) -> Result<()> {
+    let mut listed: Vec<(&str, &str)> = manifest
+        .files
+        .iter()
+        .filter_map(|f| f.code.as_deref().map(|c| (f.path.as_str(), c)))
+        .collect();
+    let mut loaded: Vec<(&str, &str)> = handbook
+        .guides
+        .iter()
+        .map(|g| (g.source.as_str(), g.code.as_str()))
+        .collect();
+    listed.sort_unstable();
+    loaded.sort_unstable();
+    if listed != loaded {
+        return Err(rejected(
+            "the guides in the content do not match the guide codes listed in the manifest",
+        ));
+    }
+    Ok(())
+}
+
+fn load_manifest(packs: &Path, name: &str) -> Result<Manifest> {
+    let path = packs.join(name).join(MANIFEST);
+    let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    Manifest::parse(&bytes)
+}
+
+/// Loads a slot, checking every file against the slot's manifest (size and sha256) and loading exactly
+/// the listed files: a half-written or altered slot is an error, never a mix.
+fn load_slot(packs: &Path, name: &str) -> Result<Slot> {
+    let dir = packs.join(name);
+    let manifest = load_manifest(packs, name)?;
+    let content = dir.join(CONTENT.trim_end_matches('/'));
+    let mut files = Vec::with_capacity(manifest.files.len());
+    for f in &manifest.files {
+        let path = content.join(&f.path);
+        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        if bytes.len() as u64 != f.size || sha256_hex(&bytes) != f.sha256 {
+            return Err(Error::Pack(format!(
+                "{}: does not match its sha256 in the installed manifest",
+                path.display()
+            )));
+        }
+        files.push((f.path.clone(), bytes));
+    }
+    let handbook = Handbook::from_files(&content.display().to_string(), source_files(files))?;
+    check_guides(&handbook, &manifest)?;
+    Ok(Slot { manifest, handbook })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_names() {
+        assert!(is_slot_name("v3-0123abcd"));
+        assert!(is_slot_name("v12-ff"));
+        for bad in [
+            "",
+            "v-ab",
+            "v3-",
+            "3-ab",
+            "v3-../x",
+            "v3-ab/..",
+            ".staging-ab",
+            "v3ab",
+        ] {
+            assert!(!is_slot_name(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The pack manifest (`manifest.toml`): what a pack holds, and the checks on the paths it names.
+//!
+//! ```toml
+//! format = 1
+//! name = "Sổ tay thủ tục hành chính cấp xã"
+//! version = 3
+//! date = "2026-11-28"
+//! guide_count = 61
+//!
+//! [[files]]
+//! path = "ho-tich/dang-ky-khai-sinh.md"
+//! size = 5120
+//! sha256 = "9f86d0…"
+//! code = "1.001193"        # only for guide files
+//! ```
+//!
+//! The manifest is the signed part of a pack: every other byte of the pack is tied to it, either through
+//! a file's size and sha256 or through the archive layout, which the reader requires to be exactly the one
+//! sotay writes. Paths are relative to the content folder and use `/`.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// The manifest format this version reads and writes.
+pub const FORMAT: u32 = 1;
+
+/// The parsed manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Always [`FORMAT`].
+    pub format: u32,
+    /// Display name of the handbook.
+    pub name: String,
+    /// Pack version; an install must increase it.
+    pub version: u64,
+    /// Date of the pack, `YYYY-MM-DD`.
+    pub date: String,
+    /// Number of guides in the content.
+    pub guide_count: usize,
+    /// Every content file, sorted by path.
+    pub files: Vec<FileEntry>,
+}
+
+/// One content file of a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// Path relative to the content folder.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256 of the bytes, lowercase hex.
+    pub sha256: String,
+    /// The national code of the guide this file holds (guide files only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl Manifest {
+    /// Parses and checks a manifest: format, date, sorted unique safe paths, well-formed hashes.
+    pub fn parse(bytes: &[u8]) -> Result<Manifest> {
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| rejected("manifest.toml is not valid UTF-8"))?;
+        let m: Manifest = toml::from_str(text)
+            .map_err(|e| rejected(format!("manifest.toml: {}", e.message())))?;
+        m.check()?;
+        Ok(m)
+    }
+
+    /// The manifest as written into a pack (TOML, deterministic for a given manifest).
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        self.check()?;
+        toml::to_string(self)
+            .map(String::into_bytes)
+            .map_err(|e| Error::Pack(format!("cannot write the manifest: {e}")))
+    }
+
+    /// The trusted comment a pack's signature must carry, binding version and date.
+    pub fn trusted_comment(&self) -> String {
+        format!("sotay pack v{} {}", self.version, self.date)
+    }
+
+    /// Total size of the content files.
+    pub fn total_size(&self) -> u64 {
+        self.files.iter().map(|f| f.size).sum()
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.format != FORMAT {
+            return Err(rejected(format!(
+                "manifest.toml: format {} is not supported (this sotay reads format {FORMAT})",
+                self.format
+            )));
+        }
+        if !is_date(&self.date) {
+            return Err(rejected(format!(
+                "manifest.toml: date `{}` is not like 2026-11-28",
+                self.date
+            )));
+        }
+        for (i, f) in self.files.iter().enumerate() {
+            check_path(&f.path)
+                .map_err(|why| rejected(format!("manifest.toml: file `{}`: {why}", f.path)))?;
+            if !is_sha256(&f.sha256) {
+                return Err(rejected(format!(
+                    "manifest.toml: file `{}`: sha256 is not 64 lowercase hex digits",
+                    f.path
+                )));
+            }
+            if i > 0 && self.files[i - 1].path >= f.path {
+                return Err(rejected(format!(
+                    "manifest.toml: file `{}` is out of order or listed twice",
+                    f.path
+                )));
+            }
+        }
+        let guides = self.files.iter().filter(|f| f.code.is_some()).count();
+        if guides != self.guide_count {
+            return Err(rejected(format!(
+                "manifest.toml: guide_count is {} but {guides} files carry a guide code",
+                self.guide_count
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Why a relative content path is unsafe, or `Ok` when it is a plain path below the content folder:
+/// not empty, not absolute, no `..` or `.` or empty component, no `\`, NUL or other control character.
+pub fn check_path(path: &str) -> std::result::Result<(), &'static str> {
+    if path.is_empty() {
+        return Err("empty path");
+    }
+    if path.starts_with('/') {
+        return Err("absolute path");
+    }
+    if path.contains('\\') {
+        return Err("path contains a backslash");
+    }
+    if path.chars().any(char::is_control) {
+        return Err("path contains a control character");
+    }
+    for part in path.split('/') {
+        match part {
+            "" => return Err("path has an empty component"),
+            ".." => return Err("path leaves the pack"),
+            "." => return Err("path has a `.` component"),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| HEX.contains(&b))
+}
+
+/// Whether `s` is a calendar date written `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1970 && (1..=days).contains(&d)
+}
+
+pub(crate) fn rejected(message: impl Into<String>) -> Error {
+    Error::PackRejected(message.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Manifest {
+        Manifest {
+            format: FORMAT,
+            name: "Sổ tay".into(),
+            version: 2,
+            date: "2026-11-28".into(),
+            guide_count: 1,
+            files: vec![
+                FileEntry {
+                    path: "handbook.toml".into(),
+                    size: 3,
+                    sha256: sha256_hex(b"abc"),
+                    code: None,
+                },
+                FileEntry {
+                    path: "ho-tich/khai-sinh.md".into(),
+                    size: 0,
+                    sha256: sha256_hex(b""),
+                    code: Some("1.001193".into()),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn safe_and_unsafe_paths() {
+        for ok in [
+            "a.md",
+            "ho-tich/dang-ky.md",
+            "a/b/c.toml",
+            "tên có dấu.md",
+            "..a/b",
+        ] {
+            assert_eq!(check_path(ok), Ok(()), "{ok}");
+        }
+        let bad = [
+            ("", "empty path"),
+            ("/etc/passwd", "absolute path"),
+            ("../x.md", "path leaves the pack"),
+            ("a/../../x.md", "path leaves the pack"),
+            ("a/..", "path leaves the pack"),
+            ("a\\b.md", "path contains a backslash"),
+            ("a\0b.md", "path contains a control character"),
+            ("a\nb.md", "path contains a control character"),
+            ("a//b.md", "path has an empty component"),
+            ("a/", "path has an empty component"),
+            ("./a.md", "path has a `.` component"),
+        ];
+        for (path, why) in bad {
+            assert_eq!(check_path(path), Err(why), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn manifest_round_trips() {
+        let m = sample();
+        let bytes = m.to_bytes().expect("writes");
+        assert_eq!(Manifest::parse(&bytes).expect("parses"), m);
+        assert_eq!(m.to_bytes().expect("writes again"), bytes, "deterministic");
+        assert_eq!(m.trusted_comment(), "sotay pack v2 2026-11-28");
+        assert_eq!(m.total_size(), 3);
+    }
+
+    #[test]
+    fn manifest_problems_are_named() {
+        type Breaker = Box<dyn Fn(&mut Manifest)>;
+        let cases: Vec<(Breaker, &str)> = vec![
+            (Box::new(|m| m.format = 2), "format 2 is not supported"),
+            (
+                Box::new(|m| m.date = "28/11/2026".into()),
+                "date `28/11/2026`",
+            ),
+            (
+                Box::new(|m| m.date = "2026-02-30".into()),
+                "date `2026-02-30`",
+            ),
+            (
+                Box::new(|m| m.files[1].path = "../x.md".into()),
+                "`../x.md`: path leaves the pack",
+            ),
+            (
+                Box::new(|m| m.files[0].sha256 = "ABC".into()),
+                "sha256 is not 64",
+            ),
+            (Box::new(|m| m.files.swap(0, 1)), "out of order"),
+            (
+                Box::new(|m| m.files[1].path = "handbook.toml".into()),
+                "listed twice",
+            ),
+            (Box::new(|m| m.guide_count = 5), "guide_count is 5"),
+        ];
+        for (break_it, expected) in cases {
+            let mut m = sample();
+            break_it(&mut m);
+            let text = toml::to_string(&m).expect("serializes");
+            let err = Manifest::parse(text.as_bytes())
+                .expect_err(expected)
+                .to_string();
+            assert!(
+                err.contains(expected),
+                "{err:?} should contain {expected:?}"
+            );
+        }
+        let err = Manifest::parse(b"format = 1\nextra = 2\n").expect_err("unknown key");
+        assert!(err.to_string().contains("manifest.toml"), "{err}");
+        let err = Manifest::parse(b"\xff").expect_err("not UTF-8");
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("2026-1-01"));
+        assert!(!is_date("+026-01-01"));
+    }
+
+    #[test]
+    fn sha256_of_known_input() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

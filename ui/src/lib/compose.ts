@@ -127,7 +127,7 @@ function toneOf(s: readonly Letter[]): Tone | null {
 
 /** The syllable with `tone` (or none) on its canonical vowel. */
 function withTone(s: readonly Letter[], tone: Tone | null): Letter[] {
-  const out = s.map((l) => ({ ...l, tone: null }));
+  const out: Letter[] = s.map((l) => ({ ...l, tone: null }));
   const n = nucleus(out);
   if (tone && n) {
     const target = out[tonePosition(out, n)];

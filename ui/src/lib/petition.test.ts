@@ -92,6 +92,10 @@ describe('PetitionFlow', () => {
     expect(last().done).toBe(42);
     expect(last().draft).toEqual(emptyDraft());
     expect(last().errors).toEqual({});
+    // The focus leaving the emptied form does not bring messages back.
+    await flow.leave('name');
+    expect(last().errors).toEqual({});
+    expect(api.check).toHaveBeenCalledTimes(1);
     // Editing again starts a new petition: the notice goes.
     await flow.edit('name', 'B');
     expect(last().done).toBeNull();

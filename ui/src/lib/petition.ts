@@ -119,6 +119,8 @@ export class PetitionFlow {
 
   /** The citizen left a field: check the form and show the messages of the fields left so far. */
   leave(field: PetitionField): Promise<void> {
+    // Just sent: the focus leaving the (now empty) form is no reason to complain about it.
+    if (this.done !== null) return Promise.resolve();
     this.touched.add(field);
     return this.check();
   }

@@ -92,6 +92,12 @@ function tap(sel: string) {
   flushSync();
 }
 
+/** Touches the search field, which opens the on-screen keyboard. */
+function touchSearch() {
+  $<HTMLInputElement>('[data-testid="kiosk-search"]')!.focus();
+  flushSync();
+}
+
 /** Taps on-screen keys: characters one by one, named keys in brackets. */
 function osk(spec: string) {
   for (const m of spec.matchAll(/\[([a-z]+)\]|(.)/gsu)) {
@@ -129,11 +135,19 @@ describe('kiosk', () => {
     expect($('[data-testid="search-input"]')).toBeNull();
     expect($$('[data-testid="kiosk-event"]').map((e) => e.dataset.eventId)).toEqual(['ket-hon', 'sinh-con']);
     expect($('[data-testid="kiosk-search"]')?.getAttribute('inputmode')).toBe('none');
+    // The keyboard opens when the search field is touched, and folds away with its button.
+    expect($('[data-testid="osk"]')).toBeNull();
+    touchSearch();
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    tap('[data-testid="osk-hide"]');
+    expect($('[data-testid="osk"]')).toBeNull();
+    tap('[data-testid="osk-show"]');
     expect($('[data-testid="osk"]')).not.toBeNull();
     expect(document.documentElement.style.fontSize).toBe('20px');
   });
 
   it('types "đăng ký" on the on-screen keyboard and shows result cards', async () => {
+    touchSearch();
     osk('dang[dd][breve] ky[sac]');
     expect($<HTMLInputElement>('[data-testid="kiosk-search"]')!.value).toBe('đăng ký');
     await settle();
@@ -142,6 +156,7 @@ describe('kiosk', () => {
   });
 
   it('composes Telex when switched on', async () => {
+    touchSearch();
     tap('[data-testid="osk-telex"]');
     expect($('[data-testid="osk-telex"]')?.getAttribute('aria-pressed')).toBe('true');
     osk('ddawng kys');
@@ -149,6 +164,7 @@ describe('kiosk', () => {
   });
 
   it('offers look-alikes as big cards under "Chọn đúng thủ tục của bạn"', async () => {
+    touchSearch();
     osk('ket hon nuoc ngoai');
     await settle();
     const chooser = $('[data-testid="kiosk-chooser"]')!;
@@ -202,7 +218,7 @@ describe('kiosk', () => {
     tap('[data-testid="petition-open"]');
     await settle(20);
     expect($('form[data-testid="petition-form"]')).not.toBeNull();
-    expect($('[data-testid="osk"]')).not.toBeNull();
+    expect($('[data-testid="osk-show"]')).not.toBeNull();
 
     tap('[data-testid="petition-submit"]');
     await settle(20);
@@ -212,6 +228,8 @@ describe('kiosk', () => {
 
     // Typing with the on-screen keyboard into the focused field; leaving it checks again.
     field('name').focus();
+    flushSync();
+    expect($('[data-testid="osk"]')).not.toBeNull();
     osk('[shift]nguye[circumflex][nga]n [shift]an');
     expect(field('name').value).toBe('Nguyễn An');
     field('name').dispatchEvent(new FocusEvent('blur'));
@@ -247,6 +265,7 @@ describe('kiosk', () => {
   });
 
   it('fills in the procedure when the petition is opened from a guide', async () => {
+    touchSearch();
     osk('ket hon');
     await settle();
     tap('[data-testid="kiosk-result"][data-code="1.000894"]');
@@ -310,6 +329,7 @@ describe('kiosk idle reset', () => {
     await vi.advanceTimersByTimeAsync(10);
     flushSync();
 
+    touchSearch();
     osk('ket hon');
     await vi.advanceTimersByTimeAsync(100);
     tap('[data-testid="kiosk-result"][data-code="1.000894"]');
@@ -349,6 +369,8 @@ describe('kiosk idle reset', () => {
     expect(localStorage.length).toBe(0);
 
     // The same guide opens with no ticks.
+    expect($('[data-testid="osk"]')).toBeNull();
+    touchSearch();
     osk('ket hon');
     await vi.advanceTimersByTimeAsync(100);
     tap('[data-testid="kiosk-result"][data-code="1.000894"]');

@@ -155,6 +155,21 @@ describe('kiosk', () => {
     expect($$('[data-testid="kiosk-result"]').map((r) => r.dataset.code)).toEqual(['1.000894', '2.000806']);
   });
 
+  it('types at the caret, and a selection is replaced or deleted', () => {
+    touchSearch();
+    osk('ket hon');
+    const input = $<HTMLInputElement>('[data-testid="kiosk-search"]')!;
+    input.setSelectionRange(3, 3);
+    osk('[circumflex][sac]');
+    expect(input.value).toBe('kết hon');
+    expect(input.selectionStart).toBe(3);
+    input.setSelectionRange(4, 7);
+    osk('[backspace]');
+    expect(input.value).toBe('kết ');
+    osk('[clear]');
+    expect(input.value).toBe('');
+  });
+
   it('composes Telex when switched on', async () => {
     touchSearch();
     tap('[data-testid="osk-telex"]');

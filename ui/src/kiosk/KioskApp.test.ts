@@ -69,8 +69,9 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       return null;
     case 'feedback_counts':
       if (!unlocked) throw { code: 'locked', message: 'locked' };
-      return { petitions: stored.length, ratings: 1 };
+      return { petitions: stored.length, petitions_not_exported: stored.length, ratings: 1 };
     case 'export_feedback':
+      if (!unlocked) throw { code: 'locked', message: 'Cần nhập mã PIN quản trị trước khi làm việc này.' };
       return { path: '/data/exports/gop-y-20261128.csv', petitions: stored.length, ratings: 1, purged: args.purge ? stored.length : 0 };
     default:
       throw `unknown command ${cmd}`;
@@ -327,6 +328,15 @@ describe('kiosk', () => {
     await settle(20);
     expect(invoke).toHaveBeenCalledWith('export_feedback', { purge: true });
     expect($('[data-testid="export-result"]')?.textContent).toContain('/data/exports/gop-y-20261128.csv');
+    // The shell locks the admin commands after a while: the PIN is asked again.
+    unlocked = false;
+    tap('[data-testid="export-feedback"]');
+    await settle(20);
+    expect($('[data-testid="admin"]')).toBeNull();
+    expect($('[data-testid="pin-pad"]')).not.toBeNull();
+    for (const d of '2468') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle(20);
     tap('[data-testid="admin-close"]');
     await settle(20);
     expect(invoke).toHaveBeenCalledWith('admin_lock', undefined);

@@ -171,6 +171,14 @@ describe('kiosk', () => {
     expect(input.value).toBe('');
   });
 
+  it('folds the on-screen keyboard away when a physical keyboard is used', () => {
+    touchSearch();
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    $('[data-testid="kiosk-search"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+    flushSync();
+    expect($('[data-testid="osk"]')).toBeNull();
+  });
+
   it('composes Telex when switched on', async () => {
     touchSearch();
     tap('[data-testid="osk-telex"]');

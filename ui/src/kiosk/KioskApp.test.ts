@@ -3,7 +3,7 @@
 // idle reset, lock-down and the admin screen. (The real shell and WebKit are exercised end to end.)
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { marriageGuide, sampleLocality } from '../lib/fixtures';
+import { marriageGuide, sampleLocality, someTerms } from '../lib/fixtures';
 import type { FieldError, Guide, PetitionInput, SearchResults } from '../lib/ipc';
 
 const invoke = vi.fn();
@@ -51,6 +51,8 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       ];
     case 'locality':
       return sampleLocality();
+    case 'glossary':
+      return someTerms();
     case 'submit_rating':
       return 7;
     case 'check_petition':
@@ -211,6 +213,7 @@ describe('kiosk', () => {
     expect(guide.textContent).toContain('Miễn lệ phí');
     expect(guide.textContent).toContain('Số 1 đường Mẫu');
     expect($('[data-testid="kiosk-qr"]')?.tagName.toLowerCase()).toBe('svg');
+    expect(guide.querySelector('.k-terms')?.textContent).toContain('Bản gốc do cơ quan có thẩm quyền cấp.');
     expect($('[data-testid="osk"]')).toBeNull();
 
     for (const id of ['d1', 'd3']) tap(`[data-testid="kiosk-doc-check"][data-doc-id="${id}"]`);

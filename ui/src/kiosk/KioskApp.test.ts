@@ -374,7 +374,10 @@ describe('kiosk idle reset', () => {
     tap('[data-testid="kiosk-doc-check"][data-doc-id="d1"]');
     tap('[data-testid="kiosk-text-larger"]');
     tap('[data-testid="kiosk-contrast"]');
+    tap('[data-testid="kiosk-lang"]');
     expect(document.documentElement.style.fontSize).toBe('24px');
+    expect(document.documentElement.lang).toBe('en');
+    expect($('[data-testid="kiosk-guide"]')?.textContent).toContain('What to bring');
 
     await vi.advanceTimersByTimeAsync(14_000);
     flushSync();
@@ -402,6 +405,7 @@ describe('kiosk idle reset', () => {
     expect($$('[data-testid="kiosk-result"]')).toHaveLength(0);
     expect(document.documentElement.style.fontSize).toBe('20px');
     expect($('[data-testid="kiosk-contrast"]')?.getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.lang).toBe('vi');
     expect(localStorage.length).toBe(0);
 
     // The same guide opens with no ticks.

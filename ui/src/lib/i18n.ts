@@ -134,7 +134,10 @@ const vi = {
     langLabel: 'Switch to English',
     close: 'Đóng',
     back: 'Quay lại',
-    found: (n: number) => `Có ${n} thủ tục phù hợp. Bấm vào thủ tục bạn cần.`,
+    found: (total: number, shown: number) =>
+      total > shown
+        ? `Đây là ${shown} thủ tục phù hợp nhất. Bấm vào thủ tục bạn cần.`
+        : `Có ${total} thủ tục phù hợp. Bấm vào thủ tục bạn cần.`,
     browsing: (event: string) => `Các thủ tục khi ${event.toLowerCase()}`,
     chooserTitle: 'Chọn đúng thủ tục của bạn',
     others: 'Các thủ tục khác',
@@ -357,7 +360,10 @@ const en: Dict = {
     langLabel: 'Chuyển sang tiếng Việt',
     close: 'Close',
     back: 'Back',
-    found: (n: number) => `${n} procedure${n === 1 ? '' : 's'} found. Press the one you need.`,
+    found: (total: number, shown: number) =>
+      total > shown
+        ? `The ${shown} best matching procedures. Press the one you need.`
+        : `${total} procedure${total === 1 ? '' : 's'} found. Press the one you need.`,
     browsing: (event: string) => `Procedures for: ${event}`,
     chooserTitle: 'Choose your exact procedure',
     others: 'Other procedures',

@@ -1,0 +1,148 @@
+//! Kiosk mode: the command line, the mode the UI asks for, the locked-down window, and refusing to
+//! close it until an admin lets it.
+//!
+//! The kiosk window is fullscreen, without decorations, not resizable, minimizable or maximizable, and
+//! without devtools; a request to close it (Alt+F4, the window manager, WebDriver) is refused unless
+//! `exit_kiosk` granted it. The UI blocks the context menu and the browser shortcuts itself, and the
+//! navigation guard ([`crate::navigation`]) keeps the webview on the app.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+use sotay::config::KioskConfig;
+use tauri::{Manager, Runtime, State, WebviewWindowBuilder, Window, WindowEvent};
+
+use crate::admin::AdminGate;
+use crate::error::IpcError;
+
+/// What the command line asked for (`sotay-desktop [--kiosk] [--data DIR]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Args {
+    /// `--kiosk`: start in kiosk mode whatever the config says.
+    pub kiosk: bool,
+    /// `--data DIR` (or `--data=DIR`): the data folder, before `SOTAY_DATA_DIR` and the platform's.
+    pub data: Option<PathBuf>,
+    /// Arguments not understood (reported on stderr, otherwise ignored).
+    pub unknown: Vec<OsString>,
+}
+
+impl Args {
+    /// Parses the arguments after the program name.
+    pub fn parse(args: impl IntoIterator<Item = OsString>) -> Args {
+        let mut out = Args::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--kiosk") => out.kiosk = true,
+                Some("--data") => match args.next() {
+                    Some(dir) => out.data = Some(dir.into()),
+                    None => out.unknown.push(arg),
+                },
+                Some(s) if s.starts_with("--data=") => out.data = Some(s["--data=".len()..].into()),
+                _ => out.unknown.push(arg),
+            }
+        }
+        out
+    }
+}
+
+/// The mode the UI runs in (answer of `app_mode`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppMode {
+    /// Kiosk mode (`--kiosk`, or `[kiosk] enabled = true` in the config).
+    pub kiosk: bool,
+    /// Seconds without input before the idle warning ends in a reset.
+    pub idle_seconds: u32,
+    /// Length of the countdown shown before the reset.
+    pub warning_seconds: u32,
+    /// Whether an admin PIN is set (without one the admin screen cannot be opened).
+    pub pin_set: bool,
+}
+
+impl AppMode {
+    /// The mode for the command line's `--kiosk` flag and the installation's kiosk settings.
+    pub fn new(kiosk_flag: bool, config: &KioskConfig) -> AppMode {
+        AppMode {
+            kiosk: kiosk_flag || config.enabled,
+            idle_seconds: config.idle_seconds,
+            warning_seconds: config.warning_seconds,
+            pin_set: config.pin_hash.is_some(),
+        }
+    }
+}
+
+/// Whether the kiosk window may close (set by `exit_kiosk`).
+#[derive(Debug, Default)]
+pub struct ExitGrant(AtomicBool);
+
+impl ExitGrant {
+    /// Lets the windows close from now on.
+    pub fn grant(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether closing was granted.
+    pub fn granted(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// The window event handler of kiosk mode: a close request is refused unless an admin granted it.
+pub fn guard_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        let mode = window.state::<AppMode>();
+        let granted = window.state::<ExitGrant>();
+        if mode.kiosk && !granted.granted() {
+            api.prevent_close();
+        }
+    }
+}
+
+/// Creates the main window from its configuration (`tauri.conf.json`, where it is not created at
+/// start-up), locked down in kiosk mode.
+pub fn create_main_window<R: Runtime, M: Manager<R>>(manager: &M, mode: &AppMode) -> tauri::Result<()> {
+    let config = manager
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let mut builder = WebviewWindowBuilder::from_config(manager, &config)?;
+    if mode.kiosk {
+        builder = builder
+            .fullscreen(true)
+            .decorations(false)
+            .resizable(false)
+            .minimizable(false)
+            .maximizable(false)
+            .closable(false)
+            .skip_taskbar(true)
+            .focused(true)
+            .devtools(false);
+    }
+    builder.build()?;
+    Ok(())
+}
+
+/// The mode the UI runs in and its idle settings.
+#[tauri::command]
+pub async fn app_mode(mode: State<'_, AppMode>) -> Result<AppMode, IpcError> {
+    Ok(mode.inner().clone())
+}
+
+/// Leaves kiosk mode (admin only): lets the windows close and quits the app.
+#[tauri::command]
+pub async fn exit_kiosk<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    gate: State<'_, AdminGate>,
+    grant: State<'_, ExitGrant>,
+) -> Result<(), IpcError> {
+    gate.require(std::time::Instant::now())?;
+    grant.grant();
+    app.exit(0);
+    Ok(())
+}

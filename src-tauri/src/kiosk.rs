@@ -124,8 +124,59 @@ pub fn create_main_window<R: Runtime, M: Manager<R>>(manager: &M, mode: &AppMode
             .focused(true)
             .devtools(false);
     }
-    builder.build()?;
+    let window = builder.build()?;
+    #[cfg(target_os = "linux")]
+    if mode.kiosk {
+        window.with_webview(|webview| lock_down_webview(&webview.inner()))?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
     Ok(())
+}
+
+/// Locks down the WebKitGTK view of the kiosk window: the page cannot be closed, has no context menu
+/// (the UI refuses it too) or developer tools, and prints without the print dialog.
+///
+/// A request to close the page itself (WebDriver's "close window", `window.close()`) does not go
+/// through the window's close request: WebKit emits the view's `close` signal, on which wry destroys
+/// the view, leaving an empty window. Disconnecting the handlers of that signal makes it do nothing.
+///
+/// `window.print()` (the receipt) goes straight to the default printer: the print dialog would let a
+/// citizen browse the file system ("Print to File") and is no place for a touch screen.
+#[cfg(target_os = "linux")]
+fn lock_down_webview(view: &webkit2gtk::WebView) {
+    use webkit2gtk::glib::gobject_ffi;
+    use webkit2gtk::glib::object::ObjectType;
+    use webkit2gtk::glib::subclass::signal::SignalId;
+    use webkit2gtk::glib::translate::IntoGlib;
+    use webkit2gtk::glib::types::StaticType;
+    use webkit2gtk::{PrintOperationExt, SettingsExt, WebViewExt};
+
+    if let Some(close) = SignalId::lookup("close", webkit2gtk::WebView::static_type()) {
+        // SAFETY: `view` is a live WebKitWebView (borrowed for the call) and `close` one of its
+        // signals; matching by signal id only, the null closure/func/data are not read.
+        unsafe {
+            gobject_ffi::g_signal_handlers_disconnect_matched(
+                view.as_ptr().cast(),
+                gobject_ffi::G_SIGNAL_MATCH_ID,
+                close.into_glib(),
+                0,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            );
+        }
+    }
+    // Returning true means "handled": no menu (with its Reload and Inspect Element) is shown.
+    view.connect_context_menu(|_, _, _, _| true);
+    view.connect_print(|_, operation| {
+        operation.connect_failed(|_, e| eprintln!("sotay-desktop: printing failed: {e}"));
+        operation.print();
+        true
+    });
+    if let Some(settings) = WebViewExt::settings(view) {
+        settings.set_enable_developer_extras(false);
+    }
 }
 
 /// The mode the UI runs in and its idle settings.

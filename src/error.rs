@@ -34,6 +34,31 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A value a person typed that was refused, named by its field, with a message to show next to it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FieldError {
+    /// The field, as the snake_case key of the input (`phone`, `summary`, `pin`…).
+    pub field: String,
+    /// What is wrong, in Vietnamese, for the person who typed it.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A refusal of `field` with `message`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -68,9 +93,37 @@ pub enum Error {
     /// JSON could not be read or written.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// Input typed by a person (a petition, a rating, a PIN) was refused; every refused field is listed.
+    #[error("{}", list(.0))]
+    InvalidFields(Vec<FieldError>),
+    /// A SQLite database could not be opened, read or written.
+    #[error("{}: {source}", path.display())]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A database was written by a newer sotay than this one; it is left untouched.
+    #[error(
+        "{}: schema version {found} is newer than this program knows ({known}); use a newer sotay",
+        path.display()
+    )]
+    SchemaTooNew {
+        /// The database file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: i64,
+        /// The newest version this program knows.
+        known: i64,
+    },
+    /// The installation's settings cannot be used (no data folder, a PIN that cannot be hashed).
+    #[error("{0}")]
+    Config(String),
 }
 
-fn list(problems: &[Problem]) -> String {
+fn list<T: fmt::Display>(problems: &[T]) -> String {
     problems
         .iter()
         .map(ToString::to_string)

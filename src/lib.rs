@@ -16,10 +16,15 @@
 //! - [`eval`]: relevance metrics over judged queries.
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
+//! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
+//! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
+mod atomic;
+pub mod config;
 pub mod content;
 pub mod error;
 pub mod eval;
+pub mod feedback;
 pub mod guide;
 pub mod import;
 pub mod search;
@@ -27,6 +32,6 @@ pub mod text;
 pub mod userdata;
 
 pub use content::{ContentInfo, Handbook};
-pub use error::{Error, Problem, Result};
+pub use error::{Error, FieldError, Problem, Result};
 pub use guide::Guide;
 pub use search::{Engine, Filters, Hit, SearchOptions, SearchResults};

@@ -6,9 +6,14 @@
 //! - `cli`: the `sotay` binary, including its JSON contracts.
 //! - `properties`: property tests of normalization and the whole query pipeline.
 //! - `import`: the national-portal importer, end to end on small fixtures.
+//! - `config`: the installation's config and the kiosk PIN, through the library and `sotay config`.
+//! - `feedback`: the ratings and petitions store: migrations, hostile input, CSV export, purge,
+//!   retention, and durability when the writer is killed with SIGKILL.
 
 mod cli;
 mod common;
+mod config;
+mod feedback;
 mod handbook;
 mod import;
 mod loading;

@@ -1,9 +1,11 @@
 //! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
-//! import national-portal records.
+//! import national-portal records, manage the installation's config and the citizens' feedback.
 
 mod bench;
 mod check;
+mod config;
 mod eval;
+mod feedback;
 mod fts5;
 mod import;
 mod search;
@@ -42,6 +44,12 @@ enum Command {
     /// Đo tốc độ, bộ nhớ và độ chính xác so với SQLite FTS5. / Benchmark speed, memory and relevance
     /// against SQLite FTS5.
     Bench(bench::Args),
+    /// Cấu hình của máy: mã PIN quản trị, chế độ kiosk… / The installation's config: kiosk PIN and settings.
+    #[command(subcommand)]
+    Config(config::Command),
+    /// Đánh giá, kiến nghị và phản ánh của người dân. / Citizens' ratings and petitions.
+    #[command(subcommand)]
+    Feedback(feedback::Command),
 }
 
 /// Options shared by commands that read a handbook.
@@ -69,6 +77,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Import(source) => import::run(&source),
         Command::Bench(args) => bench::run(&args),
+        Command::Config(command) => config::run(&command),
+        Command::Feedback(command) => feedback::run(&command),
     };
     match outcome {
         Ok(code) => code,

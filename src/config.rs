@@ -1,0 +1,469 @@
+//! The installation's settings: `config.toml` in the data folder, and the kiosk administrator's PIN.
+//!
+//! The data folder is `--data DIR` when given, else the `SOTAY_DATA_DIR` environment variable when set and
+//! non-empty, else the platform's app data folder for the identifier `vn.sotay.desktop` (on Linux
+//! `$XDG_DATA_HOME/vn.sotay.desktop` or `~/.local/share/vn.sotay.desktop`): the same folder the desktop app
+//! gets from Tauri, so the CLI and the app share one config, one feedback database and one set of packs.
+//!
+//! ```toml
+//! [kiosk]
+//! enabled = false          # start in kiosk mode even without --kiosk
+//! pin_hash = "$argon2id$v=19$m=19456,t=2,p=1$…"   # absent: no PIN set, the admin screen stays locked
+//! idle_seconds = 90        # idle reset, 15..=3600
+//! warning_seconds = 20     # countdown before the reset, 5..=120 and less than idle_seconds
+//! [feedback]
+//! retention_days = 365     # petitions and ratings older than this are deleted (0 = keep forever)
+//! [packs]
+//! trusted_keys = ["RWQ…"]  # minisign public keys allowed to sign content packs
+//! ```
+//!
+//! Every key is optional (a missing file is all defaults); unknown keys and out-of-range values are refused
+//! with the file and line. The PIN is only ever stored as an argon2id PHC string ([`hash_pin`]); the
+//! config is written atomically and readable by its owner only.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, FieldError, Result};
+
+/// The environment variable that overrides the data folder.
+pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
+/// The desktop app's identifier: the name of its folder under the platform's data folder.
+pub const APP_IDENTIFIER: &str = "vn.sotay.desktop";
+/// The config file's name in the data folder.
+pub const CONFIG_FILE: &str = "config.toml";
+
+/// Shortest and longest PIN, in digits.
+pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=12;
+/// Accepted idle reset delays, in seconds.
+pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 15..=3600;
+/// Accepted countdown lengths before an idle reset, in seconds.
+pub const WARNING_SECONDS: std::ops::RangeInclusive<u32> = 5..=120;
+
+/// The data folder: `explicit` when given, else `SOTAY_DATA_DIR` when set and non-empty, else the
+/// platform's app data folder joined with [`APP_IDENTIFIER`]. The folder is not created here.
+pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|d| d.join(APP_IDENTIFIER))
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "no data folder: this platform has no user data folder; set {DATA_DIR_VAR} or pass --data DIR"
+            ))
+        })
+}
+
+/// The whole config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `[kiosk]`: the self-help terminal mode.
+    pub kiosk: KioskConfig,
+    /// `[feedback]`: ratings and petitions.
+    pub feedback: FeedbackConfig,
+    /// `[packs]`: signed content packs.
+    pub packs: PacksConfig,
+}
+
+/// `[kiosk]`: the self-help terminal mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KioskConfig {
+    /// Start in kiosk mode even without `--kiosk`.
+    pub enabled: bool,
+    /// The administrator's PIN as an argon2id PHC string; `None` when no PIN was set (then the admin
+    /// screen cannot be opened and kiosk mode cannot be left from the app).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_pin_hash"
+    )]
+    pub pin_hash: Option<String>,
+    /// Seconds without input before the screen is reset ([`IDLE_SECONDS`]).
+    #[serde(deserialize_with = "de_idle")]
+    pub idle_seconds: u32,
+    /// Length of the visible countdown before the reset ([`WARNING_SECONDS`], less than `idle_seconds`).
+    #[serde(deserialize_with = "de_warning")]
+    pub warning_seconds: u32,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig {
+            enabled: false,
+            pin_hash: None,
+            idle_seconds: 90,
+            warning_seconds: 20,
+        }
+    }
+}
+
+impl KioskConfig {
+    /// Whether `pin` is the administrator's PIN; always false when no PIN is set.
+    pub fn check_pin(&self, pin: &str) -> bool {
+        self.pin_hash.as_deref().is_some_and(|h| verify_pin(h, pin))
+    }
+}
+
+/// `[feedback]`: ratings and petitions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// Petitions and ratings older than this many days are deleted; 0 keeps them forever.
+    pub retention_days: u32,
+}
+
+impl Default for FeedbackConfig {
+    fn default() -> Self {
+        FeedbackConfig {
+            retention_days: 365,
+        }
+    }
+}
+
+/// `[packs]`: signed content packs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PacksConfig {
+    /// Minisign public keys (the base64 line of a `.pub` file) whose packs may be installed.
+    pub trusted_keys: Vec<String>,
+}
+
+impl Config {
+    /// The config file of a data folder.
+    pub fn path(data_dir: &Path) -> PathBuf {
+        data_dir.join(CONFIG_FILE)
+    }
+
+    /// Reads the config of `data_dir`. A missing file gives the defaults; a malformed one, an unknown key
+    /// or a value out of range is [`Error::BadInput`] naming the file and line.
+    pub fn load(data_dir: &Path) -> Result<Config> {
+        let path = Config::path(data_dir);
+        let file = path.display().to_string();
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) if e.kind() == ErrorKind::InvalidData => {
+                return Err(bad(file, 0, "not UTF-8 text"));
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        // Editors on Windows may put a byte-order mark first; TOML does not allow one.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(0, |s| line_of(text, s.start));
+            bad(file.clone(), line, e.message().trim_end())
+        })?;
+        if config.kiosk.warning_seconds >= config.kiosk.idle_seconds {
+            let line = key_line(text, "warning_seconds");
+            return Err(bad(
+                file,
+                line,
+                format!(
+                    "warning_seconds ({}) must be less than idle_seconds ({})",
+                    config.kiosk.warning_seconds, config.kiosk.idle_seconds
+                ),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// Writes the config into `data_dir` (created when missing) atomically: a temporary file, fsync,
+    /// rename. The file is readable by its owner only, since it holds the PIN hash.
+    pub fn save(&self, data_dir: &Path) -> Result<()> {
+        fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
+        let body = toml::to_string_pretty(self)
+            .map_err(|e| Error::Config(format!("cannot write the config: {e}")))?;
+        let text = format!(
+            "# sotay installation config (written by sotay; see the README, \"Kiosk and feedback\").\n\n{body}"
+        );
+        crate::atomic::write(&Config::path(data_dir), text.as_bytes(), true)
+    }
+}
+
+/// Hashes a PIN for the config: argon2id with a fresh random salt, as a PHC string. A PIN that is not
+/// 4–12 ASCII digits is refused as [`Error::InvalidFields`] on the field `pin`.
+pub fn hash_pin(pin: &str) -> Result<String> {
+    if let Some(e) = pin_error(pin) {
+        return Err(Error::InvalidFields(vec![e]));
+    }
+    Argon2::default()
+        .hash_password(pin.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Config(format!("cannot hash the PIN: {e}")))
+}
+
+/// Whether `pin` matches `hash` (a PHC string from [`hash_pin`]); false for a malformed hash.
+pub fn verify_pin(hash: &str, pin: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Why `pin` cannot be a PIN, if it cannot.
+pub fn pin_error(pin: &str) -> Option<FieldError> {
+    let ok = PIN_DIGITS.contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit());
+    (!ok).then(|| {
+        FieldError::new(
+            "pin",
+            format!(
+                "Mã PIN phải gồm từ {} đến {} chữ số.",
+                PIN_DIGITS.start(),
+                PIN_DIGITS.end()
+            ),
+        )
+    })
+}
+
+fn bad(file: String, line: usize, message: impl Into<String>) -> Error {
+    Error::BadInput {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The 1-based line where `key` is set, or 0.
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+fn de_in_range<'de, D: Deserializer<'de>>(
+    d: D,
+    range: std::ops::RangeInclusive<u32>,
+) -> std::result::Result<u32, D::Error> {
+    let v = u32::deserialize(d)?;
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{v} is out of range: {}..={}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+fn de_idle<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
+    de_in_range(d, IDLE_SECONDS)
+}
+
+fn de_warning<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
+    de_in_range(d, WARNING_SECONDS)
+}
+
+fn de_pin_hash<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    match PasswordHash::new(&s) {
+        Ok(h) if h.algorithm.as_str() == "argon2id" => Ok(Some(s)),
+        _ => Err(serde::de::Error::custom(
+            "pin_hash is not an argon2id PHC string; set the PIN with `sotay config set-pin`",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn write_config(text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(Config::path(dir.path()), text).unwrap();
+        dir
+    }
+
+    fn load_error(text: &str) -> (usize, String) {
+        let dir = write_config(text);
+        match Config::load(dir.path()) {
+            Err(Error::BadInput {
+                file,
+                line,
+                message,
+            }) => {
+                assert!(file.ends_with(CONFIG_FILE), "{file}");
+                (line, message)
+            }
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::load(dir.path()).unwrap();
+        assert_eq!(c, Config::default());
+        assert!(!c.kiosk.enabled);
+        assert_eq!(c.kiosk.pin_hash, None);
+        assert_eq!((c.kiosk.idle_seconds, c.kiosk.warning_seconds), (90, 20));
+        assert_eq!(c.feedback.retention_days, 365);
+        assert!(c.packs.trusted_keys.is_empty());
+        assert!(!c.kiosk.check_pin("1234"), "no PIN set: nothing opens");
+    }
+
+    #[test]
+    fn partial_files_keep_the_other_defaults() {
+        let dir = write_config(
+            "\u{feff}[kiosk]\nenabled = true\n\n[packs]\ntrusted_keys = [\"RWQabc\"]\n",
+        );
+        let c = Config::load(dir.path()).unwrap();
+        assert!(c.kiosk.enabled);
+        assert_eq!(c.kiosk.idle_seconds, 90);
+        assert_eq!(c.feedback.retention_days, 365);
+        assert_eq!(c.packs.trusted_keys, ["RWQabc"]);
+    }
+
+    #[test]
+    fn malformed_files_name_the_line() {
+        let (line, msg) = load_error("[kiosk]\nenabled = yes\n");
+        assert_eq!(line, 2, "{msg}");
+        let (line, msg) = load_error("[kiosk]\nenabled = true\nidle_secs = 90\n");
+        assert_eq!(line, 3);
+        assert!(msg.contains("idle_secs"), "{msg}");
+        let (line, msg) = load_error("[feedback]\n\n[kiosks]\n");
+        assert_eq!(line, 3);
+        assert!(msg.contains("kiosks"), "{msg}");
+        let (line, msg) = load_error("[kiosk]\nidle_seconds = 5\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("15..=3600"), "{msg}");
+        let (line, msg) = load_error("[kiosk]\nwarning_seconds = 0\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("5..=120"), "{msg}");
+        let (line, msg) = load_error("[kiosk]\nidle_seconds = 30\nwarning_seconds = 30\n");
+        assert_eq!(line, 3);
+        assert!(msg.contains("less than idle_seconds"), "{msg}");
+        let (line, msg) = load_error("[kiosk]\npin_hash = \"1234\"\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("set-pin"), "{msg}");
+        let (line, _) = load_error("[feedback]\nretention_days = -1\n");
+        assert_eq!(line, 2);
+        let (line, _) = load_error("[kiosk\n");
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn non_utf8_is_a_bad_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(Config::path(dir.path()), b"\xff\xfe[kiosk]").unwrap();
+        assert!(matches!(
+            Config::load(dir.path()),
+            Err(Error::BadInput { line: 0, .. })
+        ));
+    }
+
+    #[test]
+    fn pin_hash_round_trip() {
+        let hash = hash_pin("2468").unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$"), "{hash}");
+        assert!(!hash.contains("2468"));
+        assert!(verify_pin(&hash, "2468"));
+        assert!(!verify_pin(&hash, "2469"));
+        assert!(!verify_pin(&hash, ""));
+        assert!(!verify_pin("not a hash", "2468"));
+        // A fresh salt each time.
+        assert_ne!(hash, hash_pin("2468").unwrap());
+    }
+
+    #[test]
+    fn pin_rule_is_four_to_twelve_digits() {
+        for ok in ["0000", "123456789012"] {
+            assert!(pin_error(ok).is_none(), "{ok}");
+        }
+        for bad in [
+            "",
+            "123",
+            "1234567890123",
+            "12a4",
+            "１２３４",
+            " 1234",
+            "12 34",
+        ] {
+            let e = pin_error(bad).unwrap();
+            assert_eq!(e.field, "pin");
+            assert_eq!(e.message, "Mã PIN phải gồm từ 4 đến 12 chữ số.");
+            assert!(matches!(hash_pin(bad), Err(Error::InvalidFields(f)) if f == vec![e]));
+        }
+    }
+
+    #[test]
+    fn save_then_load_and_check_pin() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("new/data");
+        let mut c = Config::default();
+        c.kiosk.enabled = true;
+        c.kiosk.pin_hash = Some(hash_pin("13579").unwrap());
+        c.kiosk.idle_seconds = 120;
+        c.feedback.retention_days = 0;
+        c.packs.trusted_keys = vec!["RWQkey1".into(), "RWQkey2".into()];
+        c.save(&dir).unwrap();
+        let back = Config::load(&dir).unwrap();
+        assert_eq!(back, c);
+        assert!(back.kiosk.check_pin("13579"));
+        assert!(!back.kiosk.check_pin("97531"));
+        let names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, [CONFIG_FILE], "no temporary file left");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(Config::path(&dir))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn data_dir_prefers_the_explicit_folder() {
+        let explicit = Path::new("/some/where");
+        assert_eq!(data_dir(Some(explicit)).unwrap(), explicit);
+        // Without one it is the variable or the platform folder; either way it ends somewhere absolute.
+        let d = data_dir(None).unwrap();
+        assert!(
+            d.is_absolute() || std::env::var_os(DATA_DIR_VAR).is_some(),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn key_lines() {
+        let text = "[kiosk]\n  warning_seconds=3\nwarning_seconds_x = 1\n";
+        assert_eq!(key_line(text, "warning_seconds"), 2);
+        assert_eq!(key_line(text, "idle_seconds"), 0);
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 8), 2);
+        assert_eq!(line_of(text, 10_000), 4);
+    }
+}

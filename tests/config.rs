@@ -1,0 +1,206 @@
+//! The installation's config through the library and `sotay config`: PIN round trip, defaults, malformed
+//! files named by line, atomic saves, the data folder rule.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use sotay::Error;
+use sotay::config::{self, Config, DATA_DIR_VAR};
+
+/// Runs `sotay` with `stdin`, without inheriting `SOTAY_DATA_DIR` unless `env_dir` is given.
+fn sotay(args: &[&str], stdin: &str, env_dir: Option<&Path>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sotay"));
+    cmd.args(args)
+        .env_remove(DATA_DIR_VAR)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = env_dir {
+        cmd.env(DATA_DIR_VAR, dir);
+    }
+    let mut child = cmd.spawn().expect("spawn sotay");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn set_pin_from_the_cli_then_check_it_in_the_library() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("path");
+    let (code, out, err) = sotay(
+        &["config", "set-pin", "--data", d, "--pin-stdin"],
+        "482916\n",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("config.toml"), "{out}");
+    let c = Config::load(&dir).expect("load");
+    assert!(c.kiosk.check_pin("482916"));
+    assert!(!c.kiosk.check_pin("482917"));
+    assert!(!c.kiosk.check_pin(""));
+    let text = std::fs::read_to_string(Config::path(&dir)).expect("read");
+    assert!(!text.contains("482916"), "the PIN itself is never stored");
+    assert_eq!(files(&dir), ["config.toml"], "no temporary file left");
+
+    // Typed twice: both must match; a mismatch changes nothing.
+    let (code, _, err) = sotay(&["config", "set-pin", "--data", d], "1111\n2222\n", None);
+    assert_eq!(code, 1);
+    assert!(err.contains("không khớp"), "{err}");
+    let (code, _, err) = sotay(&["config", "set-pin", "--data", d], "1111\n1111\n", None);
+    assert_eq!(code, 0, "{err}");
+    let c = Config::load(&dir).expect("load");
+    assert!(c.kiosk.check_pin("1111") && !c.kiosk.check_pin("482916"));
+
+    // A PIN breaking the rule is refused with the Vietnamese message; the old one stays.
+    for bad in ["123\n", "12345678901234\n", "12a4\n", ""] {
+        let (code, _, err) = sotay(
+            &["config", "set-pin", "--data", d, "--pin-stdin"],
+            bad,
+            None,
+        );
+        assert_eq!(code, 1, "{bad:?}");
+        assert!(err.contains("PIN"), "{err}");
+        assert!(Config::load(&dir).expect("load").kiosk.check_pin("1111"));
+    }
+}
+
+#[test]
+fn show_never_prints_the_hash_and_set_pin_keeps_other_settings() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut c = Config::default();
+    c.kiosk.enabled = true;
+    c.kiosk.idle_seconds = 300;
+    c.feedback.retention_days = 30;
+    c.packs.trusted_keys = vec!["RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".into()];
+    c.save(tmp.path()).expect("save");
+    let d = tmp.path().to_str().expect("path");
+    let (code, out, _) = sotay(&["config", "show", "--data", d], "", None);
+    assert_eq!(code, 0);
+    assert!(out.contains("kiosk.pin = not set"), "{out}");
+    let (code, _, err) = sotay(
+        &["config", "set-pin", "--data", d, "--pin-stdin"],
+        "2580\n",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = sotay(&["config", "show", "--data", d], "", None);
+    assert!(out.contains("kiosk.pin = set"), "{out}");
+    assert!(!out.contains("argon2"), "{out}");
+    for line in [
+        "kiosk.enabled = true",
+        "kiosk.idle_seconds = 300",
+        "feedback.retention_days = 30",
+        "packs.trusted_keys = 1",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    let back = Config::load(tmp.path()).expect("load");
+    assert_eq!(back.packs, c.packs);
+    assert_eq!(back.feedback, c.feedback);
+    assert!(back.kiosk.enabled && back.kiosk.check_pin("2580"));
+}
+
+#[test]
+fn the_data_folder_comes_from_the_option_then_the_environment() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let from_env = tmp.path().join("env");
+    let (code, out, err) = sotay(&["config", "show"], "", Some(&from_env));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("data_dir = {}", from_env.display())),
+        "{out}"
+    );
+    let explicit = tmp.path().join("explicit");
+    let (_, out, _) = sotay(
+        &["config", "show", "--data", explicit.to_str().expect("path")],
+        "",
+        Some(&from_env),
+    );
+    assert!(
+        out.contains(&format!("data_dir = {}", explicit.display())),
+        "{out}"
+    );
+    // An empty variable counts as unset: the platform folder is used.
+    let (_, out, _) = sotay(&["config", "show"], "", Some(Path::new("")));
+    assert!(out.contains(config::APP_IDENTIFIER), "{out}");
+    assert_eq!(
+        config::data_dir(Some(&explicit)).expect("dir"),
+        explicit,
+        "the library follows the same rule"
+    );
+}
+
+#[test]
+fn a_malformed_config_is_reported_with_file_and_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = Config::path(tmp.path());
+    std::fs::write(
+        &path,
+        "[kiosk]\nenabled = true\nidle_seconds = 90\nwarning_seconds = 20\n\n[feedback]\nretention = 30\n",
+    )
+    .expect("write");
+    match Config::load(tmp.path()) {
+        Err(Error::BadInput {
+            file,
+            line,
+            message,
+        }) => {
+            assert_eq!(file, path.display().to_string());
+            assert_eq!(line, 7);
+            assert!(message.contains("retention"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let d = tmp.path().to_str().expect("path");
+    let (code, _, err) = sotay(&["config", "show", "--data", d], "", None);
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("{}:7:", path.display())), "{err}");
+    // set-pin refuses to overwrite a file it cannot understand.
+    let (code, _, _) = sotay(
+        &["config", "set-pin", "--data", d, "--pin-stdin"],
+        "1234\n",
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("retention = 30")
+    );
+}
+
+#[test]
+fn saves_are_atomic_replacements() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut c = Config::default();
+    for days in 1..=20 {
+        c.feedback.retention_days = days;
+        c.save(tmp.path()).expect("save");
+        assert_eq!(Config::load(tmp.path()).expect("load"), c);
+    }
+    assert_eq!(files(tmp.path()), ["config.toml"]);
+    // A data folder that cannot be created is an I/O error, and nothing is written.
+    let file = tmp.path().join("config.toml");
+    assert!(matches!(c.save(&file.join("below")), Err(Error::Io { .. })));
+}

@@ -8,7 +8,9 @@ export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // `bundlerTimings` off: on a busy machine the compiler is slow and Rolldown would print a timing notice
+  // that is not about the code.
+  build: { outDir: 'dist', emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
   resolve: mode === 'test' ? { conditions: ['browser'] } : {},
   test: { include: ['src/**/*.test.ts'], environment: 'node' },
 }));

@@ -32,6 +32,8 @@ let favourites: Entry[] = [];
 
 function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
   switch (cmd) {
+    case 'app_mode':
+      return { kiosk: false, idle_seconds: 90, warning_seconds: 20, pin_set: true };
     case 'search':
       return results(String(args.query));
     case 'guide': {

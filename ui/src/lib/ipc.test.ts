@@ -50,6 +50,39 @@ describe('ipc', () => {
     await expect(ipc.contentInfo()).rejects.toEqual({ code: 'ipc', message: 'boom' });
   });
 
+  it('calls the kiosk commands with the argument names the Rust side expects', async () => {
+    invoke.mockResolvedValue(null);
+    await ipc.appMode();
+    expect(invoke).toHaveBeenLastCalledWith('app_mode', undefined);
+    await ipc.submitRating({ code: '1.000894', level: 3 });
+    expect(invoke).toHaveBeenLastCalledWith('submit_rating', { rating: { code: '1.000894', level: 3 } });
+    const petition = { kind: 'phan-anh' as const, name: 'A', address: 'B', phone: '0912345678', summary: 'C' };
+    await ipc.checkPetition(petition);
+    expect(invoke).toHaveBeenLastCalledWith('check_petition', { petition });
+    await ipc.submitPetition(petition);
+    expect(invoke).toHaveBeenLastCalledWith('submit_petition', { petition });
+    await ipc.adminUnlock('1234');
+    expect(invoke).toHaveBeenLastCalledWith('admin_unlock', { pin: '1234' });
+    await ipc.adminLock();
+    expect(invoke).toHaveBeenLastCalledWith('admin_lock', undefined);
+    await ipc.feedbackCounts();
+    expect(invoke).toHaveBeenLastCalledWith('feedback_counts', undefined);
+    await ipc.exportFeedback(true);
+    expect(invoke).toHaveBeenLastCalledWith('export_feedback', { purge: true });
+    await ipc.exitKiosk();
+    expect(invoke).toHaveBeenLastCalledWith('exit_kiosk', undefined);
+  });
+
+  it('keeps the field errors of an invalid petition', async () => {
+    const fields = [{ field: 'phone', message: 'Số điện thoại không đúng.' }];
+    invoke.mockRejectedValueOnce({ code: 'invalid', message: 'Thông tin chưa đúng', fields: [...fields, { field: 1 }] });
+    await expect(ipc.submitPetition({ kind: 'kien-nghi', name: '', address: '', phone: '', summary: '' })).rejects.toEqual({
+      code: 'invalid',
+      message: 'Thông tin chưa đúng',
+      fields,
+    });
+  });
+
   it('recognizes IpcError values', () => {
     expect(ipc.isIpcError({ code: 'io', message: 'x' })).toBe(true);
     expect(ipc.isIpcError({ code: 1, message: 'x' })).toBe(false);

@@ -218,10 +218,13 @@ export interface Entry {
 }
 
 /** An error from a command: `code` is `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`,
- * `json`, or `ipc` when the call itself failed. */
+ * `json`, `invalid` (with `fields`), `locked` (admin command while locked), or `ipc` when the call itself
+ * failed. */
 export interface IpcError {
   code: string;
   message: string;
+  /** For `invalid`: what is wrong with each field. */
+  fields?: FieldError[];
 }
 
 /** Whether a value is an {@link IpcError}. */
@@ -236,9 +239,21 @@ export function isIpcError(value: unknown): value is IpcError {
 
 /** Any rejection of `invoke` as an {@link IpcError} (the core's, or code `ipc` for anything else). */
 export function toIpcError(reason: unknown): IpcError {
-  if (isIpcError(reason)) return { code: reason.code, message: reason.message };
+  if (isIpcError(reason)) {
+    const fields = Array.isArray(reason.fields) ? reason.fields.filter(isFieldError) : undefined;
+    return fields ? { code: reason.code, message: reason.message, fields } : { code: reason.code, message: reason.message };
+  }
   const message = reason instanceof Error ? reason.message : String(reason);
   return { code: 'ipc', message };
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).field === 'string' &&
+    typeof (value as FieldError).message === 'string'
+  );
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -317,4 +332,107 @@ export function favourites(): Promise<Entry[]> {
 /** Adds a guide to the favourites or removes it; resolves to the new favourites. */
 export function toggleFavourite(code: string): Promise<Entry[]> {
   return call('toggle_favourite', { code });
+}
+
+// ---------------------------------------------------------------------------------------------- kiosk
+// Mirrors src/config.rs, src/feedback/ (the core) and the kiosk commands of src-tauri/src/.
+
+/** How the app runs: the desk UI, or the self-help kiosk with its idle reset. */
+export interface AppMode {
+  kiosk: boolean;
+  idle_seconds: number;
+  warning_seconds: number;
+  /** Whether an admin PIN is set (without one the admin screen cannot be opened). */
+  pin_set: boolean;
+}
+
+/** Satisfaction levels: 1 = Không hài lòng, 2 = Hài lòng, 3 = Rất hài lòng. */
+export type RatingLevel = 1 | 2 | 3;
+
+/** A citizen's rating of the service for a procedure. */
+export interface RatingInput {
+  code: string;
+  level: RatingLevel;
+}
+
+/** A petition is a suggestion (kiến nghị) or a report of a problem (phản ánh). */
+export type PetitionKind = 'kien-nghi' | 'phan-anh';
+
+/** A petition as the citizen filled it in. */
+export interface PetitionInput {
+  kind: PetitionKind;
+  name: string;
+  address: string;
+  phone: string;
+  email?: string | null;
+  /** The national code of the procedure concerned. */
+  procedure_code?: string | null;
+  summary: string;
+}
+
+/** What is wrong with one field: `field` is the snake_case key, `message` is Vietnamese. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** How many petitions and ratings are stored. */
+export interface FeedbackCounts {
+  petitions: number;
+  ratings: number;
+}
+
+/** What an export wrote. */
+export interface ExportSummary {
+  path: string;
+  petitions: number;
+  ratings: number;
+  /** Petitions removed after the export (with `purge`). */
+  purged: number;
+}
+
+/** Whether the app runs as a kiosk, and its idle settings. */
+export function appMode(): Promise<AppMode> {
+  return call('app_mode');
+}
+
+/** Stores a rating; resolves to its row id. */
+export function submitRating(rating: RatingInput): Promise<number> {
+  return call('submit_rating', { rating });
+}
+
+/** What is wrong with a petition (nothing stored); empty when it can be sent. */
+export function checkPetition(petition: PetitionInput): Promise<FieldError[]> {
+  return call('check_petition', { petition });
+}
+
+/** Stores a petition; resolves to its row id. Rejects with code `invalid` and `fields` when wrong. */
+export function submitPetition(petition: PetitionInput): Promise<number> {
+  return call('submit_petition', { petition });
+}
+
+/** Unlocks the admin screen with the PIN (checked in the shell); `false` when wrong. */
+export function adminUnlock(pin: string): Promise<boolean> {
+  return call('admin_unlock', { pin });
+}
+
+/** Locks the admin screen again. */
+export function adminLock(): Promise<void> {
+  return call('admin_lock');
+}
+
+/** How many petitions and ratings are stored (admin only). */
+export function feedbackCounts(): Promise<FeedbackCounts> {
+  return call('feedback_counts');
+}
+
+/** Exports petitions and ratings to a CSV file in the data folder, removing the exported petitions with
+ * `purge` (admin only). */
+export function exportFeedback(purge: boolean): Promise<ExportSummary> {
+  return call('export_feedback', { purge });
+}
+
+/** Leaves kiosk mode: the window may close and the app quits (admin only). */
+export function exitKiosk(): Promise<void> {
+  return call('exit_kiosk');
 }

@@ -1,0 +1,391 @@
+// @vitest-environment happy-dom
+// The kiosk's view logic with the IPC mocked: on-screen typing, cards, guide, receipt, rating, petition,
+// idle reset, lock-down and the admin screen. (The real shell and WebKit are exercised end to end.)
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { marriageGuide, sampleLocality } from '../lib/fixtures';
+import type { FieldError, Guide, PetitionInput, SearchResults } from '../lib/ipc';
+
+const invoke = vi.fn();
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const App = (await import('../App.svelte')).default;
+
+const marriage = marriageGuide();
+const foreign: Guide = { ...marriageGuide(), code: '2.000806', title: 'Đăng ký kết hôn có yếu tố nước ngoài', related: [] };
+const guides = new Map([marriage, foreign].map((g) => [g.code, g]));
+
+function results(query: string): SearchResults {
+  const hits = [marriage, foreign].map((g, i) => ({ code: g.code, title: g.title, field: g.field, score: 2 - i, snippet: '' }));
+  if (query.includes('nuoc ngoai')) {
+    const members = [marriage, foreign].map((g) => ({ code: g.code, title: g.title, choose_when: `Khi ${g.title}` }));
+    return { query, total: 2, took_us: 1, hits, ambiguous: true, family: { id: 'ket-hon', name: 'Kết hôn', question: 'Ai kết hôn?', members } };
+  }
+  return { query, total: 2, took_us: 1, hits, ambiguous: false };
+}
+
+function validate(p: PetitionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!p.name.trim()) errors.push({ field: 'name', message: 'Vui lòng nhập họ và tên.' });
+  if (!p.address.trim()) errors.push({ field: 'address', message: 'Vui lòng nhập địa chỉ.' });
+  if (!/^0\d{9}$/.test(p.phone)) errors.push({ field: 'phone', message: 'Số điện thoại chưa đúng.' });
+  if (!p.summary.trim()) errors.push({ field: 'summary', message: 'Vui lòng nhập nội dung.' });
+  return errors;
+}
+
+let stored: PetitionInput[] = [];
+let unlocked = false;
+
+function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
+  switch (cmd) {
+    case 'app_mode':
+      return { kiosk: true, idle_seconds: 15, warning_seconds: 5, pin_set: true };
+    case 'search':
+      return results(String(args.query));
+    case 'guide':
+      return guides.get(String(args.code));
+    case 'life_events':
+      return [
+        { id: 'ket-hon', name: 'Kết hôn', description: 'Đăng ký kết hôn' },
+        { id: 'sinh-con', name: 'Sinh con', description: 'Khai sinh cho con' },
+      ];
+    case 'locality':
+      return sampleLocality();
+    case 'submit_rating':
+      return 7;
+    case 'check_petition':
+      return validate(args.petition as PetitionInput);
+    case 'submit_petition': {
+      const p = args.petition as PetitionInput;
+      if (validate(p).length) throw { code: 'invalid', message: 'x', fields: validate(p) };
+      stored.push(p);
+      return stored.length;
+    }
+    case 'admin_unlock':
+      unlocked = args.pin === '2468';
+      return unlocked;
+    case 'admin_lock':
+      unlocked = false;
+      return null;
+    case 'feedback_counts':
+      if (!unlocked) throw { code: 'locked', message: 'locked' };
+      return { petitions: stored.length, ratings: 1 };
+    case 'export_feedback':
+      return { path: '/data/exports/gop-y-20261128.csv', petitions: stored.length, ratings: 1, purged: args.purge ? stored.length : 0 };
+    default:
+      throw `unknown command ${cmd}`;
+  }
+}
+
+const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
+const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
+
+async function settle(ms = 120) {
+  await new Promise((r) => setTimeout(r, ms));
+  flushSync();
+}
+
+function tap(sel: string) {
+  const el = $<HTMLElement>(sel);
+  if (!el) throw new Error(`nothing matches ${sel}`);
+  el.click();
+  flushSync();
+}
+
+/** Touches the search field, which opens the on-screen keyboard. */
+function touchSearch() {
+  $<HTMLInputElement>('[data-testid="kiosk-search"]')!.focus();
+  flushSync();
+}
+
+/** Taps on-screen keys: characters one by one, named keys in brackets. */
+function osk(spec: string) {
+  for (const m of spec.matchAll(/\[([a-z]+)\]|(.)/gsu)) {
+    const key = m[1] ?? (m[2] === ' ' ? 'space' : m[2]);
+    tap(key === 'shift' ? '[data-testid="osk-shift"]' : `[data-testid="osk-key"][data-key="${key}"]`);
+  }
+}
+
+function field(name: string) {
+  return $<HTMLInputElement>(`form[data-testid="petition-form"] [name="${name}"]`)!;
+}
+
+let app: Record<string, unknown>;
+
+beforeEach(async () => {
+  stored = [];
+  unlocked = false;
+  localStorage.clear();
+  invoke.mockReset();
+  invoke.mockImplementation(async (cmd: string, args?: Record<string, unknown>) => fakeShell(cmd, args));
+  document.body.innerHTML = '';
+  app = mount(App, { target: document.body });
+  await settle(20);
+});
+
+afterEach(() => {
+  unmount(app);
+  vi.useRealTimers();
+});
+
+describe('kiosk', () => {
+  it('starts on the kiosk home screen, not the desk', () => {
+    expect($('[data-testid="kiosk"]')).not.toBeNull();
+    expect($('[data-testid="kiosk-home"]')).not.toBeNull();
+    expect($('[data-testid="search-input"]')).toBeNull();
+    expect($$('[data-testid="kiosk-event"]').map((e) => e.dataset.eventId)).toEqual(['ket-hon', 'sinh-con']);
+    expect($('[data-testid="kiosk-search"]')?.getAttribute('inputmode')).toBe('none');
+    // The keyboard opens when the search field is touched, and folds away with its button.
+    expect($('[data-testid="osk"]')).toBeNull();
+    touchSearch();
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    tap('[data-testid="osk-hide"]');
+    expect($('[data-testid="osk"]')).toBeNull();
+    tap('[data-testid="osk-show"]');
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    expect(document.documentElement.style.fontSize).toBe('20px');
+  });
+
+  it('types "đăng ký" on the on-screen keyboard and shows result cards', async () => {
+    touchSearch();
+    osk('dang[dd][breve] ky[sac]');
+    expect($<HTMLInputElement>('[data-testid="kiosk-search"]')!.value).toBe('đăng ký');
+    await settle();
+    expect(invoke).toHaveBeenLastCalledWith('search', { query: 'đăng ký', options: { limit: 12, prefix: true, filters: {} } });
+    expect($$('[data-testid="kiosk-result"]').map((r) => r.dataset.code)).toEqual(['1.000894', '2.000806']);
+  });
+
+  it('composes Telex when switched on', async () => {
+    touchSearch();
+    tap('[data-testid="osk-telex"]');
+    expect($('[data-testid="osk-telex"]')?.getAttribute('aria-pressed')).toBe('true');
+    osk('ddawng kys');
+    expect($<HTMLInputElement>('[data-testid="kiosk-search"]')!.value).toBe('đăng ký');
+  });
+
+  it('offers look-alikes as big cards under "Chọn đúng thủ tục của bạn"', async () => {
+    touchSearch();
+    osk('ket hon nuoc ngoai');
+    await settle();
+    const chooser = $('[data-testid="kiosk-chooser"]')!;
+    expect(chooser.textContent).toContain('Chọn đúng thủ tục của bạn');
+    expect($$('[data-testid="kiosk-choice"]').map((c) => c.dataset.code)).toEqual(['1.000894', '2.000806']);
+    expect($$('[data-testid="kiosk-result"]')).toHaveLength(0);
+    tap('[data-testid="kiosk-choice"][data-code="2.000806"]');
+    await settle(20);
+    expect($('[data-testid="kiosk-guide"]')?.dataset.code).toBe('2.000806');
+  });
+
+  it('shows a guide with ticks, QR, receipt and rating', async () => {
+    tap('[data-testid="kiosk-event"][data-event-id="ket-hon"]');
+    await settle(20);
+    expect(invoke).toHaveBeenLastCalledWith('search', { query: '', options: { limit: 100, prefix: true, filters: { event: 'ket-hon' } } });
+    tap('[data-testid="kiosk-result"][data-code="1.000894"]');
+    await settle(20);
+    const guide = $('[data-testid="kiosk-guide"]')!;
+    expect(guide.textContent).toContain('Bạn cần mang theo');
+    expect(guide.textContent).toContain('Miễn lệ phí');
+    expect(guide.textContent).toContain('Số 1 đường Mẫu');
+    expect($('[data-testid="kiosk-qr"]')?.tagName.toLowerCase()).toBe('svg');
+    expect($('[data-testid="osk"]')).toBeNull();
+
+    for (const id of ['d1', 'd3']) tap(`[data-testid="kiosk-doc-check"][data-doc-id="${id}"]`);
+    expect($$('[data-testid="kiosk-doc-check"]').every((c) => $(`label[for="${c.id}"]`))).toBe(true);
+    expect(guide.textContent).toContain('Bạn đã có 2 trên 4 giấy tờ');
+
+    tap('[data-testid="kiosk-print"]');
+    const receipt = $('[data-testid="receipt"]')!;
+    expect($$('[data-testid="receipt-missing"] li[data-doc-id]').map((li) => li.dataset.docId)).toEqual(['d2', 'd4']);
+    expect($$('[data-testid="receipt-seen"] li[data-doc-id]').map((li) => li.dataset.docId)).toEqual(['d1', 'd3']);
+    expect(receipt.textContent).toContain('Đăng ký kết hôn');
+    expect(document.head.innerHTML).toContain('size: 80mm auto');
+    const print = vi.fn();
+    window.print = print;
+    tap('[data-testid="receipt-print"]');
+    expect(print).toHaveBeenCalledOnce();
+    tap('[data-testid="receipt-close"]');
+    expect($('[data-testid="receipt"]')).toBeNull();
+
+    expect($('[data-testid="rating-thanks"]')).toBeNull();
+    tap('[data-testid="rate"][data-level="3"]');
+    await settle(20);
+    expect(invoke).toHaveBeenCalledWith('submit_rating', { rating: { code: '1.000894', level: 3 } });
+    expect($('[data-testid="rating-thanks"]')).not.toBeNull();
+    expect($('[data-testid="rate"]')).toBeNull();
+  });
+
+  it('validates a petition with the core’s messages, sends it, then empties the form', async () => {
+    tap('[data-testid="petition-open"]');
+    await settle(20);
+    expect($('form[data-testid="petition-form"]')).not.toBeNull();
+    expect($('[data-testid="osk-show"]')).not.toBeNull();
+
+    tap('[data-testid="petition-submit"]');
+    await settle(20);
+    expect($$('[data-testid="field-error"]').map((e) => e.dataset.field)).toEqual(['name', 'address', 'phone', 'summary']);
+    expect($('[data-testid="field-error"][data-field="phone"]')?.textContent).toBe('Số điện thoại chưa đúng.');
+    expect(invoke).not.toHaveBeenCalledWith('submit_petition', expect.anything());
+
+    // Typing with the on-screen keyboard into the focused field; leaving it checks again.
+    field('name').focus();
+    flushSync();
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    osk('[shift]nguye[circumflex][nga]n [shift]an');
+    expect(field('name').value).toBe('Nguyễn An');
+    field('name').dispatchEvent(new FocusEvent('blur'));
+    await settle(20);
+    expect($('[data-testid="field-error"][data-field="name"]')).toBeNull();
+
+    for (const [name, value] of [
+      ['address', '<script>alert(1)</script> Số 1'],
+      ['phone', '0912345678'],
+      ['summary', 'Đề nghị niêm yết lệ phí.'],
+    ] as const) {
+      field(name).value = value;
+      field(name).dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    tap('input[name="kind"][value="phan-anh"]');
+    await settle(20);
+    tap('[data-testid="petition-submit"]');
+    await settle(20);
+    expect(stored).toEqual([
+      {
+        kind: 'phan-anh',
+        name: 'Nguyễn An',
+        address: '<script>alert(1)</script> Số 1',
+        phone: '0912345678',
+        email: null,
+        procedure_code: null,
+        summary: 'Đề nghị niêm yết lệ phí.',
+      },
+    ]);
+    expect($('[data-testid="petition-done"]')?.textContent).toContain('Số tiếp nhận: 1');
+    for (const name of ['name', 'address', 'phone', 'email', 'procedure_code', 'summary']) expect(field(name).value).toBe('');
+    expect($$('[data-testid="field-error"]')).toHaveLength(0);
+  });
+
+  it('fills in the procedure when the petition is opened from a guide', async () => {
+    touchSearch();
+    osk('ket hon');
+    await settle();
+    tap('[data-testid="kiosk-result"][data-code="1.000894"]');
+    await settle(20);
+    tap('[data-testid="kiosk-guide"] [data-testid="petition-open"]');
+    await settle(20);
+    expect(field('procedure_code').value).toBe('1.000894');
+    expect($('.k-petition')?.textContent).toContain('Về thủ tục: Đăng ký kết hôn');
+  });
+
+  it('swallows browser shortcuts and the context menu', () => {
+    const key = (init: KeyboardEventInit) => {
+      const e = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+      document.body.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(key({ key: 'F5' })).toBe(true);
+    expect(key({ key: 'r', ctrlKey: true })).toBe(true);
+    expect(key({ key: 'I', ctrlKey: true, shiftKey: true })).toBe(true);
+    expect(key({ key: 'a' })).toBe(false);
+    const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.body.dispatchEvent(menu);
+    expect(menu.defaultPrevented).toBe(true);
+  });
+
+  it('opens the admin screen with the PIN only, exports, and locks again', async () => {
+    tap('[data-testid="admin-open"]');
+    const input = $<HTMLInputElement>('[data-testid="pin-input"]')!;
+    for (const d of '1111') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    expect(input.value).toBe('1111');
+    tap('[data-testid="pin-submit"]');
+    await settle(20);
+    expect($('[data-testid="pin-error"]')?.textContent).toBe('Mã PIN không đúng.');
+    expect(input.value).toBe('');
+    expect($('[data-testid="admin"]')).toBeNull();
+
+    for (const d of '2468') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle(20);
+    expect($('[data-testid="admin"]')).not.toBeNull();
+    expect($('[data-testid="count-ratings"]')?.textContent).toBe('1');
+    tap('[data-testid="export-purge"]');
+    tap('[data-testid="export-feedback"]');
+    await settle(20);
+    expect(invoke).toHaveBeenCalledWith('export_feedback', { purge: true });
+    expect($('[data-testid="export-result"]')?.textContent).toContain('/data/exports/gop-y-20261128.csv');
+    tap('[data-testid="admin-close"]');
+    await settle(20);
+    expect(invoke).toHaveBeenCalledWith('admin_lock', undefined);
+    expect($('[data-testid="admin"]')).toBeNull();
+    expect($('[data-testid="kiosk-home"]')).not.toBeNull();
+  });
+});
+
+describe('kiosk idle reset', () => {
+  it('warns, counts down, then forgets the query, ticks and settings', async () => {
+    unmount(app);
+    document.body.innerHTML = '';
+    vi.useFakeTimers();
+    app = mount(App, { target: document.body });
+    await vi.advanceTimersByTimeAsync(10);
+    flushSync();
+
+    touchSearch();
+    osk('ket hon');
+    await vi.advanceTimersByTimeAsync(100);
+    tap('[data-testid="kiosk-result"][data-code="1.000894"]');
+    await vi.advanceTimersByTimeAsync(10);
+    flushSync();
+    tap('[data-testid="kiosk-doc-check"][data-doc-id="d1"]');
+    tap('[data-testid="kiosk-text-larger"]');
+    tap('[data-testid="kiosk-contrast"]');
+    expect(document.documentElement.style.fontSize).toBe('24px');
+
+    await vi.advanceTimersByTimeAsync(14_000);
+    flushSync();
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+    await vi.advanceTimersByTimeAsync(1_000);
+    flushSync();
+    const warning = $('[data-testid="idle-warning"]')!;
+    expect(warning.getAttribute('role')).toBe('alertdialog');
+    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('5');
+    await vi.advanceTimersByTimeAsync(2_000);
+    flushSync();
+    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('3');
+
+    // "Thêm thời gian" keeps everything.
+    tap('[data-testid="idle-more-time"]');
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+    expect($('[data-testid="kiosk-guide"]')).not.toBeNull();
+
+    await vi.advanceTimersByTimeAsync(20_000);
+    flushSync();
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+    expect($('[data-testid="kiosk-guide"]')).toBeNull();
+    expect($('[data-testid="kiosk-home"]')).not.toBeNull();
+    expect($<HTMLInputElement>('[data-testid="kiosk-search"]')!.value).toBe('');
+    expect($$('[data-testid="kiosk-result"]')).toHaveLength(0);
+    expect(document.documentElement.style.fontSize).toBe('20px');
+    expect($('[data-testid="kiosk-contrast"]')?.getAttribute('aria-pressed')).toBe('false');
+    expect(localStorage.length).toBe(0);
+
+    // The same guide opens with no ticks.
+    expect($('[data-testid="osk"]')).toBeNull();
+    touchSearch();
+    osk('ket hon');
+    await vi.advanceTimersByTimeAsync(100);
+    tap('[data-testid="kiosk-result"][data-code="1.000894"]');
+    await vi.advanceTimersByTimeAsync(10);
+    flushSync();
+    expect($$('[data-testid="kiosk-doc-check"]').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(0);
+  });
+
+  it('stays quiet on the untouched home screen', async () => {
+    unmount(app);
+    document.body.innerHTML = '';
+    vi.useFakeTimers();
+    app = mount(App, { target: document.body });
+    await vi.advanceTimersByTimeAsync(60_000);
+    flushSync();
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+  });
+});

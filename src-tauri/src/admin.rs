@@ -62,7 +62,8 @@ impl AdminGate {
         let mut st = self.state();
         if let Some(until) = st.locked_out_until {
             if now < until {
-                let secs = (until - now).as_secs() + 1;
+                let left = until - now;
+                let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0); // rounded up
                 return Err(IpcError::new(
                     "locked-out",
                     format!("Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {secs} giây."),

@@ -6,7 +6,7 @@
 //! errors without storing, `submit_petition` stores or answers `invalid` with the same errors.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use sotay::FieldError;
@@ -24,7 +24,7 @@ use crate::error::IpcError;
 pub struct Feedback {
     data_dir: PathBuf,
     retention_days: u32,
-    store: OnceLock<Result<Mutex<FeedbackStore>, IpcError>>,
+    store: OnceLock<Result<FeedbackStore, IpcError>>,
 }
 
 impl Feedback {
@@ -47,11 +47,9 @@ impl Feedback {
             if self.retention_days > 0 {
                 store.apply_retention(self.retention_days)?;
             }
-            Ok(Mutex::new(store))
+            Ok(store)
         });
-        let store = store.as_ref().map_err(Clone::clone)?;
-        let store = store.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(f(&store)?)
+        Ok(f(store.as_ref().map_err(Clone::clone)?)?)
     }
 
     /// Where exports go: `exports/` in the data folder.

@@ -145,7 +145,10 @@ mod tests {
         // The action at 200 s keeps it open until 500 s.
         assert!(g.require(t0 + Duration::from_secs(499)).is_ok());
         let late = t0 + Duration::from_secs(499) + UNLOCKED_FOR;
-        assert_eq!(g.require(late).map_err(|e| e.code), Err("locked".to_string()));
+        assert_eq!(
+            g.require(late).map_err(|e| e.code),
+            Err("locked".to_string())
+        );
         // Expired stays expired.
         assert!(g.require(late + Duration::from_secs(1)).is_err());
     }
@@ -160,7 +163,9 @@ mod tests {
         for _ in 1..MAX_FAILURES {
             assert_eq!(g.unlock("4321", t0), Ok(false));
         }
-        let e = g.unlock("1234", t0 + Duration::from_secs(59)).expect_err("locked out");
+        let e = g
+            .unlock("1234", t0 + Duration::from_secs(59))
+            .expect_err("locked out");
         assert_eq!(e.code, "locked-out");
         assert!(e.message.contains("1 giây"), "{}", e.message);
         assert_eq!(g.unlock("1234", t0 + LOCKOUT), Ok(true));

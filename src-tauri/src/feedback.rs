@@ -11,8 +11,7 @@ use std::time::Instant;
 
 use sotay::FieldError;
 use sotay::feedback::{
-    ExportSummary, FeedbackCounts, FeedbackStore, PetitionInput, RatingInput,
-    validate_petition,
+    ExportSummary, FeedbackCounts, FeedbackStore, PetitionInput, RatingInput, validate_petition,
 };
 use tauri::State;
 
@@ -38,10 +37,7 @@ impl Feedback {
     }
 
     /// Runs `f` on the store, opening it (and applying the retention) the first time.
-    fn with<T>(
-        &self,
-        f: impl FnOnce(&FeedbackStore) -> sotay::Result<T>,
-    ) -> Result<T, IpcError> {
+    fn with<T>(&self, f: impl FnOnce(&FeedbackStore) -> sotay::Result<T>) -> Result<T, IpcError> {
         let store = self.store.get_or_init(|| {
             let store = FeedbackStore::open(&FeedbackStore::default_path(&self.data_dir))?;
             if self.retention_days > 0 {
@@ -119,4 +115,3 @@ pub fn export_path(dir: &Path, stamp: &str) -> PathBuf {
     }
     path
 }
-

@@ -102,8 +102,11 @@ pub fn guard_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 
 /// Creates the main window from its configuration (`tauri.conf.json`, where it is not created at
 /// start-up), locked down in kiosk mode.
-pub fn create_main_window<R: Runtime, M: Manager<R>>(manager: &M, mode: &AppMode) -> tauri::Result<()> {
-    let config = manager
+pub fn create_main_window<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    mode: &AppMode,
+) -> tauri::Result<()> {
+    let config = app
         .config()
         .app
         .windows
@@ -111,7 +114,7 @@ pub fn create_main_window<R: Runtime, M: Manager<R>>(manager: &M, mode: &AppMode
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    let mut builder = WebviewWindowBuilder::from_config(manager, &config)?;
+    let mut builder = WebviewWindowBuilder::from_config(app, &config)?;
     if mode.kiosk {
         builder = builder
             .fullscreen(true)
@@ -123,49 +126,45 @@ pub fn create_main_window<R: Runtime, M: Manager<R>>(manager: &M, mode: &AppMode
             .skip_taskbar(true)
             .focused(true)
             .devtools(false);
+        // Without a window manager (a bare X session, as kiosks often run) "fullscreen" is only a hint
+        // nobody acts on: cover the screen by position and size as well.
+        if let Some(screen) = app.primary_monitor()? {
+            let size = screen.size().to_logical::<f64>(screen.scale_factor());
+            let origin = screen.position().to_logical::<f64>(screen.scale_factor());
+            builder = builder
+                .position(origin.x, origin.y)
+                .inner_size(size.width, size.height);
+        }
+        #[cfg(target_os = "linux")]
+        {
+            builder = builder.on_page_load(|window, _| {
+                if let Err(e) = window.with_webview(|webview| lock_down_webview(&webview.inner())) {
+                    eprintln!("sotay-desktop: the kiosk view could not be locked down: {e}");
+                }
+            });
+        }
     }
-    let window = builder.build()?;
-    #[cfg(target_os = "linux")]
-    if mode.kiosk {
-        window.with_webview(|webview| lock_down_webview(&webview.inner()))?;
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = window;
+    builder.build()?;
     Ok(())
 }
 
-/// Locks down the WebKitGTK view of the kiosk window: the page cannot be closed, has no context menu
-/// (the UI refuses it too) or developer tools, and prints without the print dialog.
+/// Locks down the WebKitGTK view of the kiosk window, at every page load: the page cannot be closed,
+/// has no context menu (the UI refuses it too) or developer tools, and prints without the print dialog.
 ///
 /// A request to close the page itself (WebDriver's "close window", `window.close()`) does not go
 /// through the window's close request: WebKit emits the view's `close` signal, on which wry destroys
-/// the view, leaving an empty window. Disconnecting the handlers of that signal makes it do nothing.
+/// the view, leaving an empty window. Taking the handlers of that signal away makes it do nothing.
 ///
 /// `window.print()` (the receipt) goes straight to the default printer: the print dialog would let a
 /// citizen browse the file system ("Print to File") and is no place for a touch screen.
+///
+/// Each run first removes every handler of the signals it handles, so running it again changes nothing.
 #[cfg(target_os = "linux")]
 fn lock_down_webview(view: &webkit2gtk::WebView) {
-    use webkit2gtk::glib::gobject_ffi;
-    use webkit2gtk::glib::object::ObjectType;
-    use webkit2gtk::glib::subclass::signal::SignalId;
-    use webkit2gtk::glib::translate::IntoGlib;
-    use webkit2gtk::glib::types::StaticType;
     use webkit2gtk::{PrintOperationExt, SettingsExt, WebViewExt};
 
-    if let Some(close) = SignalId::lookup("close", webkit2gtk::WebView::static_type()) {
-        // SAFETY: `view` is a live WebKitWebView (borrowed for the call) and `close` one of its
-        // signals; matching by signal id only, the null closure/func/data are not read.
-        unsafe {
-            gobject_ffi::g_signal_handlers_disconnect_matched(
-                view.as_ptr().cast(),
-                gobject_ffi::G_SIGNAL_MATCH_ID,
-                close.into_glib(),
-                0,
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-            );
-        }
+    for signal in ["close", "context-menu", "print"] {
+        disconnect_all(view, signal);
     }
     // Returning true means "handled": no menu (with its Reload and Inspect Element) is shown.
     view.connect_context_menu(|_, _, _, _| true);
@@ -176,6 +175,42 @@ fn lock_down_webview(view: &webkit2gtk::WebView) {
     });
     if let Some(settings) = WebViewExt::settings(view) {
         settings.set_enable_developer_extras(false);
+    }
+}
+
+/// Disconnects every handler of `signal` on `view`. (glib-rs has no safe call for this, and C's
+/// `g_signal_handlers_disconnect_matched` ignores a match by signal id alone: find them one by one.)
+#[cfg(target_os = "linux")]
+fn disconnect_all(view: &webkit2gtk::WebView, signal: &str) {
+    use webkit2gtk::glib::gobject_ffi;
+    use webkit2gtk::glib::object::ObjectType;
+    use webkit2gtk::glib::subclass::signal::SignalId;
+    use webkit2gtk::glib::translate::IntoGlib;
+    use webkit2gtk::glib::types::StaticType;
+
+    let Some(id) = SignalId::lookup(signal, webkit2gtk::WebView::static_type()) else {
+        return;
+    };
+    let instance = view.as_ptr().cast();
+    loop {
+        // SAFETY: `instance` is a live WebKitWebView (`view` is borrowed for the call) and `id` one
+        // of its signals; matching by signal id only, the null closure, func and data are not read.
+        let handler = unsafe {
+            gobject_ffi::g_signal_handler_find(
+                instance,
+                gobject_ffi::G_SIGNAL_MATCH_ID,
+                id.into_glib(),
+                0,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        if handler == 0 {
+            break;
+        }
+        // SAFETY: as above; `handler` was just found connected on `instance`.
+        unsafe { gobject_ffi::g_signal_handler_disconnect(instance, handler) };
     }
 }
 

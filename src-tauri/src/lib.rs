@@ -38,7 +38,9 @@ pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
 pub fn run() -> tauri::Result<()> {
     let args = Args::parse(std::env::args_os().skip(1));
     for a in &args.unknown {
-        eprintln!("sotay-desktop: ignoring the argument {a:?} (usage: sotay-desktop [--kiosk] [--data DIR])");
+        eprintln!(
+            "sotay-desktop: ignoring the argument {a:?} (usage: sotay-desktop [--kiosk] [--data DIR])"
+        );
     }
     let data_dir = match sotay::config::data_dir(args.data.as_deref()) {
         Ok(dir) => dir,
@@ -57,7 +59,7 @@ pub fn run() -> tauri::Result<()> {
     app(tauri::Builder::default(), core, &data_dir, args.kiosk)
         .setup(|app| {
             let mode = app.state::<AppMode>().inner().clone();
-            kiosk::create_main_window(app, &mode)?;
+            kiosk::create_main_window(app.handle(), &mode)?;
             Ok(())
         })
         .run(tauri::generate_context!())

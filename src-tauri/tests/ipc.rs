@@ -127,7 +127,8 @@ fn ipc_error_codes() {
     assert_eq!(json.as_object().map(|o| o.len()), Some(2));
 
     let e = IpcError::from(sotay::Error::InvalidFields(vec![sotay::FieldError::new(
-        "phone", "Số điện thoại không hợp lệ.",
+        "phone",
+        "Số điện thoại không hợp lệ.",
     )]));
     assert_eq!(e.code, "invalid");
     let json = serde_json::to_value(&e).expect("JSON");
@@ -320,12 +321,21 @@ fn admin_commands_are_refused_until_the_pin_and_after_lock() {
     }
     assert!(!dir.path().join("exports").exists());
 
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": "1357" })), Ok(json!(false)));
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "1357" })),
+        Ok(json!(false))
+    );
     let e = call(&w, "feedback_counts", json!({})).expect_err("still locked");
     assert_eq!(e["code"], "locked");
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": PIN })), Ok(json!(true)));
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
     let counts = call(&w, "feedback_counts", json!({})).expect("unlocked");
-    assert_eq!((&counts["petitions"], &counts["ratings"]), (&json!(0), &json!(0)));
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(0), &json!(0))
+    );
 
     call(&w, "admin_lock", json!({})).expect("lock");
     let e = call(&w, "feedback_counts", json!({})).expect_err("locked again");
@@ -337,11 +347,17 @@ fn five_wrong_pins_lock_the_gate_out_even_for_the_right_one() {
     let dir = kiosk_dir(|_| {});
     let w = window_with(dir.path(), true);
     for _ in 0..5 {
-        assert_eq!(call(&w, "admin_unlock", json!({ "pin": "0000" })), Ok(json!(false)));
+        assert_eq!(
+            call(&w, "admin_unlock", json!({ "pin": "0000" })),
+            Ok(json!(false))
+        );
     }
     let e = call(&w, "admin_unlock", json!({ "pin": PIN })).expect_err("locked out");
     assert_eq!(e["code"], "locked-out");
-    assert!(e["message"].as_str().is_some_and(|m| m.contains("giây")), "{e}");
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("giây")),
+        "{e}"
+    );
     let e = call(&w, "feedback_counts", json!({})).expect_err("still locked");
     assert_eq!(e["code"], "locked");
 }
@@ -349,9 +365,18 @@ fn five_wrong_pins_lock_the_gate_out_even_for_the_right_one() {
 #[test]
 fn without_a_pin_nothing_unlocks() {
     let (dir, w) = window();
-    assert_eq!(call(&w, "app_mode", json!({})).expect("mode")["pin_set"], false);
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": "" })), Ok(json!(false)));
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": PIN })), Ok(json!(false)));
+    assert_eq!(
+        call(&w, "app_mode", json!({})).expect("mode")["pin_set"],
+        false
+    );
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "" })),
+        Ok(json!(false))
+    );
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(false))
+    );
     assert_eq!(
         call(&w, "feedback_counts", json!({})).expect_err("locked")["code"],
         "locked"
@@ -374,7 +399,10 @@ fn an_invalid_petition_answers_field_errors_and_stores_nothing() {
         .iter()
         .map(|f| f["field"].as_str().expect("field"))
         .collect();
-    assert!(fields.contains(&"phone") && fields.contains(&"address"), "{checked}");
+    assert!(
+        fields.contains(&"phone") && fields.contains(&"address"),
+        "{checked}"
+    );
     assert!(!fields.contains(&"name"), "{checked}");
     assert!(
         checked
@@ -396,9 +424,15 @@ fn an_invalid_petition_answers_field_errors_and_stores_nothing() {
     .expect("check");
     assert_eq!(good, json!([]));
 
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": PIN })), Ok(json!(true)));
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
     let counts = call(&w, "feedback_counts", json!({})).expect("counts");
-    assert_eq!((&counts["petitions"], &counts["ratings"]), (&json!(0), &json!(0)));
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(0), &json!(0))
+    );
 }
 
 #[test]
@@ -408,20 +442,38 @@ fn petitions_and_ratings_survive_a_restart_and_are_exported() {
         let w = window_with(dir.path(), true);
         // Typed with combining marks: stored NFC.
         let summary = "Đề nghi\u{0323} niêm yết lệ phí <script>alert(1)</script>";
-        let id = call(&w, "submit_petition", json!({ "petition": petition(summary) }))
-            .expect("petition");
+        let id = call(
+            &w,
+            "submit_petition",
+            json!({ "petition": petition(summary) }),
+        )
+        .expect("petition");
         assert!(id.as_i64().is_some_and(|id| id > 0), "{id}");
-        let id = call(&w, "submit_rating", json!({ "rating": { "code": "1.000894", "level": 3 } }))
-            .expect("rating");
+        let id = call(
+            &w,
+            "submit_rating",
+            json!({ "rating": { "code": "1.000894", "level": 3 } }),
+        )
+        .expect("rating");
         assert!(id.as_i64().is_some_and(|id| id > 0), "{id}");
-        let e = call(&w, "submit_rating", json!({ "rating": { "code": "1.000894", "level": 7 } }))
-            .expect_err("level 7");
+        let e = call(
+            &w,
+            "submit_rating",
+            json!({ "rating": { "code": "1.000894", "level": 7 } }),
+        )
+        .expect_err("level 7");
         assert_eq!(e["code"], "invalid", "{e}");
     }
     let w = window_with(dir.path(), true);
-    assert_eq!(call(&w, "admin_unlock", json!({ "pin": PIN })), Ok(json!(true)));
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
     let counts = call(&w, "feedback_counts", json!({})).expect("counts");
-    assert_eq!((&counts["petitions"], &counts["ratings"]), (&json!(1), &json!(1)));
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(1), &json!(1))
+    );
 
     let summary = call(&w, "export_feedback", json!({ "purge": false })).expect("export");
     assert_eq!(summary["petitions"], 1);
@@ -430,10 +482,19 @@ fn petitions_and_ratings_survive_a_restart_and_are_exported() {
     let path = std::path::PathBuf::from(summary["path"].as_str().expect("path"));
     assert_eq!(path.parent(), Some(dir.path().join("exports").as_path()));
     let name = path.file_name().and_then(|n| n.to_str()).expect("name");
-    assert!(name.starts_with("gop-y-") && name.ends_with(".csv"), "{name}");
+    assert!(
+        name.starts_with("gop-y-") && name.ends_with(".csv"),
+        "{name}"
+    );
     let csv = std::fs::read_to_string(&path).expect("read export");
-    assert!(csv.contains("Đề nghị niêm yết lệ phí <script>alert(1)</script>"), "{csv}");
-    assert!(csv.contains("0912 345 678") || csv.contains("0912345678"), "{csv}");
+    assert!(
+        csv.contains("Đề nghị niêm yết lệ phí <script>alert(1)</script>"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("0912 345 678") || csv.contains("0912345678"),
+        "{csv}"
+    );
 
     // A second export the same second gets its own file; purging empties the petitions.
     let again = call(&w, "export_feedback", json!({ "purge": true })).expect("export");
@@ -457,5 +518,8 @@ fn the_command_line() {
     let a = parse(&["--data=/x y", "--fullscreen", "--data"]);
     assert!(!a.kiosk);
     assert_eq!(a.data.as_deref(), Some(Path::new("/x y")));
-    assert_eq!(a.unknown, [OsString::from("--fullscreen"), OsString::from("--data")]);
+    assert_eq!(
+        a.unknown,
+        [OsString::from("--fullscreen"), OsString::from("--data")]
+    );
 }

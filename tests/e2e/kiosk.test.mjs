@@ -164,7 +164,14 @@ async function waitLong(fn, ms, what) {
  */
 async function press(target) {
   const el = typeof target === 'string' ? await s.waitFor(target) : target;
-  await s.execute(`arguments[0].scrollIntoView({ block: 'center', inline: 'center' });`, [el]);
+  const hit = await s.execute(
+    `const el = arguments[0]; el.scrollIntoView({ block: 'center', inline: 'center' });
+     const r = el.getBoundingClientRect();
+     const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+     return !top || el.contains(top) ? '' : (top.getAttribute('data-testid') || top.tagName) + ' ' + (top.textContent || '').trim().slice(0, 30);`,
+    [el],
+  );
+  assert.equal(hit, '', 'nothing covers the element tapped');
   await s.click(el);
 }
 
@@ -206,17 +213,36 @@ async function typeSearch(text) {
   const input = await s.waitFor($.search);
   await s.clear(input);
   await s.sendKeys(input, text);
-  return waitResults();
+  await waitResults();
+  // Settled: the same cards twice, 400 ms apart (the search of the last keystroke has answered).
+  let last = null;
+  return waitUntil(async () => {
+    const now = JSON.stringify(await resultCodes());
+    const same = now === last;
+    last = now;
+    if (!same) await sleep(400);
+    return same ? JSON.parse(now) : null;
+  }, { what: 'the results to settle' });
 }
 
 /** Opens the guide `code`: searches its title words and taps its card (or its choice in the chooser). */
 async function openGuide(query, code) {
   await typeSearch(query);
-  const card = await waitUntil(
-    async () => (await s.find(`${$.result}[data-code="${code}"]`)) ?? (await s.find(`${$.choice}[data-code="${code}"]`)),
+  // The cards are drawn again when the last keystroke's search answers: retry a card that went stale.
+  await waitUntil(
+    async () => {
+      const card = (await s.find(`${$.result}[data-code="${code}"]`)) ?? (await s.find(`${$.choice}[data-code="${code}"]`));
+      if (!card) return false;
+      try {
+        await press(card);
+        return true;
+      } catch (e) {
+        if (e.error === 'stale element reference') return false;
+        throw e;
+      }
+    },
     { what: `a card for ${code}` },
   );
-  await press(card);
   await s.waitFor(`[data-testid="kiosk-guide"][data-code="${code}"]`);
 }
 
@@ -251,9 +277,12 @@ async function openPetition() {
 async function fillPetition(values) {
   for (const [name, value] of Object.entries(values)) {
     const el = await s.waitFor(control(name));
+    // Above the on-screen keyboard, which covers the bottom of the screen.
+    await s.execute(`arguments[0].scrollIntoView({ block: 'center' });`, [el]);
     await s.clear(el);
     if (value) await s.sendKeys(el, value);
   }
+  await sleep(300); // the check of the field just left is answered and shown
 }
 
 /** The displayed field errors: data-field → text. */
@@ -625,7 +654,8 @@ describe('sotay kiosk', () => {
     await home(); // a new session when the previous test ended its own
     const pid = appPid();
     assert.equal(await enterPin(PIN), 'admin');
-    await press($.exitKiosk);
+    // The app may quit before WebDriver answers the click.
+    await press($.exitKiosk).catch((e) => console.log(`# the exit click answered: ${e.message.split('\n')[0]}`));
     await waitUntil(() => !alive(pid), { what: 'the app to quit' });
     s.delete().catch(() => {});
     s = null;

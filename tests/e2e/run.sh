@@ -47,7 +47,7 @@ native_port="$(free_port)"
 while [ "$native_port" = "$port" ]; do native_port="$(free_port)"; done
 
 mkdir -p "$out"
-rm -f "$out"/*.png "$out"/figures.json
+rm -f "$out"/*.png "$out"/figures.json "$out"/kiosk-figures.json
 data_dir="$(mktemp -d "${TMPDIR:-/tmp}/sotay-e2e-data.XXXXXX")"
 export SOTAY_DATA_DIR="$data_dir"
 log="$out/tauri-driver.log"

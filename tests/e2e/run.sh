@@ -8,7 +8,8 @@
 #
 # Starts tauri-driver (which drives /usr/bin/WebKitWebDriver) on a free local port under Xvfb, runs the
 # tests with SOTAY_DATA_DIR set to a fresh temporary folder, always stops tauri-driver, the app and Xvfb,
-# and exits with the tests' status. Screenshots and figures.json go to test-output/e2e/ at the repo root.
+# and exits with the tests' status. Screenshots, figures.json and kiosk-figures.json go to test-output/e2e/
+# at the repo root.
 #
 # Environment: E2E_PROFILE (release: test target/release/sotay-desktop instead, for representative timings),
 # TAURI_DRIVER (the tauri-driver binary; default: $TARGET_DIR/tools/bin/tauri-driver, then PATH,

@@ -233,6 +233,22 @@ fn a_newer_database_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn a_file_that_is_not_a_database_is_a_database_error_naming_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("feedback.sqlite3");
+    std::fs::write(&path, "petitions,ratings\n".repeat(100)).expect("write");
+    match FeedbackStore::open(&path) {
+        Err(e @ Error::Database { .. }) => {
+            assert!(
+                e.to_string().starts_with(&path.display().to_string()),
+                "{e}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn hostile_input_is_stored_verbatim_and_exported_safely() {
     let (dir, store) = store();
     let long: String = "Thủ tục rườm rà 😀 ".chars().cycle().take(10_000).collect();

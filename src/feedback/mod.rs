@@ -450,3 +450,65 @@ fn read_ratings(conn: &Connection, path: &Path) -> Result<Vec<Rating>> {
     rows.collect::<rusqlite::Result<Vec<_>>>()
         .map_err(|e| db(path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn inputs_have_the_ipc_json_shape() {
+        let p: PetitionInput = serde_json::from_str(
+            r#"{"kind": "phan-anh", "name": "An", "address": "Huế", "phone": "0905123456",
+                "summary": "Nội dung phản ánh"}"#,
+        )
+        .unwrap();
+        assert_eq!(p.kind, PetitionKind::PhanAnh);
+        assert_eq!((p.email, p.procedure_code), (None, None));
+        let json = serde_json::to_value(PetitionKind::KienNghi).unwrap();
+        assert_eq!(json, "kien-nghi");
+        assert_eq!(PetitionKind::KienNghi.label(), "Kiến nghị");
+        for kind in [PetitionKind::KienNghi, PetitionKind::PhanAnh] {
+            assert_eq!(PetitionKind::parse(kind.as_str()), Some(kind));
+        }
+        // A misspelt key is an error, not a silently empty field.
+        assert!(
+            serde_json::from_str::<PetitionInput>(
+                r#"{"kind": "kien-nghi", "name": "An", "address": "Huế", "phone": "0905123456",
+                    "sumary": "x"}"#
+            )
+            .is_err()
+        );
+        let r: RatingInput = serde_json::from_str(r#"{"code": "1.000894", "level": 2}"#).unwrap();
+        assert_eq!(r.level, 2);
+        assert!(
+            serde_json::from_str::<RatingInput>(r#"{"code": "1.000894", "level": 300}"#).is_err()
+        );
+        let e = serde_json::to_value(FieldError::new("phone", "Sai")).unwrap();
+        assert_eq!(e, serde_json::json!({"field": "phone", "message": "Sai"}));
+    }
+
+    #[test]
+    fn the_database_file_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FeedbackStore::open(&dir.path().join("a/b/feedback.sqlite3")).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::current_version());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(store.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let mode: String = store
+            .lock()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = store
+            .lock()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 2, "FULL");
+    }
+}

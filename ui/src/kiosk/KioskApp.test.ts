@@ -3,7 +3,7 @@
 // idle reset, lock-down and the admin screen. (The real shell and WebKit are exercised end to end.)
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { marriageGuide, sampleLocality } from '../lib/fixtures';
+import { marriageGuide, sampleLocality, someTerms } from '../lib/fixtures';
 import type { FieldError, Guide, PetitionInput, SearchResults } from '../lib/ipc';
 
 const invoke = vi.fn();
@@ -51,6 +51,8 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       ];
     case 'locality':
       return sampleLocality();
+    case 'glossary':
+      return someTerms();
     case 'submit_rating':
       return 7;
     case 'check_petition':
@@ -69,8 +71,9 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       return null;
     case 'feedback_counts':
       if (!unlocked) throw { code: 'locked', message: 'locked' };
-      return { petitions: stored.length, ratings: 1 };
+      return { petitions: stored.length, petitions_not_exported: stored.length, ratings: 1 };
     case 'export_feedback':
+      if (!unlocked) throw { code: 'locked', message: 'Cần nhập mã PIN quản trị trước khi làm việc này.' };
       return { path: '/data/exports/gop-y-20261128.csv', petitions: stored.length, ratings: 1, purged: args.purge ? stored.length : 0 };
     default:
       throw `unknown command ${cmd}`;
@@ -155,6 +158,29 @@ describe('kiosk', () => {
     expect($$('[data-testid="kiosk-result"]').map((r) => r.dataset.code)).toEqual(['1.000894', '2.000806']);
   });
 
+  it('types at the caret, and a selection is replaced or deleted', () => {
+    touchSearch();
+    osk('ket hon');
+    const input = $<HTMLInputElement>('[data-testid="kiosk-search"]')!;
+    input.setSelectionRange(3, 3);
+    osk('[circumflex][sac]');
+    expect(input.value).toBe('kết hon');
+    expect(input.selectionStart).toBe(3);
+    input.setSelectionRange(4, 7);
+    osk('[backspace]');
+    expect(input.value).toBe('kết ');
+    osk('[clear]');
+    expect(input.value).toBe('');
+  });
+
+  it('folds the on-screen keyboard away when a physical keyboard is used', () => {
+    touchSearch();
+    expect($('[data-testid="osk"]')).not.toBeNull();
+    $('[data-testid="kiosk-search"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+    flushSync();
+    expect($('[data-testid="osk"]')).toBeNull();
+  });
+
   it('composes Telex when switched on', async () => {
     touchSearch();
     tap('[data-testid="osk-telex"]');
@@ -187,6 +213,7 @@ describe('kiosk', () => {
     expect(guide.textContent).toContain('Miễn lệ phí');
     expect(guide.textContent).toContain('Số 1 đường Mẫu');
     expect($('[data-testid="kiosk-qr"]')?.tagName.toLowerCase()).toBe('svg');
+    expect(guide.querySelector('.k-terms')?.textContent).toContain('Bản gốc do cơ quan có thẩm quyền cấp.');
     expect($('[data-testid="osk"]')).toBeNull();
 
     for (const id of ['d1', 'd3']) tap(`[data-testid="kiosk-doc-check"][data-doc-id="${id}"]`);
@@ -312,6 +339,15 @@ describe('kiosk', () => {
     await settle(20);
     expect(invoke).toHaveBeenCalledWith('export_feedback', { purge: true });
     expect($('[data-testid="export-result"]')?.textContent).toContain('/data/exports/gop-y-20261128.csv');
+    // The shell locks the admin commands after a while: the PIN is asked again.
+    unlocked = false;
+    tap('[data-testid="export-feedback"]');
+    await settle(20);
+    expect($('[data-testid="admin"]')).toBeNull();
+    expect($('[data-testid="pin-pad"]')).not.toBeNull();
+    for (const d of '2468') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle(20);
     tap('[data-testid="admin-close"]');
     await settle(20);
     expect(invoke).toHaveBeenCalledWith('admin_lock', undefined);
@@ -338,7 +374,10 @@ describe('kiosk idle reset', () => {
     tap('[data-testid="kiosk-doc-check"][data-doc-id="d1"]');
     tap('[data-testid="kiosk-text-larger"]');
     tap('[data-testid="kiosk-contrast"]');
+    tap('[data-testid="kiosk-lang"]');
     expect(document.documentElement.style.fontSize).toBe('24px');
+    expect(document.documentElement.lang).toBe('en');
+    expect($('[data-testid="kiosk-guide"]')?.textContent).toContain('What to bring');
 
     await vi.advanceTimersByTimeAsync(14_000);
     flushSync();
@@ -366,6 +405,7 @@ describe('kiosk idle reset', () => {
     expect($$('[data-testid="kiosk-result"]')).toHaveLength(0);
     expect(document.documentElement.style.fontSize).toBe('20px');
     expect($('[data-testid="kiosk-contrast"]')?.getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.lang).toBe('vi');
     expect(localStorage.length).toBe(0);
 
     // The same guide opens with no ticks.

@@ -134,7 +134,10 @@ const vi = {
     langLabel: 'Switch to English',
     close: 'Đóng',
     back: 'Quay lại',
-    found: (n: number) => `Có ${n} thủ tục phù hợp. Bấm vào thủ tục bạn cần.`,
+    found: (total: number, shown: number) =>
+      total > shown
+        ? `Đây là ${shown} thủ tục phù hợp nhất. Bấm vào thủ tục bạn cần.`
+        : `Có ${total} thủ tục phù hợp. Bấm vào thủ tục bạn cần.`,
     browsing: (event: string) => `Các thủ tục khi ${event.toLowerCase()}`,
     chooserTitle: 'Chọn đúng thủ tục của bạn',
     others: 'Các thủ tục khác',
@@ -162,6 +165,7 @@ const vi = {
     phone: 'Điện thoại',
     email: 'Thư điện tử',
     sample: 'Thông tin liên hệ này là dữ liệu mẫu.',
+    terms: 'Giải thích từ ngữ',
     qr: 'Quét mã bằng điện thoại để xem thủ tục này trên Cổng Dịch vụ công quốc gia.',
     print: 'In phiếu mang về',
     receiptTitle: 'Phiếu mang về',
@@ -206,6 +210,7 @@ const vi = {
     cancel: 'Hủy',
     adminTitle: 'Quản trị máy tra cứu',
     petitionsCount: 'Phản ánh, kiến nghị đang lưu',
+    notExported: 'Trong đó chưa xuất',
     ratingsCount: 'Lượt đánh giá đang lưu',
     purge: 'Xóa các phản ánh, kiến nghị sau khi xuất',
     export: 'Xuất ra tệp CSV',
@@ -355,7 +360,10 @@ const en: Dict = {
     langLabel: 'Chuyển sang tiếng Việt',
     close: 'Close',
     back: 'Back',
-    found: (n: number) => `${n} procedure${n === 1 ? '' : 's'} found. Press the one you need.`,
+    found: (total: number, shown: number) =>
+      total > shown
+        ? `The ${shown} best matching procedures. Press the one you need.`
+        : `${total} procedure${total === 1 ? '' : 's'} found. Press the one you need.`,
     browsing: (event: string) => `Procedures for: ${event}`,
     chooserTitle: 'Choose your exact procedure',
     others: 'Other procedures',
@@ -377,6 +385,7 @@ const en: Dict = {
     phone: 'Phone',
     email: 'Email',
     sample: 'These contact details are sample data.',
+    terms: 'Words explained',
     qr: 'Scan with your phone to see this procedure on the National Public Service Portal.',
     print: 'Print a slip to take away',
     receiptTitle: 'Slip to take away',
@@ -418,6 +427,7 @@ const en: Dict = {
     cancel: 'Cancel',
     adminTitle: 'Kiosk administration',
     petitionsCount: 'Complaints and suggestions stored',
+    notExported: 'Of which not exported yet',
     ratingsCount: 'Ratings stored',
     purge: 'Delete the exported complaints and suggestions',
     export: 'Export to a CSV file',

@@ -379,6 +379,8 @@ export interface FieldError {
 /** How many petitions and ratings are stored. */
 export interface FeedbackCounts {
   petitions: number;
+  /** Of those, petitions never exported. */
+  petitions_not_exported: number;
   ratings: number;
 }
 

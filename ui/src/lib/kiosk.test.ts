@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { marriageGuide, someTerms } from './fixtures';
+import { buildMatcher } from './glossary';
 import type { Channel, SearchResults } from './ipc';
-import { type KioskSnapshot, KIOSK_TEXT_SIZES, inPersonFirst, inUse, nextTextStep, otherHits, textSizeOf } from './kiosk';
+import {
+  type KioskSnapshot,
+  KIOSK_TEXT_SIZES,
+  explainedTerms,
+  inPersonFirst,
+  inUse,
+  nextTextStep,
+  otherHits,
+  textSizeOf,
+} from './kiosk';
 
 const home: KioskSnapshot = {
   page: 'search',
@@ -59,5 +70,16 @@ describe('kiosk view helpers', () => {
       'truc-tuyen',
       'buu-chinh',
     ]);
+  });
+});
+
+describe('explained terms', () => {
+  it('lists each glossary term of the guide once, in reading order', () => {
+    const guide = marriageGuide();
+    guide.summary = 'Mang thẻ CCCD và bản chính giấy tờ; sổ hộ khẩu không còn dùng.';
+    guide.documents[0]!.items[0]!.text = 'Bản chính tờ khai, bản sao CCCD';
+    const terms = explainedTerms(guide, buildMatcher(someTerms()));
+    expect(terms.map((t) => t.term)).toEqual(['CCCD', 'bản chính', 'hộ khẩu']);
+    expect(explainedTerms(guide, null)).toEqual([]);
   });
 });

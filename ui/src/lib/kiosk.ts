@@ -1,7 +1,8 @@
 // Small pure pieces of the kiosk screens: text sizes, what counts as "someone is using it", which results
 // to list under the look-alike chooser.
 
-import type { Channel, Hit, SearchResults } from './ipc';
+import { type Explanation, type Matcher, segments } from './glossary';
+import type { Channel, Guide, Hit, SearchResults } from './ipc';
 
 /** Root font sizes in pixels the kiosk's "A+" button cycles through (body text is 1rem: at least 20 px). */
 export const KIOSK_TEXT_SIZES: readonly number[] = [20, 24, 28];
@@ -54,4 +55,23 @@ export function otherHits(results: SearchResults): Hit[] {
 /** The channels with lodging in person first (what a citizen at the office will do), the rest in order. */
 export function inPersonFirst(channels: readonly Channel[]): Channel[] {
   return [...channels].sort((a, b) => Number(b.channel === 'truc-tiep') - Number(a.channel === 'truc-tiep'));
+}
+
+/** The glossary terms a citizen meets in a guide's kiosk view (summary, papers, fee and time, agency),
+ * each once, in reading order: explained in a short list under the guide rather than in tooltips, which
+ * a touch screen does not show well. */
+export function explainedTerms(guide: Guide, matcher: Matcher | null): Explanation[] {
+  if (!matcher) return [];
+  const texts = [
+    guide.summary,
+    ...guide.documents.flatMap((g) => g.items.map((i) => i.text)),
+    ...guide.channels.flatMap((c) => [c.fee, c.time, c.note ?? '']),
+    guide.agency,
+  ];
+  const seen = new Set<string>();
+  const out: Explanation[] = [];
+  for (const text of texts) {
+    for (const seg of segments(text, matcher, seen)) if (seg.explanation) out.push(seg.explanation);
+  }
+  return out;
 }

@@ -392,6 +392,8 @@ describe('sotay kiosk', () => {
     assert.equal(await searchValue(), 'đăng ký');
     const codes = await waitResults();
     assert.ok(codes.length > 0 || (await shown($.chooser)), 'results appear');
+    await sleep(300);
+    assert.equal(await searchValue(), 'đăng ký', 'the field still holds what was typed');
     await shot('keyboard-results');
 
     // Backspace removes the last letter; clear empties the field.

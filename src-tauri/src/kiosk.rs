@@ -5,7 +5,7 @@
 //! without decorations, not resizable, minimizable or maximizable, and without devtools. A request to
 //! close the window (Alt+F4, the window manager) is refused unless `exit_kiosk` granted it; so is a
 //! request to close the page (WebDriver, `window.close()`), which on Linux goes to the WebKitGTK view
-//! instead ([`lock_down_webview`]), where the context menu is refused too and printing skips the print
+//! instead (`lock_down_webview`), where the context menu is refused too and printing skips the print
 //! dialog. The UI blocks the context menu and the browser shortcuts itself, and the navigation guard
 //! ([`crate::navigation`]) keeps the webview on the app.
 

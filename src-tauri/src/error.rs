@@ -47,6 +47,8 @@ impl From<sotay::Error> for IpcError {
             }
             sotay::Error::Database { .. } | sotay::Error::SchemaTooNew { .. } => "database",
             sotay::Error::Config(_) => "config",
+            sotay::Error::PackRejected(_) => "pack-rejected",
+            sotay::Error::Pack(_) => "pack",
         };
         IpcError::new(code, e.to_string())
     }

@@ -107,13 +107,14 @@ eval:
 	  echo ">> ../shared/eval/dev-queries.tsv is absent: development-set report skipped"; \
 	fi
 
-# End-to-end tests: the real desktop app (debug build, UI embedded) driven through tauri-driver and
-# WebKitWebDriver under Xvfb (tests/e2e/run.sh). Screenshots and measured figures go to test-output/e2e/.
+# End-to-end tests: the real desktop app (debug build, UI embedded), as a desktop and as a kiosk
+# (--kiosk; the CLI sets its PIN and exports its feedback), driven through tauri-driver and WebKitWebDriver
+# under Xvfb (tests/e2e/run.sh). Screenshots and measured figures go to test-output/e2e/.
 TAURI_DRIVER_VERSION := 2.1.0
 TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
 
 e2e: setup ui setup-e2e $(TAURI_DRIVER)
-	$(CARGO) build -p sotay-desktop
+	$(CARGO) build -p sotay -p sotay-desktop
 	TAURI_DRIVER=$(TAURI_DRIVER) tests/e2e/run.sh
 
 # Installs tauri-driver from crates.io into $(TARGET_DIR)/tools, when it is not there yet.

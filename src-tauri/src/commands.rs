@@ -11,34 +11,10 @@ use sotay::userdata::UserData;
 use sotay::{ContentInfo, Engine, Guide, Handbook, SearchOptions, SearchResults};
 use tauri::State;
 
+use crate::error::IpcError;
+
 /// Most codes one [`entries`] call resolves.
 const MAX_ENTRIES: usize = 200;
-
-/// An error as the UI receives it (the rejection value of `invoke`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IpcError {
-    /// What kind of error: `io`, `invalid-content`, `unknown-code`, `index`, `bad-input` or `json`.
-    pub code: String,
-    /// What went wrong, for the log and the curious.
-    pub message: String,
-}
-
-impl From<sotay::Error> for IpcError {
-    fn from(e: sotay::Error) -> Self {
-        let code = match &e {
-            sotay::Error::Io { .. } => "io",
-            sotay::Error::Invalid(_) => "invalid-content",
-            sotay::Error::UnknownCode(_) => "unknown-code",
-            sotay::Error::Index(_) => "index",
-            sotay::Error::BadInput { .. } => "bad-input",
-            sotay::Error::Json(_) => "json",
-        };
-        IpcError {
-            code: code.to_string(),
-            message: e.to_string(),
-        }
-    }
-}
 
 /// The managed state: the engine over the embedded handbook, or why it could not be built (every
 /// command then answers with that error, so the window can say so instead of the app not starting).
@@ -70,14 +46,6 @@ impl Store {
     /// Opens (creating when missing) the data folder `dir`.
     pub fn open(dir: impl Into<PathBuf>) -> Store {
         Store(UserData::open(dir).map_err(IpcError::from))
-    }
-
-    /// A store that cannot be used, with the reason.
-    pub fn unavailable(message: impl Into<String>) -> Store {
-        Store(Err(IpcError {
-            code: "io".to_string(),
-            message: message.into(),
-        }))
     }
 
     /// The user data, or the error met opening it.

@@ -1,26 +1,54 @@
 //! # sotay-desktop — the desktop shell of Sổ tay thủ tục hành chính
 //!
-//! One window whose web UI (`ui/`) talks to the core library through Tauri commands ([`commands`]):
-//! `search`, `guide`, `facets`, `content_info`, `life_events`, `glossary`, `locality`, `look_alikes`,
-//! `entries`, and the user's lists `history`, `add_history`, `clear_history`, `favourites`,
-//! `toggle_favourite`. The search engine is built once at start-up from the embedded handbook and kept in
-//! managed state; so is the user's data folder ([`Store`]): `SOTAY_DATA_DIR` when set, else the platform's
-//! app data dir. Navigation away from the app's own pages is blocked ([`navigation`]).
+//! One window whose web UI (`ui/`) talks to the core library through Tauri commands:
+//! - the handbook ([`commands`]): `search`, `guide`, `facets`, `content_info`, `life_events`,
+//!   `glossary`, `locality`, `look_alikes`, `entries`, and the user's lists `history`, `add_history`,
+//!   `clear_history`, `favourites`, `toggle_favourite`;
+//! - kiosk mode ([`kiosk`]): `app_mode`, `exit_kiosk`;
+//! - citizens' feedback ([`feedback`]): `submit_rating`, `check_petition`, `submit_petition`, and for the
+//!   admin `feedback_counts`, `export_feedback`;
+//! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock`.
+//!
+//! `sotay-desktop [--kiosk] [--data DIR]`. The data folder is `--data`, else `SOTAY_DATA_DIR`, else the
+//! platform's app data dir (`sotay::config::data_dir`); it holds `config.toml` (kiosk mode, PIN hash,
+//! idle times, retention), the history and favourites ([`Store`]) and the feedback database. The
+//! search engine is built once at start-up from the embedded handbook and kept in managed state.
+//! Navigation away from the app's own pages is blocked ([`navigation`]).
 
+pub mod admin;
 pub mod commands;
+pub mod error;
+pub mod feedback;
+pub mod kiosk;
 pub mod navigation;
 
-use std::path::PathBuf;
+use std::path::Path;
 
+use sotay::config::Config;
 use tauri::Manager;
 
-pub use commands::{Core, Entry, IpcError, Store};
+pub use commands::{Core, Entry, Store};
+pub use error::IpcError;
+pub use kiosk::{AppMode, Args};
 
 /// The environment variable that overrides the data folder (the end-to-end tests use it).
 pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
 
-/// Builds the search engine and runs the app until its window is closed.
+/// Reads the command line and the config, builds the search engine and runs the app until it quits.
 pub fn run() -> tauri::Result<()> {
+    let args = Args::parse(std::env::args_os().skip(1));
+    for a in &args.unknown {
+        eprintln!(
+            "sotay-desktop: ignoring the argument {a:?} (usage: sotay-desktop [--kiosk] [--data DIR])"
+        );
+    }
+    let data_dir = match sotay::config::data_dir(args.data.as_deref()) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("sotay-desktop: no data folder: {e}");
+            std::process::exit(1);
+        }
+    };
     let core = Core::load();
     if let Err(e) = core.engine() {
         eprintln!(
@@ -28,39 +56,47 @@ pub fn run() -> tauri::Result<()> {
             e.message
         );
     }
-    let data_dir = std::env::var_os(DATA_DIR_VAR)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
-    app(tauri::Builder::default(), core, data_dir).run(tauri::generate_context!())
+    app(tauri::Builder::default(), core, &data_dir, args.kiosk)
+        .setup(|app| {
+            let mode = app.state::<AppMode>().inner().clone();
+            kiosk::create_main_window(app.handle(), &mode)?;
+            Ok(())
+        })
+        .run(tauri::generate_context!())
 }
 
-/// Adds the core, the user's data folder, the commands and the navigation guard to a builder (any
-/// runtime, so tests can use Tauri's mock runtime). Without `data_dir` the folder is the platform's app
-/// data dir, known once the app is set up.
+/// Adds the core, the data folder's config and stores, the commands, the kiosk close guard and the
+/// navigation guard to a builder (any runtime, so tests can use Tauri's mock runtime). `kiosk_flag` is
+/// the command line's `--kiosk`. The main window is left to the caller ([`kiosk::create_main_window`]).
 pub fn app<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     core: Core,
-    data_dir: Option<PathBuf>,
+    data_dir: &Path,
+    kiosk_flag: bool,
 ) -> tauri::Builder<R> {
-    let builder = match data_dir {
-        Some(dir) => builder.manage(Store::open(dir)),
-        None => builder.setup(|app| {
-            let store = match app.path().app_data_dir() {
-                Ok(dir) => Store::open(dir),
-                Err(e) => Store::unavailable(format!("no app data folder: {e}")),
-            };
-            if let Err(e) = store.data() {
-                eprintln!(
-                    "sotay-desktop: history and favourites are off: {}",
-                    e.message
-                );
-            }
-            app.manage(store);
-            Ok(())
-        }),
-    };
+    let config = Config::load(data_dir).unwrap_or_else(|e| {
+        // A damaged config must not stop the app: defaults, and `--kiosk` still locks it down.
+        eprintln!("sotay-desktop: the config is not usable, using the defaults: {e}");
+        Config::default()
+    });
+    let store = Store::open(data_dir);
+    if let Err(e) = store.data() {
+        eprintln!(
+            "sotay-desktop: history and favourites are off: {}",
+            e.message
+        );
+    }
     builder
         .manage(core)
+        .manage(store)
+        .manage(AppMode::new(kiosk_flag, &config.kiosk))
+        .manage(admin::AdminGate::new(config.kiosk.pin_hash.clone()))
+        .manage(kiosk::ExitGrant::default())
+        .manage(feedback::Feedback::new(
+            data_dir,
+            config.feedback.retention_days,
+        ))
+        .on_window_event(kiosk::guard_close)
         .plugin(navigation::guard())
         .invoke_handler(tauri::generate_handler![
             commands::search,
@@ -77,5 +113,14 @@ pub fn app<R: tauri::Runtime>(
             commands::clear_history,
             commands::favourites,
             commands::toggle_favourite,
+            kiosk::app_mode,
+            kiosk::exit_kiosk,
+            feedback::submit_rating,
+            feedback::check_petition,
+            feedback::submit_petition,
+            feedback::feedback_counts,
+            feedback::export_feedback,
+            admin::admin_unlock,
+            admin::admin_lock,
         ])
 }

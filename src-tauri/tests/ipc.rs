@@ -1,11 +1,12 @@
 //! The shell's commands end to end through Tauri's IPC layer (mock runtime, no window): argument names,
 //! JSON shapes, NFC normalization at the boundary, errors as `IpcError`, and the user's lists kept in
-//! the data folder across restarts.
+//! the data folder across restarts; kiosk mode, the admin PIN gate, ratings, petitions and their export.
 
 use std::path::Path;
 
 use serde_json::{Value, json};
-use sotay_desktop::{Core, IpcError};
+use sotay::config::{Config, hash_pin};
+use sotay_desktop::{Args, Core, IpcError};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 use tauri::{WebviewWindow, WebviewWindowBuilder};
@@ -18,7 +19,12 @@ fn window() -> (tempfile::TempDir, WebviewWindow<MockRuntime>) {
 }
 
 fn window_at(data_dir: &Path) -> WebviewWindow<MockRuntime> {
-    let app = sotay_desktop::app(mock_builder(), Core::load(), Some(data_dir.to_path_buf()))
+    window_with(data_dir, false)
+}
+
+/// A window of an app started on `data_dir`, with `--kiosk` when `kiosk_flag`.
+fn window_with(data_dir: &Path, kiosk_flag: bool) -> WebviewWindow<MockRuntime> {
+    let app = sotay_desktop::app(mock_builder(), Core::load(), data_dir, kiosk_flag)
         .build(mock_context(noop_assets()))
         .expect("app");
     WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -119,6 +125,15 @@ fn ipc_error_codes() {
     assert!(e.message.contains("a.md:3: bad"));
     let json = serde_json::to_value(&e).expect("JSON");
     assert_eq!(json.as_object().map(|o| o.len()), Some(2));
+
+    let e = IpcError::from(sotay::Error::InvalidFields(vec![sotay::FieldError::new(
+        "phone",
+        "Số điện thoại không hợp lệ.",
+    )]));
+    assert_eq!(e.code, "invalid");
+    let json = serde_json::to_value(&e).expect("JSON");
+    assert_eq!(json["fields"][0]["field"], "phone");
+    assert_eq!(json["fields"][0]["message"], "Số điện thoại không hợp lệ.");
 }
 
 #[test]
@@ -236,4 +251,275 @@ fn an_unusable_data_folder_only_turns_the_lists_off() {
     let e = call(&w, "history", json!({})).expect_err("no folder");
     assert_eq!(e["code"], "io");
     assert!(call(&w, "guide", json!({ "code": "1.000894" })).is_ok());
+}
+
+// ------------------------------------------------------------------------------------------ kiosk
+
+/// The kiosk's PIN in these tests.
+const PIN: &str = "2468";
+
+/// A data folder whose config.toml has a PIN hash (made by the core) and `edit`'s changes.
+fn kiosk_dir(edit: impl FnOnce(&mut Config)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::default();
+    config.kiosk.pin_hash = Some(hash_pin(PIN).expect("hash"));
+    edit(&mut config);
+    config.save(dir.path()).expect("save config");
+    dir
+}
+
+/// A valid petition, as the UI sends it.
+fn petition(summary: &str) -> Value {
+    json!({
+        "kind": "kien-nghi",
+        "name": "Nguyễn Văn An",
+        "address": "12 Lê Lợi, phường Bến Thành",
+        "phone": "0912 345 678",
+        "email": null,
+        "procedure_code": "1.000894",
+        "summary": summary,
+    })
+}
+
+#[test]
+fn app_mode_comes_from_the_flag_and_the_config() {
+    let (_dir, w) = window();
+    let m = call(&w, "app_mode", json!({})).expect("app_mode");
+    assert_eq!(
+        m,
+        json!({ "kiosk": false, "idle_seconds": 90, "warning_seconds": 20, "pin_set": false })
+    );
+
+    let dir = kiosk_dir(|c| {
+        c.kiosk.idle_seconds = 15;
+        c.kiosk.warning_seconds = 5;
+    });
+    let m = call(&window_with(dir.path(), true), "app_mode", json!({})).expect("app_mode");
+    assert_eq!(
+        m,
+        json!({ "kiosk": true, "idle_seconds": 15, "warning_seconds": 5, "pin_set": true })
+    );
+    // Without --kiosk the config's `enabled` decides.
+    let m = call(&window_with(dir.path(), false), "app_mode", json!({})).expect("app_mode");
+    assert_eq!(m["kiosk"], false);
+    let dir = kiosk_dir(|c| c.kiosk.enabled = true);
+    let m = call(&window_with(dir.path(), false), "app_mode", json!({})).expect("app_mode");
+    assert_eq!(m["kiosk"], true);
+}
+
+#[test]
+fn admin_commands_are_refused_until_the_pin_and_after_lock() {
+    let dir = kiosk_dir(|_| {});
+    let w = window_with(dir.path(), true);
+    for (cmd, args) in [
+        ("feedback_counts", json!({})),
+        ("export_feedback", json!({ "purge": false })),
+        ("exit_kiosk", json!({})),
+    ] {
+        let e = call(&w, cmd, args).expect_err(cmd);
+        assert_eq!(e["code"], "locked", "{cmd}: {e}");
+    }
+    assert!(!dir.path().join("exports").exists());
+
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "1357" })),
+        Ok(json!(false))
+    );
+    let e = call(&w, "feedback_counts", json!({})).expect_err("still locked");
+    assert_eq!(e["code"], "locked");
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
+    let counts = call(&w, "feedback_counts", json!({})).expect("unlocked");
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(0), &json!(0))
+    );
+
+    call(&w, "admin_lock", json!({})).expect("lock");
+    let e = call(&w, "feedback_counts", json!({})).expect_err("locked again");
+    assert_eq!(e["code"], "locked");
+}
+
+#[test]
+fn five_wrong_pins_lock_the_gate_out_even_for_the_right_one() {
+    let dir = kiosk_dir(|_| {});
+    let w = window_with(dir.path(), true);
+    for _ in 0..5 {
+        assert_eq!(
+            call(&w, "admin_unlock", json!({ "pin": "0000" })),
+            Ok(json!(false))
+        );
+    }
+    let e = call(&w, "admin_unlock", json!({ "pin": PIN })).expect_err("locked out");
+    assert_eq!(e["code"], "locked-out");
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("giây")),
+        "{e}"
+    );
+    let e = call(&w, "feedback_counts", json!({})).expect_err("still locked");
+    assert_eq!(e["code"], "locked");
+}
+
+#[test]
+fn without_a_pin_nothing_unlocks() {
+    let (dir, w) = window();
+    assert_eq!(
+        call(&w, "app_mode", json!({})).expect("mode")["pin_set"],
+        false
+    );
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "" })),
+        Ok(json!(false))
+    );
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(false))
+    );
+    assert_eq!(
+        call(&w, "feedback_counts", json!({})).expect_err("locked")["code"],
+        "locked"
+    );
+    drop(dir);
+}
+
+#[test]
+fn an_invalid_petition_answers_field_errors_and_stores_nothing() {
+    let dir = kiosk_dir(|_| {});
+    let w = window_with(dir.path(), true);
+    let mut bad = petition("Thời gian giải quyết quá lâu.");
+    bad["phone"] = json!("12ab");
+    bad["address"] = json!("   ");
+
+    let checked = call(&w, "check_petition", json!({ "petition": bad })).expect("check");
+    let fields: Vec<&str> = checked
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| f["field"].as_str().expect("field"))
+        .collect();
+    assert!(
+        fields.contains(&"phone") && fields.contains(&"address"),
+        "{checked}"
+    );
+    assert!(!fields.contains(&"name"), "{checked}");
+    assert!(
+        checked
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|f| f["message"].as_str().is_some_and(|m| !m.is_empty()))
+    );
+
+    let e = call(&w, "submit_petition", json!({ "petition": bad })).expect_err("invalid");
+    assert_eq!(e["code"], "invalid");
+    assert_eq!(e["fields"], checked, "the same messages as check_petition");
+
+    let good = call(
+        &w,
+        "check_petition",
+        json!({ "petition": petition("Đề nghị niêm yết lệ phí.") }),
+    )
+    .expect("check");
+    assert_eq!(good, json!([]));
+
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
+    let counts = call(&w, "feedback_counts", json!({})).expect("counts");
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(0), &json!(0))
+    );
+}
+
+#[test]
+fn petitions_and_ratings_survive_a_restart_and_are_exported() {
+    let dir = kiosk_dir(|_| {});
+    {
+        let w = window_with(dir.path(), true);
+        // Typed with combining marks: stored NFC.
+        let summary = "Đề nghi\u{0323} niêm yết lệ phí <script>alert(1)</script>";
+        let id = call(
+            &w,
+            "submit_petition",
+            json!({ "petition": petition(summary) }),
+        )
+        .expect("petition");
+        assert!(id.as_i64().is_some_and(|id| id > 0), "{id}");
+        let id = call(
+            &w,
+            "submit_rating",
+            json!({ "rating": { "code": "1.000894", "level": 3 } }),
+        )
+        .expect("rating");
+        assert!(id.as_i64().is_some_and(|id| id > 0), "{id}");
+        let e = call(
+            &w,
+            "submit_rating",
+            json!({ "rating": { "code": "1.000894", "level": 7 } }),
+        )
+        .expect_err("level 7");
+        assert_eq!(e["code"], "invalid", "{e}");
+    }
+    let w = window_with(dir.path(), true);
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
+    let counts = call(&w, "feedback_counts", json!({})).expect("counts");
+    assert_eq!(
+        (&counts["petitions"], &counts["ratings"]),
+        (&json!(1), &json!(1))
+    );
+
+    let summary = call(&w, "export_feedback", json!({ "purge": false })).expect("export");
+    assert_eq!(summary["petitions"], 1);
+    assert_eq!(summary["ratings"], 1);
+    assert_eq!(summary["purged"], 0);
+    let path = std::path::PathBuf::from(summary["path"].as_str().expect("path"));
+    assert_eq!(path.parent(), Some(dir.path().join("exports").as_path()));
+    let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(
+        name.starts_with("gop-y-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    let csv = std::fs::read_to_string(&path).expect("read export");
+    assert!(
+        csv.contains("Đề nghị niêm yết lệ phí <script>alert(1)</script>"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("0912 345 678") || csv.contains("0912345678"),
+        "{csv}"
+    );
+
+    // A second export the same second gets its own file; purging empties the petitions.
+    let again = call(&w, "export_feedback", json!({ "purge": true })).expect("export");
+    assert_ne!(again["path"], summary["path"]);
+    assert_eq!(again["purged"], 1);
+    assert_eq!(
+        call(&w, "feedback_counts", json!({})).expect("counts")["petitions"],
+        0
+    );
+}
+
+#[test]
+fn the_command_line() {
+    use std::ffi::OsString;
+    let parse = |a: &[&str]| Args::parse(a.iter().map(OsString::from));
+    assert_eq!(parse(&[]), Args::default());
+    let a = parse(&["--kiosk", "--data", "/srv/sotay"]);
+    assert!(a.kiosk);
+    assert_eq!(a.data.as_deref(), Some(Path::new("/srv/sotay")));
+    assert!(a.unknown.is_empty());
+    let a = parse(&["--data=/x y", "--fullscreen", "--data"]);
+    assert!(!a.kiosk);
+    assert_eq!(a.data.as_deref(), Some(Path::new("/x y")));
+    assert_eq!(
+        a.unknown,
+        [OsString::from("--fullscreen"), OsString::from("--data")]
+    );
 }

@@ -10,9 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { Key, Session, sleep, waitUntil } from './lib/webdriver.mjs';
 import { INSTALL, SETTLE } from './lib/probe.mjs';
+import { appPid } from './lib/proc.mjs';
 
 const WEBDRIVER = process.env.E2E_WEBDRIVER ?? 'http://127.0.0.1:4444';
 const APP = process.env.E2E_APP;
@@ -202,30 +202,6 @@ const percentile = (xs, p) => {
   return a[Math.min(a.length - 1, Math.max(0, Math.ceil((p / 100) * a.length) - 1))];
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-/**
- * The pid of the app this run started: the newest sotay-desktop in run.sh's process group (E2E_PGID), so
- * that another copy of the app on the machine is never measured; `pgrep -n -x sotay-desktop` without it.
- */
-function appPid() {
-  const pgid = Number(process.env.E2E_PGID);
-  if (pgid) {
-    let best = 0;
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        if (fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== 'sotay-desktop') continue;
-        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp …
-        if (Number(fields[2]) === pgid && Number(d) > best) best = Number(d);
-      } catch {
-        /* gone */
-      }
-    }
-    return best;
-  }
-  return Number(execFileSync('pgrep', ['-n', '-x', 'sotay-desktop'], { encoding: 'utf8' }).trim());
-}
 
 /** VmRSS of a process in kB. */
 function rssKb(pid) {

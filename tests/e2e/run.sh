@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against the built desktop app (target/debug/sotay-desktop, or
-# $CARGO_TARGET_DIR/debug/sotay-desktop; `make e2e` builds it first). Builds nothing itself.
+# $CARGO_TARGET_DIR/debug/sotay-desktop) and CLI (…/debug/sotay, which the kiosk tests use to set the PIN
+# and export the feedback); `make e2e` builds both first. Builds nothing itself.
+#
+# The files: e2e.test.mjs (the desktop app, issue 5), then kiosk.test.mjs (the app with --kiosk and its
+# own data folder inside the run's, issue 6), one after the other (they share the one tauri-driver).
 #
 # Starts tauri-driver (which drives /usr/bin/WebKitWebDriver) on a free local port under Xvfb, runs the
 # tests with SOTAY_DATA_DIR set to a fresh temporary folder, always stops tauri-driver, the app and Xvfb,
-# and exits with the tests' status. Screenshots and figures.json go to test-output/e2e/ at the repo root.
+# and exits with the tests' status. Screenshots, figures.json and kiosk-figures.json go to test-output/e2e/
+# at the repo root.
 #
 # Environment: E2E_PROFILE (release: test target/release/sotay-desktop instead, for representative timings),
 # TAURI_DRIVER (the tauri-driver binary; default: $TARGET_DIR/tools/bin/tauri-driver, then PATH,
-# then ~/.cargo/bin), E2E_TIMEOUT (seconds for the whole test run, default 300). Arguments are passed to
-# `node --test`, e.g. ./run.sh --test-name-pattern=keyboard
+# then ~/.cargo/bin), E2E_TIMEOUT (seconds for the whole test run, default 600), E2E_TEST_FILES (the test
+# files, default "e2e.test.mjs kiosk.test.mjs"). Arguments are passed to `node --test`, e.g.
+# ./run.sh --test-name-pattern=keyboard
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 app="$target_dir/${E2E_PROFILE:-debug}/sotay-desktop"
+cli="$target_dir/${E2E_PROFILE:-debug}/sotay"
 native_driver=/usr/bin/WebKitWebDriver
 out="$repo/test-output/e2e"
 
 die() { echo "e2e: $*" >&2; exit 2; }
 
 [ -x "$app" ] || die "$app is missing: build it first (make e2e, or: cd ui && npm run build; cargo build -p sotay-desktop)"
+[ -x "$cli" ] || die "$cli is missing: build it first (make e2e, or: cargo build -p sotay)"
 [ -x "$native_driver" ] || die "$native_driver is missing: install the Debian package webkit2gtk-driver"
 command -v xvfb-run >/dev/null || die "xvfb-run is missing: install the Debian package xvfb"
 driver="${TAURI_DRIVER:-}"
@@ -40,7 +48,7 @@ native_port="$(free_port)"
 while [ "$native_port" = "$port" ]; do native_port="$(free_port)"; done
 
 mkdir -p "$out"
-rm -f "$out"/*.png "$out"/figures.json
+rm -f "$out"/*.png "$out"/figures.json "$out"/kiosk-figures.json
 data_dir="$(mktemp -d "${TMPDIR:-/tmp}/sotay-e2e-data.XXXXXX")"
 export SOTAY_DATA_DIR="$data_dir"
 log="$out/tauri-driver.log"
@@ -90,11 +98,12 @@ fi
 cd "$here"
 status=0
 # In the background, so that an INT/TERM reaches the traps (and the clean-up) while the tests run.
-E2E_WEBDRIVER="http://127.0.0.1:$port" E2E_APP="$app" E2E_OUT="$out" E2E_PGID="$driver_pid" \
-  timeout --kill-after=10 "${E2E_TIMEOUT:-300}" \
-  node --test --test-reporter=spec "$@" "${E2E_TEST_FILE:-e2e.test.mjs}" &
+# shellcheck disable=SC2086 # E2E_TEST_FILES is a list of file names
+E2E_WEBDRIVER="http://127.0.0.1:$port" E2E_APP="$app" E2E_SOTAY="$cli" E2E_OUT="$out" E2E_PGID="$driver_pid" \
+  timeout --kill-after=10 "${E2E_TIMEOUT:-600}" \
+  node --test --test-concurrency=1 --test-reporter=spec "$@" ${E2E_TEST_FILES:-e2e.test.mjs kiosk.test.mjs} &
 tests_pid=$!
 wait "$tests_pid" || status=$?
 tests_pid=""
-[ "$status" -eq 124 ] && echo "e2e: the test run took longer than ${E2E_TIMEOUT:-300} s and was stopped" >&2
+[ "$status" -eq 124 ] && echo "e2e: the test run took longer than ${E2E_TIMEOUT:-600} s and was stopped" >&2
 exit "$status"

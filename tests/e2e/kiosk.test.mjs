@@ -1,0 +1,666 @@
+// End-to-end tests of kiosk mode (issue 6): the real app started with `--kiosk`, driven through
+// tauri-driver + WebKitWebDriver under Xvfb. Run by tests/e2e/run.sh after e2e.test.mjs, with:
+//   E2E_WEBDRIVER, E2E_APP, E2E_OUT  as for e2e.test.mjs
+//   E2E_SOTAY                        the `sotay` CLI (sets the PIN, exports the feedback)
+//   SOTAY_DATA_DIR                   the run's fresh temporary folder; the kiosk gets its own data folder
+//                                    in it (--data), whose config.toml has a PIN, idle 15 s and warning 5 s
+// Selectors are the contract of /work/brief/kiosk.md (data-testid attributes). Screenshots of every kiosk
+// screen go to test-output/e2e/kiosk-*.png.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Session, sleep, waitUntil } from './lib/webdriver.mjs';
+import { csvRecords } from './lib/csv.mjs';
+import { alive, appPid } from './lib/proc.mjs';
+
+const WEBDRIVER = process.env.E2E_WEBDRIVER ?? 'http://127.0.0.1:4444';
+const APP = process.env.E2E_APP;
+const SOTAY = process.env.E2E_SOTAY;
+const OUT = process.env.E2E_OUT ?? path.resolve('test-output/e2e');
+assert.ok(APP, 'E2E_APP must name the sotay-desktop binary (use tests/e2e/run.sh)');
+assert.ok(SOTAY, 'E2E_SOTAY must name the sotay CLI (use tests/e2e/run.sh)');
+assert.ok(process.env.SOTAY_DATA_DIR, 'SOTAY_DATA_DIR must be a fresh folder (use tests/e2e/run.sh)');
+fs.mkdirSync(OUT, { recursive: true });
+
+/** The kiosk's own data folder (config.toml, feedback database, exports). */
+const DATA = path.join(process.env.SOTAY_DATA_DIR, 'kiosk');
+const PIN = '482916';
+const IDLE_SECONDS = 15;
+const WARNING_SECONDS = 5;
+const MARRIAGE = '1.000894';
+
+const $ = {
+  kiosk: '[data-testid="kiosk"]',
+  home: '[data-testid="kiosk-home"]',
+  event: 'button[data-testid="kiosk-event"][data-event-id]',
+  contact: 'button[data-testid="kiosk-contact"]',
+  contactPanel: '[data-testid="kiosk-contact-panel"]',
+  homeButton: 'button[data-testid="kiosk-home-button"]',
+  search: 'input[data-testid="kiosk-search"]',
+  osk: '[data-testid="osk"]',
+  key: (k) => `[data-testid="osk"] button[data-testid="osk-key"][data-key="${k}"]`,
+  telex: 'button[data-testid="osk-telex"]',
+  result: 'button[data-testid="kiosk-result"][data-code]',
+  chooser: '[data-testid="kiosk-chooser"]',
+  choice: '[data-testid="kiosk-chooser"] button[data-testid="kiosk-choice"][data-code]',
+  guide: '[data-testid="kiosk-guide"][data-code]',
+  docCheck: 'input[type=checkbox][data-testid="kiosk-doc-check"][data-doc-id]',
+  qr: '[data-testid="kiosk-qr"]',
+  print: 'button[data-testid="kiosk-print"]',
+  receipt: '[data-testid="receipt"]',
+  rating: '[data-testid="rating"]',
+  rate: (l) => `[data-testid="rating"] button[data-testid="rate"][data-level="${l}"]`,
+  ratingThanks: '[data-testid="rating-thanks"]',
+  petitionOpen: 'button[data-testid="petition-open"]',
+  petitionForm: 'form[data-testid="petition-form"]',
+  petitionSubmit: 'button[data-testid="petition-submit"]',
+  fieldError: '[data-testid="field-error"][data-field]',
+  petitionDone: '[data-testid="petition-done"]',
+  idleWarning: '[data-testid="idle-warning"]',
+  idleCountdown: '[data-testid="idle-countdown"]',
+  idleMore: 'button[data-testid="idle-more-time"]',
+  larger: 'button[data-testid="kiosk-text-larger"]',
+  contrast: 'button[data-testid="kiosk-contrast"]',
+  adminOpen: 'button[data-testid="admin-open"]',
+  pinPad: '[data-testid="pin-pad"]',
+  pinInput: 'input[data-testid="pin-input"]',
+  pinSubmit: 'button[data-testid="pin-submit"]',
+  pinError: '[data-testid="pin-error"]',
+  admin: '[data-testid="admin"]',
+  exportPurge: 'input[type=checkbox][data-testid="export-purge"]',
+  exportButton: 'button[data-testid="export-feedback"]',
+  exportResult: '[data-testid="export-result"]',
+  adminClose: 'button[data-testid="admin-close"]',
+  exitKiosk: 'button[data-testid="exit-kiosk"]',
+};
+
+/** What the petition tests send; the summary is unique to this run, to find it in the export. */
+const MARKER = `E2E-${Date.now().toString(36)}`;
+const PETITION = {
+  name: 'Trần Thị Bích Ngọc',
+  address: 'Số 7 đường Hùng Vương, phường Phú Hội',
+  phone: '0905 123 456',
+  email: 'ngoc.tran@example.com',
+  summary: `Đề nghị niêm yết rõ lệ phí đăng ký kết hôn tại bộ phận một cửa (${MARKER}).`,
+};
+
+/** Figures of the kiosk run (printed and written to kiosk-figures.json; never asserted). */
+const figures = { generated: new Date().toISOString(), app: APP };
+
+let s; // the current session
+
+// ------------------------------------------------------------------------------------ set-up
+
+/** Writes the kiosk's config.toml: a PIN hashed by `sotay config set-pin`, idle 15 s, warning 5 s. */
+function writeConfig() {
+  fs.mkdirSync(DATA, { recursive: true });
+  execFileSync(SOTAY, ['config', 'set-pin', '--data', DATA, '--pin-stdin'], { input: `${PIN}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  const file = path.join(DATA, 'config.toml');
+  const hash = /^pin_hash\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
+  assert.ok(hash?.startsWith('$argon2id$'), `sotay config set-pin wrote an argon2id hash to ${file}`);
+  fs.writeFileSync(
+    file,
+    `[kiosk]\nenabled = false\npin_hash = "${hash}"\nidle_seconds = ${IDLE_SECONDS}\nwarning_seconds = ${WARNING_SECONDS}\n`,
+  );
+}
+
+const capabilities = () => ({
+  alwaysMatch: { 'tauri:options': { application: APP, args: ['--kiosk', '--data', DATA] } },
+});
+
+/** Starts the app in kiosk mode; waits for the kiosk home screen. */
+async function launch() {
+  const t0 = performance.now();
+  const session = await Session.create(WEBDRIVER, capabilities());
+  await session.waitFor($.home);
+  await session.setTimeouts({ script: 20_000 });
+  return { session, readyMs: performance.now() - t0 };
+}
+
+async function shot(name) {
+  try {
+    fs.writeFileSync(path.join(OUT, `kiosk-${name}.png`), await s.screenshot());
+  } catch (e) {
+    console.log(`# screenshot kiosk-${name} failed: ${e.message}`);
+  }
+}
+
+/** Runs a test body; on failure saves a screenshot named after the test. */
+function e2e(name, fn, timeout = 90_000) {
+  test(name, { timeout }, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+      throw e;
+    }
+  });
+}
+
+/** Back to a fresh kiosk home screen (a reload forgets everything, as a new citizen would find it). */
+async function home() {
+  if (!s) s = (await launch()).session; // a previous test lost the session
+  await s.refresh();
+  await s.waitFor($.home);
+}
+
+/** Polls `fn` for up to `ms` (longer than waitUntil's 10 s cap, for the idle timer). */
+async function waitLong(fn, ms, what) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Taps an element like a finger would: scrolled to the middle of its scrolling area first (the kiosk's
+ * bottom bar covers the lowest part of the screen), then clicked. `target` is a selector or an element.
+ */
+async function press(target) {
+  const el = typeof target === 'string' ? await s.waitFor(target) : target;
+  const hit = await s.execute(
+    `const el = arguments[0]; el.scrollIntoView({ block: 'center', inline: 'center' });
+     const r = el.getBoundingClientRect();
+     const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+     return !top || el.contains(top) ? '' : (top.getAttribute('data-testid') || top.tagName) + ' ' + (top.textContent || '').trim().slice(0, 30);`,
+    [el],
+  );
+  assert.equal(hit, '', 'nothing covers the element tapped');
+  await s.click(el);
+}
+
+/** Whether an element matching `css` is displayed now. */
+async function shown(css) {
+  for (const el of await s.findAll(css)) if (await s.displayed(el)) return true;
+  return false;
+}
+
+/** The search field's value, NFC. */
+async function searchValue() {
+  return (await s.prop(await s.find($.search), 'value')).normalize('NFC');
+}
+
+/** Taps the on-screen keys `keys` (data-key values) one after the other. */
+async function tap(keys) {
+  for (const k of keys) await press($.key(k));
+}
+
+/** The data-code of every displayed result card, in order. */
+function resultCodes() {
+  return s.execute(
+    `return [...document.querySelectorAll(arguments[0])]
+       .filter((el) => el.getClientRects().length > 0).map((el) => el.getAttribute('data-code'));`,
+    [$.result],
+  );
+}
+
+/** Waits for result cards (or the chooser) after a search, and returns the result codes. */
+async function waitResults() {
+  return waitUntil(async () => {
+    const codes = await resultCodes();
+    return codes.length || (await shown($.chooser)) ? codes : null;
+  }, { what: 'kiosk results' });
+}
+
+/** Searches by typing on the physical keyboard (the kiosk accepts it too). */
+async function typeSearch(text) {
+  const input = await s.waitFor($.search);
+  await s.clear(input);
+  await s.sendKeys(input, text);
+  await waitResults();
+  // Settled: the same cards twice, 400 ms apart (the search of the last keystroke has answered).
+  let last = null;
+  return waitUntil(async () => {
+    const now = JSON.stringify(await resultCodes());
+    const same = now === last;
+    last = now;
+    if (!same) await sleep(400);
+    return same ? JSON.parse(now) : null;
+  }, { what: 'the results to settle' });
+}
+
+/** Opens the guide `code`: searches its title words and taps its card (or its choice in the chooser). */
+async function openGuide(query, code) {
+  await typeSearch(query);
+  // The cards are drawn again when the last keystroke's search answers: retry a card that went stale.
+  await waitUntil(
+    async () => {
+      const card = (await s.find(`${$.result}[data-code="${code}"]`)) ?? (await s.find(`${$.choice}[data-code="${code}"]`));
+      if (!card) return false;
+      try {
+        await press(card);
+        return true;
+      } catch (e) {
+        if (e.error === 'stale element reference') return false;
+        throw e;
+      }
+    },
+    { what: `a card for ${code}` },
+  );
+  await s.waitFor(`[data-testid="kiosk-guide"][data-code="${code}"]`);
+}
+
+/** The `checked` state of every checklist box, by document id. */
+function ticks() {
+  return s.execute(
+    `return Object.fromEntries([...document.querySelectorAll(arguments[0])].map((b) => [b.dataset.docId, b.checked]));`,
+    [$.docCheck],
+  );
+}
+
+/** Ticks a checklist box (clicking it, or its label when the styled box itself is not clickable). */
+async function tick(el) {
+  try {
+    await press(el);
+  } catch {
+    await s.execute(`const b = arguments[0]; ((b.labels && b.labels[0]) || b).click();`, [el]);
+  }
+}
+
+/** The petition form's control named `name`. */
+const control = (name) => `${$.petitionForm} [name="${name}"]`;
+
+/** Opens the petition form from wherever its button is shown (home, or a guide). */
+async function openPetition() {
+  if (!(await shown($.petitionOpen))) await openGuide('ket hon', MARRIAGE);
+  await press($.petitionOpen);
+  return s.waitFor($.petitionForm);
+}
+
+/** Fills the petition form's text controls with `values` (leaving the others as they are). */
+async function fillPetition(values) {
+  for (const [name, value] of Object.entries(values)) {
+    const el = await s.waitFor(control(name));
+    // Above the on-screen keyboard, which covers the bottom of the screen.
+    await s.execute(`arguments[0].scrollIntoView({ block: 'center' });`, [el]);
+    await s.clear(el);
+    if (value) await s.sendKeys(el, value);
+  }
+  await sleep(300); // the check of the field just left is answered and shown
+}
+
+/** The displayed field errors: data-field → text. */
+function fieldErrors() {
+  return s.execute(
+    `return Object.fromEntries([...document.querySelectorAll(arguments[0])]
+       .filter((el) => el.getClientRects().length > 0 && el.textContent.trim())
+       .map((el) => [el.dataset.field, el.textContent.trim()]));`,
+    [$.fieldError],
+  );
+}
+
+/** Opens the admin screen with `pin` through the PIN pad; returns whether the admin screen opened. */
+async function enterPin(pin) {
+  if (!(await shown($.pinPad))) await press($.adminOpen);
+  const input = await s.waitFor($.pinInput);
+  await s.clear(input);
+  await s.sendKeys(input, pin);
+  await press($.pinSubmit);
+  return waitUntil(async () => ((await shown($.admin)) ? 'admin' : (await shown($.pinError)) ? 'error' : null), {
+    what: 'the admin screen or a PIN error',
+  });
+}
+
+/** Restarts the app (a new session: the kiosk's data folder stays). */
+async function restart() {
+  await s.delete();
+  s = null;
+  await sleep(300);
+  s = (await launch()).session;
+}
+
+// ------------------------------------------------------------------------------------ the tests
+
+describe('sotay kiosk', () => {
+  before(async () => {
+    writeConfig();
+    const l = await launch();
+    s = l.session;
+    figures.kiosk_start_ms = Math.round(l.readyMs);
+    console.log(`# kiosk start: home screen after ${figures.kiosk_start_ms} ms`);
+  });
+
+  after(async () => {
+    if (s) await s.delete();
+    fs.writeFileSync(path.join(OUT, 'kiosk-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  });
+
+  e2e('starts in kiosk mode: fullscreen, home screen with life events, contact, A+ and contrast', async () => {
+    await home();
+    await s.waitFor($.kiosk);
+    const mode = await s.executeAsync(
+      `const done = arguments[0]; window.__TAURI_INTERNALS__.invoke('app_mode', {}).then(done, (e) => done({ error: e }));`,
+    );
+    assert.deepEqual(mode, { kiosk: true, idle_seconds: IDLE_SECONDS, warning_seconds: WARNING_SECONDS, pin_set: true });
+    const size = await s.execute(`return { w: window.innerWidth, h: window.innerHeight, sw: screen.width, sh: screen.height };`);
+    figures.kiosk_viewport = size;
+    console.log(`# kiosk viewport ${size.w}×${size.h} on a ${size.sw}×${size.sh} screen`);
+    assert.ok(size.w >= size.sw - 1 && size.h >= size.sh - 1, `the window fills the screen: ${JSON.stringify(size)}`);
+    assert.ok((await s.findAll($.event)).length >= 5, 'large buttons by life event');
+    assert.ok(await shown($.search), 'the search field');
+    const inputmode = await s.attr(await s.find($.search), 'inputmode');
+    assert.equal(inputmode, 'none', 'no system keyboard pops up');
+    // Touch targets of the home screen: at least 48×48 px.
+    const small = await s.execute(
+      `return [...document.querySelectorAll('[data-testid="kiosk-home"] button')]
+         .filter((b) => b.getClientRects().length > 0)
+         .map((b) => b.getBoundingClientRect()).filter((r) => r.width < 48 || r.height < 48).length;`,
+    );
+    assert.equal(small, 0, 'every home-screen button is at least 48×48 px');
+    await shot('home');
+
+    await press($.contact);
+    await s.waitFor($.contactPanel);
+    await shot('contact');
+    const panelButtons = await s.findAll(`${$.contactPanel} button`);
+    assert.ok(panelButtons.length > 0, 'the contact panel can be closed');
+    await press(panelButtons[panelButtons.length - 1]);
+    await s.waitGone($.contactPanel);
+    await press($.homeButton);
+    await s.waitFor($.home);
+
+    await press($.contrast);
+    assert.equal(await s.attr(await s.find($.contrast), 'aria-pressed'), 'true');
+    await press($.larger);
+    await shot('home-contrast-larger');
+    await press($.contrast);
+    assert.equal(await s.attr(await s.find($.contrast), 'aria-pressed'), 'false');
+  });
+
+  e2e('a life event lists its procedures as big cards', async () => {
+    await home();
+    const ev = await s.waitFor(`${$.event}[data-event-id="ket-hon"]`).catch(async () => (await s.findAll($.event))[0]);
+    await press(ev);
+    const codes = await waitResults();
+    assert.ok(codes.length > 0, 'the event lists procedures');
+    await shot('event');
+  });
+
+  e2e('on-screen keyboard: marks after the vowel type "đăng ký", and results appear', async () => {
+    await home();
+    await press($.search);
+    await s.waitFor($.osk);
+    await shot('keyboard');
+    // đ = d then the đ shape key; ă = a then breve; ý = y then sắc.
+    await tap(['d', 'dd', 'a', 'breve', 'n', 'g', 'space', 'k', 'y', 'sac']);
+    assert.equal(await searchValue(), 'đăng ký');
+    const codes = await waitResults();
+    assert.ok(codes.length > 0 || (await shown($.chooser)), 'results appear');
+    await sleep(300);
+    assert.equal(await searchValue(), 'đăng ký', 'the field still holds what was typed');
+    await shot('keyboard-results');
+
+    // Backspace removes the last letter; clear empties the field.
+    await tap(['backspace']);
+    assert.equal(await searchValue(), 'đăng k');
+    await tap(['clear']);
+    assert.equal(await searchValue(), '');
+  });
+
+  e2e('on-screen keyboard in Telex: "ddangw kys" types "đăng ký"', async () => {
+    await home();
+    await press($.search);
+    await s.waitFor($.osk);
+    const telex = await s.waitFor($.telex);
+    if ((await s.attr(telex, 'aria-pressed')) !== 'true') await press(telex);
+    assert.equal(await s.attr(telex, 'aria-pressed'), 'true');
+    await tap(['d', 'd', 'a', 'n', 'g', 'w', 'space', 'k', 'y', 's']);
+    assert.equal(await searchValue(), 'đăng ký');
+    assert.ok((await waitResults()).length > 0 || (await shown($.chooser)), 'results appear');
+    await press(telex);
+    assert.equal(await s.attr(telex, 'aria-pressed'), 'false');
+  });
+
+  e2e('guide: checklist, QR on screen, 80 mm receipt, rating', async () => {
+    await home();
+    await openGuide('dang ky ket hon', MARRIAGE);
+    const boxes = await s.findAll($.docCheck);
+    assert.ok(boxes.length >= 3, `the checklist has documents (got ${boxes.length})`);
+    const labelled = await s.execute(
+      `return [...document.querySelectorAll(arguments[0])].every((b) => (b.labels && b.labels.length > 0) || b.getAttribute('aria-label'));`,
+      [$.docCheck],
+    );
+    assert.ok(labelled, 'every checkbox has a label');
+    await tick(boxes[0]);
+    assert.equal(await s.selected(boxes[0]), true);
+    await s.waitFor($.qr);
+    await shot('guide');
+
+    // The receipt layout: 80 mm wide in print (@page size 80mm; WebKit's CSSOM drops `size`, so the
+    // style text is read).
+    await press($.print);
+    await s.waitFor($.receipt, { displayed: false });
+    const pages = await s.execute(
+      `return [...document.querySelectorAll('style')].map((el) => el.textContent).filter((t) => t.includes('@page'));`,
+    );
+    assert.ok(
+      pages.some((t) => /@page\s*\{[^}]*size:\s*80mm/.test(t)),
+      `an @page rule sizes the paper 80 mm (got ${JSON.stringify(pages)})`,
+    );
+    await shot('receipt');
+    // Printing goes to the default printer without a dialog (the shell's kiosk lock-down): the kiosk
+    // stays usable.
+    await press('button[data-testid="receipt-print"]');
+    await sleep(1500);
+    assert.ok(await shown($.receipt), 'the kiosk is still there after printing');
+    await press('button[data-testid="receipt-close"]');
+    await s.waitGone($.receipt);
+
+    await s.waitFor($.rating);
+    await shot('rating');
+    await press($.rate(3));
+    await s.waitFor($.ratingThanks);
+    await shot('rating-thanks');
+  });
+
+  e2e('the look-alike chooser: "Chọn đúng thủ tục của bạn" as big cards', async () => {
+    await home();
+    await typeSearch('đăng ký lại');
+    await s.waitFor($.chooser);
+    const choices = await s.findAll($.choice);
+    assert.ok(choices.length >= 2, `the chooser offers several procedures (got ${choices.length})`);
+    assert.match((await s.text(await s.find($.chooser))).normalize('NFC'), /Chọn đúng thủ tục của bạn/);
+    await shot('chooser');
+    const code = await s.attr(choices[1], 'data-code');
+    await press(choices[1]);
+    await s.waitFor(`[data-testid="kiosk-guide"][data-code="${code}"]`);
+  });
+
+  e2e('idle: warning with a countdown, "Thêm thời gian" postpones, then the reset clears the query and the ticks', async () => {
+    await home();
+    // Tick two documents of a guide, then go back home and half-type a query.
+    await openGuide('dang ky ket hon', MARRIAGE);
+    const boxes = await s.findAll($.docCheck);
+    await tick(boxes[0]);
+    await tick(boxes[1]);
+    const ticked = Object.values(await ticks()).filter(Boolean).length;
+    assert.equal(ticked, 2, 'two documents ticked');
+    await press($.homeButton);
+    await press($.search);
+    await tap(['k', 'h', 'a']);
+    assert.equal(await searchValue(), 'kha');
+    const t0 = Date.now();
+
+    // The warning comes after the idle time, with a countdown.
+    await waitLong(() => shown($.idleWarning), (IDLE_SECONDS + 5) * 1000, 'the idle warning');
+    const warnedAfter = (Date.now() - t0) / 1000;
+    assert.ok(warnedAfter >= IDLE_SECONDS - 1.5, `the warning waits for the idle time (came after ${warnedAfter} s)`);
+    assert.equal(await s.attr(await s.find($.idleWarning), 'role'), 'alertdialog');
+    const n1 = Number((await s.text(await s.find($.idleCountdown))).match(/\d+/)?.[0]);
+    assert.ok(n1 >= 1 && n1 <= WARNING_SECONDS, `the countdown shows the seconds left (got ${n1})`);
+    await shot('idle-warning');
+    await sleep(1200);
+    const n2 = Number((await s.text(await s.find($.idleCountdown))).match(/\d+/)?.[0]);
+    assert.ok(n2 < n1, `the countdown ticks (${n1} → ${n2})`);
+
+    // "Thêm thời gian" postpones: the warning goes, the query stays.
+    await press($.idleMore);
+    await s.waitGone($.idleWarning);
+    assert.equal(await searchValue(), 'kha', 'more time keeps the query');
+    const t1 = Date.now();
+
+    // Then nothing: the warning again, and the reset when it reaches zero.
+    await waitLong(() => shown($.idleWarning), (IDLE_SECONDS + 5) * 1000, 'the second idle warning');
+    assert.ok((Date.now() - t1) / 1000 >= IDLE_SECONDS - 1.5, 'the idle time started again after "Thêm thời gian"');
+    await waitLong(async () => !(await shown($.idleWarning)), (WARNING_SECONDS + 5) * 1000, 'the reset');
+    const resetAfter = (Date.now() - t1) / 1000;
+    figures.idle_reset_after_s = Math.round(resetAfter * 10) / 10;
+    console.log(`# idle: warning after ${warnedAfter.toFixed(1)} s; reset ${resetAfter.toFixed(1)} s after "Thêm thời gian"`);
+    await s.waitFor($.home);
+    assert.equal(await searchValue(), '', 'the reset cleared the half-typed query');
+    await shot('after-reset');
+
+    await openGuide('dang ky ket hon', MARRIAGE);
+    assert.ok(Object.values(await ticks()).every((t) => !t), 'the reset cleared the ticks');
+  }, 120_000);
+
+  e2e('an invalid petition shows the field errors under the fields', async () => {
+    await home();
+    await openPetition();
+    await shot('petition');
+    await fillPetition({ name: '', address: '', phone: '12ab', summary: '' });
+    await press($.petitionSubmit);
+    const errors = await waitUntil(async () => {
+      const e = await fieldErrors();
+      return Object.keys(e).length ? e : null;
+    }, { what: 'field errors' });
+    for (const field of ['name', 'address', 'phone', 'summary']) {
+      assert.ok(errors[field], `an error under "${field}" (got ${JSON.stringify(errors)})`);
+    }
+    assert.ok(!errors.email, 'e-mail is optional');
+    await shot('petition-errors');
+    assert.ok(!(await shown($.petitionDone)), 'nothing was sent');
+  });
+
+  e2e('a submitted petition is in the export after the app restarts', async () => {
+    await home();
+    await openPetition();
+    const kind = await s.waitFor(`${$.petitionForm} input[type=radio][name="kind"][value="phan-anh"]`, { displayed: false });
+    try {
+      await press(kind);
+    } catch {
+      await s.execute(`const r = arguments[0]; ((r.labels && r.labels[0]) || r).click();`, [kind]);
+    }
+    assert.equal(await s.selected(kind), true);
+    await fillPetition(PETITION);
+    await press($.petitionSubmit);
+    await s.waitFor($.petitionDone);
+    await shot('petition-done');
+    // Nothing personal stays in the form.
+    for (const name of Object.keys(PETITION)) {
+      const el = await s.find(control(name));
+      if (el) assert.equal(await s.prop(el, 'value'), '', `the form's "${name}" is emptied`);
+    }
+
+    await restart();
+
+    // The admin screen: a wrong PIN is refused, the right one opens it.
+    assert.equal(await enterPin('000000'), 'error', 'a wrong PIN is refused');
+    await shot('pin-error');
+    assert.equal(await enterPin(PIN), 'admin', 'the right PIN opens the admin screen');
+    await shot('admin');
+    const purge = await s.waitFor($.exportPurge, { displayed: false });
+    assert.equal(await s.selected(purge), false, 'purging is not the default');
+    await press($.exportButton);
+    const result = await s.waitFor($.exportResult);
+    await waitUntil(async () => /\.csv/.test(await s.text(result)), { what: 'the export path' });
+    await shot('export');
+
+    const exports = path.join(DATA, 'exports');
+    const files = fs.readdirSync(exports).filter((f) => /^gop-y-.*\.csv$/.test(f));
+    assert.equal(files.length, 1, `one export in ${exports}: ${files}`);
+    assert.ok((await s.text(result)).includes(files[0]), 'the admin screen names the file');
+    const rows = csvRecords(fs.readFileSync(path.join(exports, files[0]), 'utf8'));
+    const row = rows.find((r) => Object.values(r).some((v) => v.includes(MARKER)));
+    assert.ok(row, `the petition is in the export (${rows.length} rows)`);
+    const cells = Object.values(row).map((v) => v.normalize('NFC'));
+    for (const v of [PETITION.name, PETITION.address, PETITION.summary]) assert.ok(cells.includes(v), `the export has "${v}"`);
+    assert.ok(cells.some((v) => v.replace(/\D/g, '') === '0905123456'), 'the export has the phone number');
+    assert.ok(cells.includes('phan-anh') || cells.some((v) => /phản ánh/i.test(v)), 'the export has the kind');
+
+    // The same through the CLI on the same database.
+    const cliOut = path.join(process.env.SOTAY_DATA_DIR, 'cli-export.csv');
+    execFileSync(SOTAY, ['feedback', 'export', '--db', path.join(DATA, 'feedback.sqlite3'), '--out', cliOut], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const cliRows = csvRecords(fs.readFileSync(cliOut, 'utf8'));
+    assert.ok(cliRows.some((r) => Object.values(r).some((v) => v.includes(MARKER))), 'sotay feedback export has it too');
+
+    await press($.adminClose);
+    await s.waitFor($.home);
+  });
+
+  e2e('the kiosk refuses to close: window.close(), the context menu, browser shortcuts, WebDriver close window', async () => {
+    await home();
+    const pid = appPid();
+    assert.ok(pid > 0, 'the app process is found');
+    const handles = await s.cmd('GET', '/window/handles');
+    assert.equal(handles.length, 1);
+
+    await s.execute(`window.close();`);
+    await sleep(500);
+    assert.ok(alive(pid), 'window.close() leaves the app alive');
+    assert.deepEqual(await s.cmd('GET', '/window/handles'), handles, 'window.close() leaves the window open');
+    await s.waitFor($.home);
+
+    // The UI refuses the context menu and the browser shortcuts (events the page cancels).
+    const refused = await s.execute(`
+      const out = {};
+      const ctx = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      document.querySelector(arguments[0]).dispatchEvent(ctx);
+      out.contextmenu = ctx.defaultPrevented;
+      for (const [name, init] of Object.entries(arguments[1])) {
+        const ev = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+        document.body.dispatchEvent(ev);
+        out[name] = ev.defaultPrevented;
+      }
+      return out;`,
+      [
+        $.home,
+        {
+          F5: { key: 'F5', code: 'F5' },
+          'Ctrl+R': { key: 'r', code: 'KeyR', ctrlKey: true },
+          'Ctrl+Shift+R': { key: 'R', code: 'KeyR', ctrlKey: true, shiftKey: true },
+          'Ctrl+F': { key: 'f', code: 'KeyF', ctrlKey: true },
+          'Ctrl+P': { key: 'p', code: 'KeyP', ctrlKey: true },
+          'Ctrl+W': { key: 'w', code: 'KeyW', ctrlKey: true },
+          'Ctrl+Shift+I': { key: 'I', code: 'KeyI', ctrlKey: true, shiftKey: true },
+          F12: { key: 'F12', code: 'F12' },
+          'Ctrl+=': { key: '=', code: 'Equal', ctrlKey: true },
+          'Alt+Left': { key: 'ArrowLeft', code: 'ArrowLeft', altKey: true },
+        },
+      ],
+    );
+    const allowed = Object.entries(refused).filter(([, v]) => !v).map(([k]) => k);
+    assert.deepEqual(allowed, [], `refused: ${JSON.stringify(refused)}`);
+
+    // WebDriver's close window answers with the windows left open: the kiosk's is, and the app lives.
+    // (WebKitWebDriver then forgets its current window and refuses to switch back, so this is last and
+    // the session ends here.)
+    await shot('before-close-request');
+    const left = await s.cmd('DELETE', '/window');
+    assert.deepEqual(left, handles, 'WebDriver close window leaves the window open');
+    await sleep(1000);
+    assert.ok(alive(pid), 'the app process is alive');
+    assert.deepEqual(await s.cmd('GET', '/window/handles'), handles, 'the window is still there');
+    await s.delete();
+    s = null;
+  });
+
+  e2e('leaving kiosk mode needs the PIN, and quits the app', async () => {
+    await home(); // a new session when the previous test ended its own
+    const pid = appPid();
+    assert.equal(await enterPin(PIN), 'admin');
+    // The app may quit before WebDriver answers the click.
+    await press($.exitKiosk).catch((e) => console.log(`# the exit click answered: ${e.message.split('\n')[0]}`));
+    await waitUntil(() => !alive(pid), { what: 'the app to quit' });
+    s.delete().catch(() => {});
+    s = null;
+  });
+});

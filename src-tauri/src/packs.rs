@@ -154,10 +154,9 @@ pub async fn install_pack(
     }
     let bytes = bytes.clone();
     let data_dir = dir.0.clone();
-    let report =
-        tauri::async_runtime::spawn_blocking(move || install_bytes(&data_dir, &bytes))
-            .await
-            .map_err(|e| IpcError::new("pack", format!("the install stopped: {e}")))??;
+    let report = tauri::async_runtime::spawn_blocking(move || install_bytes(&data_dir, &bytes))
+        .await
+        .map_err(|e| IpcError::new("pack", format!("the install stopped: {e}")))??;
     reload(&core, dir.0.clone()).await?;
     Ok(report)
 }

@@ -179,7 +179,10 @@ fn install_status_and_rollback_swap_the_handbook_without_a_restart() {
     assert_eq!(r["changes"]["added"], json!([]));
     assert_eq!(r["changes"]["removed"], json!([]));
     assert_eq!(marriage_title(&w), NEW_TITLE);
-    assert_eq!(search(&w, "nha van hoa thon").first().map(String::as_str), Some(MARRIAGE));
+    assert_eq!(
+        search(&w, "nha van hoa thon").first().map(String::as_str),
+        Some(MARRIAGE)
+    );
 
     let s = status(&w);
     assert_eq!(s["source"], "pack");
@@ -259,12 +262,17 @@ fn a_refused_pack_leaves_the_handbook_in_use_unchanged() {
 #[test]
 fn without_trusted_keys_nothing_installs() {
     let p = packs(None);
-    Config::default().save(&p.data).expect("config without keys");
+    Config::default()
+        .save(&p.data)
+        .expect("config without keys");
     let w = window(&p.data, false);
     let e = install(&w, &p.v1).expect_err("no trusted key");
     assert_eq!(e["code"], "pack-rejected");
     assert!(
-        e["message"].as_str().expect("message").contains("trusted_keys"),
+        e["message"]
+            .as_str()
+            .expect("message")
+            .contains("trusted_keys"),
         "{e}"
     );
     assert_eq!(status(&w)["source"], "embedded");
@@ -293,6 +301,9 @@ fn kiosk_mode_refuses_install_and_rollback_until_the_pin_unlocks_them() {
         1
     );
     call(&w, "admin_lock", json!({})).expect("lock");
-    assert_eq!(install(&w, &p.v2).expect_err("locked again")["code"], "locked");
+    assert_eq!(
+        install(&w, &p.v2).expect_err("locked again")["code"],
+        "locked"
+    );
     assert_eq!(status(&w)["pack"]["version"], 1);
 }

@@ -15,20 +15,20 @@ describe('change lists', () => {
       { code: '4', title: 'Đăng ký khai sinh', field: 'Hộ tịch' },
     ]);
     expect(groups.map((g) => g.kind)).toEqual(['added', 'changed', 'removed']);
-    expect(groups[0].guides).toEqual([
+    expect(groups[0]!.guides).toEqual([
       { code: '4', title: 'Đăng ký khai sinh' },
       { code: '5', title: null },
       { code: '6', title: null },
     ]);
-    expect(groups[1].guides).toEqual([{ code: '2', title: 'Đăng ký kết hôn' }]);
-    expect(groups[2].guides).toEqual([{ code: '3', title: null }]);
+    expect(groups[1]!.guides).toEqual([{ code: '2', title: 'Đăng ký kết hôn' }]);
+    expect(groups[2]!.guides).toEqual([{ code: '3', title: null }]);
   });
 
   it('leaves empty kinds out and counts what is beyond the cap', () => {
     const groups = changeGroups({ added: ['a', 'b', 'c'], changed: [], removed: [] }, [], 2);
     expect(groups).toHaveLength(1);
-    expect(groups[0].guides.map((g) => g.code)).toEqual(['a', 'b']);
-    expect(groups[0].more).toBe(1);
+    expect(groups[0]!.guides.map((g) => g.code)).toEqual(['a', 'b']);
+    expect(groups[0]!.more).toBe(1);
     expect(changeGroups({ added: [], changed: [], removed: [] }, [])).toEqual([]);
   });
 

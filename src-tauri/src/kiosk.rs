@@ -1,10 +1,13 @@
 //! Kiosk mode: the command line, the mode the UI asks for, the locked-down window, and refusing to
 //! close it until an admin lets it.
 //!
-//! The kiosk window is fullscreen, without decorations, not resizable, minimizable or maximizable, and
-//! without devtools; a request to close it (Alt+F4, the window manager, WebDriver) is refused unless
-//! `exit_kiosk` granted it. The UI blocks the context menu and the browser shortcuts itself, and the
-//! navigation guard ([`crate::navigation`]) keeps the webview on the app.
+//! The kiosk window is fullscreen (and sized to the screen, for X sessions without a window manager),
+//! without decorations, not resizable, minimizable or maximizable, and without devtools. A request to
+//! close the window (Alt+F4, the window manager) is refused unless `exit_kiosk` granted it; so is a
+//! request to close the page (WebDriver, `window.close()`), which on Linux goes to the WebKitGTK view
+//! instead (`lock_down_webview`), where the context menu is refused too and printing skips the print
+//! dialog. The UI blocks the context menu and the browser shortcuts itself, and the navigation guard
+//! ([`crate::navigation`]) keeps the webview on the app.
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -30,22 +30,44 @@ describe('Searcher', () => {
     return { s, run, outcomes };
   }
 
-  it('searches at the first keystroke, then at most once per interval with the last text', async () => {
-    const { s, run, outcomes } = setup();
+  it('searches at once when idle; while a search runs, only the last text is searched, as soon as it ends', async () => {
+    const resolvers: (() => void)[] = [];
+    const run = vi.fn(
+      (x: Query) => new Promise<SearchResults>((resolve) => resolvers.push(() => resolve(answer(x.text)))),
+    );
+    const { s, outcomes } = setup(run);
     s.request(q('k'));
     expect(run).toHaveBeenCalledTimes(1);
     s.request(q('ke'));
     s.request(q('ket'));
     expect(run).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(80);
-    expect(run).toHaveBeenCalledTimes(2);
+    resolvers[0]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    // The answer for "k" is shown meanwhile, and "ket" (never "ke") is searched right away.
+    expect(outcomes).toEqual([{ kind: 'results', query: q('k'), results: answer('k') }]);
     expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ket']);
+    resolvers[1]?.();
     await vi.advanceTimersByTimeAsync(200);
     expect(run).toHaveBeenCalledTimes(2);
     expect(outcomes.at(-1)).toEqual({ kind: 'results', query: q('ket'), results: answer('ket') });
-    // After a pause the next keystroke searches at once again.
+    // Idle again: the next keystroke searches at once.
     s.request(q('ket h'));
     expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not hold the last text back longer than the delay behind a slow search', async () => {
+    const run = vi.fn((x: Query) =>
+      x.text === 'k' ? new Promise<SearchResults>(() => {}) : Promise.resolve(answer(x.text)),
+    );
+    const { s, outcomes } = setup(run);
+    s.request(q('k'));
+    s.request(q('ket'));
+    await vi.advanceTimersByTimeAsync(79);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ket']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toEqual([{ kind: 'results', query: q('ket'), results: answer('ket') }]);
   });
 
   it('clears at once on a blank query and drops the queued search', async () => {

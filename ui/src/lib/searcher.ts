@@ -1,5 +1,5 @@
-// Search as you type: throttled requests (leading and trailing), the answer to the latest request only,
-// blank queries cleared at once. The IPC call is passed in, so this logic is tested without the shell.
+// Search as you type: one search at a time, the latest typed text next, the answer to the latest request
+// only, blank queries cleared at once. The IPC call is passed in, so this logic is tested without the shell.
 
 import { type Filters, type IpcError, type Level, type SearchResults, toIpcError } from './ipc';
 
@@ -38,11 +38,13 @@ export function isBlank(q: Query): boolean {
   return !q.text.trim() && !hasFilters(q);
 }
 
-/** Runs searches for a screen. Typing is throttled: the first keystroke after a pause searches at once,
- * and while keys keep coming at most one search starts per `delay` milliseconds, the last one with the
- * final text (so results never lag the typing by more than `delay` plus the search itself). */
+/** Runs searches for a screen, one at a time. A keystroke while no search is running searches at once;
+ * keystrokes while one runs only remember the latest text, which is searched as soon as the running search
+ * ends (or after `delay` milliseconds if it is slow). So the results follow the typing with the least
+ * possible lag, and searches for text that has already been typed over are never started. */
 export class Searcher {
   private sequence = 0;
+  private running = 0;
   private inFlight: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queued: Query | undefined;
@@ -50,7 +52,7 @@ export class Searcher {
   /**
    * @param run the search itself (the IPC call)
    * @param deliver receives each outcome that is still current
-   * @param delay least time between two searches while typing, in milliseconds
+   * @param delay longest a typed text waits for a running search to end, in milliseconds
    */
   constructor(
     private readonly run: (q: Query) => Promise<SearchResults>,
@@ -62,11 +64,11 @@ export class Searcher {
   request(q: Query): void {
     if (isBlank(q)) {
       void this.now(q);
-    } else if (this.timer === undefined) {
+    } else if (this.running === 0) {
       void this.start({ ...q });
-      this.timer = setTimeout(this.tick, this.delay);
     } else {
       this.queued = { ...q };
+      this.timer ??= setTimeout(this.startQueued, this.delay);
     }
   }
 
@@ -88,14 +90,10 @@ export class Searcher {
     this.sequence++;
   }
 
-  private readonly tick = () => {
-    this.timer = undefined;
+  private readonly startQueued = () => {
     const q = this.queued;
-    this.queued = undefined;
-    if (q) {
-      void this.start(q);
-      this.timer = setTimeout(this.tick, this.delay);
-    }
+    this.stop();
+    if (q) void this.start(q);
   };
 
   private stop() {
@@ -111,14 +109,20 @@ export class Searcher {
       this.inFlight = Promise.resolve();
       return this.inFlight;
     }
-    this.inFlight = this.run(q).then(
-      (results) => {
-        if (mine === this.sequence) this.deliver({ kind: 'results', query: q, results });
-      },
-      (e: unknown) => {
-        if (mine === this.sequence) this.deliver({ kind: 'error', query: q, error: toIpcError(e) });
-      },
-    );
+    this.running++;
+    this.inFlight = this.run(q)
+      .then(
+        (results) => {
+          if (mine === this.sequence) this.deliver({ kind: 'results', query: q, results });
+        },
+        (e: unknown) => {
+          if (mine === this.sequence) this.deliver({ kind: 'error', query: q, error: toIpcError(e) });
+        },
+      )
+      .finally(() => {
+        this.running--;
+        if (this.running === 0) this.startQueued();
+      });
     return this.inFlight;
   }
 }

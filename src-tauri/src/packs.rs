@@ -103,8 +103,8 @@ fn install_bytes(data_dir: &Path, bytes: &[u8]) -> Result<InstallReport, IpcErro
     if trusted.is_empty() {
         return Err(IpcError::new(
             "pack-rejected",
-            "Máy này chưa có khóa công khai nào được tin cậy ([packs] trusted_keys trong config.toml), \
-             nên không cài được gói cập nhật nào.",
+            "pack rejected: no trusted public key is configured (add one to [packs] trusted_keys in \
+             config.toml)",
         ));
     }
     std::fs::create_dir_all(data_dir).map_err(|e| sotay::Error::io(data_dir, e))?;

@@ -10,6 +10,7 @@ const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const PackPanel = (await import('./PackPanel.svelte')).default;
+const Admin = (await import('../kiosk/Admin.svelte')).default;
 const words = dict('vi').packs;
 
 const info = (version: number) => ({ version, date: '2026-11-28', guides: 2, files: 4, name: 'Sổ tay' });
@@ -185,5 +186,18 @@ describe('pack panel', () => {
     await pick([1]);
     expect(onlocked).toHaveBeenCalledOnce();
     expect($('[data-testid="pack-error"]')).toBeNull();
+  });
+
+  it('is on the kiosk admin screen, in the kiosk language', async () => {
+    const base = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) =>
+      cmd === 'feedback_counts' ? { petitions: 0, petitions_not_exported: 0, ratings: 0 } : base(cmd, args),
+    );
+    component = mount(Admin, { target, props: { words: dict('en').kiosk, onclose: () => {}, onlocked: () => {} } });
+    await settle();
+    const admin = $('[data-testid="admin"]')!;
+    expect(admin.querySelector('input[data-testid="pack-file"]')).not.toBeNull();
+    expect(admin.querySelector('label.k-button')!.textContent).toContain('Update the handbook from a file…');
+    expect(admin.querySelector('[data-testid="pack-status"]')!.textContent).toContain('The handbook shipped with the app');
   });
 });

@@ -2,9 +2,11 @@
 //! errors reach the UI as [`IpcError`].
 
 use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
 use sotay::content::{LifeEvent, Locality, Term};
+use sotay::pack::{PackStatus, Source};
 use sotay::search::{Choice, Facets};
 use sotay::text::normalize;
 use sotay::userdata::UserData;
@@ -16,24 +18,57 @@ use crate::error::IpcError;
 /// Most codes one [`entries`] call resolves.
 const MAX_ENTRIES: usize = 200;
 
-/// The managed state: the engine over the embedded handbook, or why it could not be built (every
-/// command then answers with that error, so the window can say so instead of the app not starting).
+/// The managed state: the engine over the handbook in use (the installed pack, else the embedded
+/// handbook; see [`crate::packs`]) and where it came from, or why it could not be built (every command
+/// then answers with that error, so the window can say so instead of the app not starting). An install
+/// or a rollback swaps the engine while the app runs: commands hold an `Arc` of the one they started on.
 #[derive(Debug)]
-pub struct Core(Result<Engine, IpcError>);
+pub struct Core(RwLock<Loaded>);
+
+/// The engine in use and its origin.
+#[derive(Debug, Clone)]
+pub(crate) struct Loaded {
+    /// The engine, or the error met building it.
+    pub(crate) engine: Result<Arc<Engine>, IpcError>,
+    /// Where its handbook comes from (pack version, changes, or why the embedded one is used).
+    pub(crate) status: PackStatus,
+}
 
 impl Core {
-    /// Loads the embedded handbook and indexes it.
+    /// Loads the embedded handbook and indexes it (whatever packs the data folder holds).
     pub fn load() -> Core {
-        Core(
-            Handbook::embedded()
-                .and_then(Engine::new)
-                .map_err(IpcError::from),
-        )
+        let engine = Handbook::embedded()
+            .and_then(Engine::new)
+            .map(Arc::new)
+            .map_err(IpcError::from);
+        Core::with(Loaded {
+            engine,
+            status: PackStatus {
+                source: Source::Embedded,
+                note: None,
+                pack: None,
+                previous: None,
+                changes: None,
+            },
+        })
     }
 
-    /// The engine, or the start-up error.
-    pub fn engine(&self) -> Result<&Engine, IpcError> {
-        self.0.as_ref().map_err(Clone::clone)
+    pub(crate) fn with(loaded: Loaded) -> Core {
+        Core(RwLock::new(loaded))
+    }
+
+    /// The engine in use, or the start-up error.
+    pub fn engine(&self) -> Result<Arc<Engine>, IpcError> {
+        self.read().engine.clone()
+    }
+
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, Loaded> {
+        // The lock only guards a swap of two plain fields: a panic cannot leave them half-written.
+        self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn replace(&self, loaded: Loaded) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = loaded;
     }
 }
 
@@ -139,7 +174,7 @@ pub async fn locality(core: State<'_, Core>) -> Result<Option<Locality>, IpcErro
 #[tauri::command]
 pub async fn look_alikes(core: State<'_, Core>, code: String) -> Result<Vec<Choice>, IpcError> {
     let engine = core.engine()?;
-    let code = known_code(engine, &code)?;
+    let code = known_code(&engine, &code)?;
     Ok(engine
         .handbook()
         .look_alikes(&code)
@@ -160,7 +195,7 @@ pub async fn entries(core: State<'_, Core>, codes: Vec<String>) -> Result<Vec<En
         .take(MAX_ENTRIES)
         .map(|c| normalize(c))
         .collect();
-    Ok(to_entries(core.engine()?, &codes))
+    Ok(to_entries(&*core.engine()?, &codes))
 }
 
 /// The guides opened, most recent first.
@@ -169,7 +204,7 @@ pub async fn history(
     core: State<'_, Core>,
     store: State<'_, Store>,
 ) -> Result<Vec<Entry>, IpcError> {
-    Ok(to_entries(core.engine()?, &store.data()?.history()?))
+    Ok(to_entries(&*core.engine()?, &store.data()?.history()?))
 }
 
 /// Puts a guide at the top of the history; returns the new history.
@@ -180,8 +215,8 @@ pub async fn add_history(
     code: String,
 ) -> Result<Vec<Entry>, IpcError> {
     let engine = core.engine()?;
-    let code = known_code(engine, &code)?;
-    Ok(to_entries(engine, &store.data()?.add_to_history(&code)?))
+    let code = known_code(&engine, &code)?;
+    Ok(to_entries(&engine, &store.data()?.add_to_history(&code)?))
 }
 
 /// Empties the history.
@@ -196,7 +231,7 @@ pub async fn favourites(
     core: State<'_, Core>,
     store: State<'_, Store>,
 ) -> Result<Vec<Entry>, IpcError> {
-    Ok(to_entries(core.engine()?, &store.data()?.favourites()?))
+    Ok(to_entries(&*core.engine()?, &store.data()?.favourites()?))
 }
 
 /// Adds a guide to the favourites or removes it; returns the new favourites.
@@ -207,8 +242,8 @@ pub async fn toggle_favourite(
     code: String,
 ) -> Result<Vec<Entry>, IpcError> {
     let engine = core.engine()?;
-    let code = known_code(engine, &code)?;
+    let code = known_code(&engine, &code)?;
     let data = store.data()?;
     data.toggle_favourite(&code)?;
-    Ok(to_entries(engine, &data.favourites()?))
+    Ok(to_entries(&engine, &data.favourites()?))
 }

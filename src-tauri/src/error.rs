@@ -7,7 +7,8 @@ use serde::Serialize;
 pub struct IpcError {
     /// What kind of error: `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`, `json`,
     /// `invalid` (a petition failed validation: see `fields`), `locked` (an admin command without the
-    /// PIN), `locked-out` (too many wrong PINs), `database` or `config`.
+    /// PIN), `locked-out` (too many wrong PINs), `database`, `config`, `pack-rejected` (a content pack was
+    /// refused: damaged, altered, unsigned, not newer…) or `pack` (a pack operation could not be done).
     pub code: String,
     /// What went wrong, for the log and the curious.
     pub message: String,

@@ -7,12 +7,15 @@
 //! - kiosk mode ([`kiosk`]): `app_mode`, `exit_kiosk`;
 //! - citizens' feedback ([`feedback`]): `submit_rating`, `check_petition`, `submit_petition`, and for the
 //!   admin `feedback_counts`, `export_feedback`;
-//! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock`.
+//! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock`;
+//! - signed handbook updates ([`packs`]): `pack_status`, and (admin only in kiosk mode) `install_pack`,
+//!   `rollback_pack`.
 //!
 //! `sotay-desktop [--kiosk] [--data DIR]`. The data folder is `--data`, else `SOTAY_DATA_DIR`, else the
 //! platform's app data dir (`sotay::config::data_dir`); it holds `config.toml` (kiosk mode, PIN hash,
-//! idle times, retention), the history and favourites ([`Store`]) and the feedback database. The
-//! search engine is built once at start-up from the embedded handbook and kept in managed state.
+//! idle times, retention, trusted pack keys), the history and favourites ([`Store`]), the feedback database
+//! and the installed packs. The search engine is built at start-up from the installed pack (else the
+//! embedded handbook) and kept in managed state; installing or rolling back a pack rebuilds it.
 //! Navigation away from the app's own pages is blocked ([`navigation`]).
 
 pub mod admin;
@@ -21,6 +24,7 @@ pub mod error;
 pub mod feedback;
 pub mod kiosk;
 pub mod navigation;
+pub mod packs;
 
 use std::path::Path;
 
@@ -49,7 +53,7 @@ pub fn run() -> tauri::Result<()> {
             std::process::exit(1);
         }
     };
-    let core = Core::load();
+    let core = Core::open(&data_dir);
     if let Err(e) = core.engine() {
         eprintln!(
             "sotay-desktop: the handbook could not be loaded: {}",
@@ -92,6 +96,7 @@ pub fn app<R: tauri::Runtime>(
         .manage(AppMode::new(kiosk_flag, &config.kiosk))
         .manage(admin::AdminGate::new(config.kiosk.pin_hash.clone()))
         .manage(kiosk::ExitGrant::default())
+        .manage(packs::PackDir::new(data_dir))
         .manage(feedback::Feedback::new(
             data_dir,
             config.feedback.retention_days,
@@ -122,5 +127,8 @@ pub fn app<R: tauri::Runtime>(
             feedback::export_feedback,
             admin::admin_unlock,
             admin::admin_lock,
+            packs::pack_status,
+            packs::install_pack,
+            packs::rollback_pack,
         ])
 }

@@ -10,6 +10,39 @@ export type Lang = 'vi' | 'en';
 /** Every UI language, the default first. */
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
+/** Handbook updates (the About panel and the kiosk admin screen). */
+const packsVi = {
+  heading: 'Cập nhật sổ tay',
+  source: 'Sổ tay đang dùng',
+  embedded: 'Sổ tay đi kèm ứng dụng',
+  pack: (version: number, date: string) => `Gói cập nhật phiên bản ${version}, ngày ${date}`,
+  guides: (n: number) => `${n} thủ tục`,
+  previous: (version: number, date: string) => `Bản trước: phiên bản ${version}, ngày ${date}`,
+  changesTitle: 'Thay đổi so với bản trước',
+  kinds: { added: 'Thủ tục mới', changed: 'Thủ tục được sửa đổi', removed: 'Thủ tục bị bỏ' },
+  noChanges: 'Không có thủ tục nào thay đổi.',
+  more: (n: number) => `… và ${n} thủ tục khác`,
+  install: 'Cập nhật sổ tay từ tệp…',
+  installHint: 'Chọn tệp gói cập nhật (.sotaypack) do cơ quan biên soạn gửi, từ USB hoặc thư mục dùng chung.',
+  installing: 'Đang kiểm tra chữ ký và cài gói cập nhật…',
+  installed: (version: number, date: string, guides: number) =>
+    `Đã cài gói cập nhật phiên bản ${version} (ngày ${date}, ${guides} thủ tục). Sổ tay mới được dùng ngay.`,
+  counts: (added: number, changed: number, removed: number) =>
+    `So với bản trước: ${added} thủ tục mới, ${changed} được sửa đổi, ${removed} bị bỏ.`,
+  rollback: 'Quay lại bản trước',
+  rollbackAsk: (version: number, date: string) =>
+    `Quay lại gói phiên bản ${version} (ngày ${date})? Chỉ quay lại được một bước.`,
+  rollbackYes: 'Đồng ý quay lại',
+  rollbackNo: 'Hủy',
+  rollingBack: 'Đang quay lại bản trước…',
+  rolledBack: (version: number, date: string) => `Đã quay lại gói phiên bản ${version} (ngày ${date}).`,
+  rejected: (gist: string | null, reason: string) =>
+    `Gói cập nhật bị từ chối; sổ tay đang dùng vẫn giữ nguyên.${gist ? ` ${gist}` : ''} Lý do: ${reason}`,
+  locked: 'Cần nhập mã PIN quản trị trước khi làm việc này.',
+  failed: (reason: string) => `Không thực hiện được: ${reason}`,
+  readFailed: 'Không đọc được tệp đã chọn.',
+};
+
 const vi = {
   appTitle: 'Sổ tay thủ tục hành chính',
   home: 'Trang đầu',
@@ -102,6 +135,7 @@ const vi = {
   embedded: 'bản tích hợp trong ứng dụng',
   guideCount: 'Số thủ tục',
   shortcuts: 'Phím tắt',
+  packs: packsVi,
 
   levels: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', bo: 'Cấp bộ', khac: 'Cơ quan khác' } as Record<Level, string>,
   channelNames: { 'truc-tiep': 'Trực tiếp', 'truc-tuyen': 'Trực tuyến', 'buu-chinh': 'Bưu chính' } as Record<
@@ -114,6 +148,7 @@ const vi = {
   >,
 
   kiosk: {
+    packs: packsVi,
     title: 'Tra cứu thủ tục hành chính',
     welcome: 'Xin chào! Bạn cần làm giấy tờ gì?',
     searchLabel: 'Gõ việc bạn cần làm',
@@ -242,6 +277,38 @@ const vi = {
 /** The shape every dictionary has: the Vietnamese one's keys and value types. */
 export type Dict = typeof vi;
 
+/** Handbook updates, in English. */
+const packsEn: typeof packsVi = {
+  heading: 'Handbook updates',
+  source: 'Handbook in use',
+  embedded: 'The handbook shipped with the app',
+  pack: (version: number, date: string) => `Update pack version ${version}, dated ${date}`,
+  guides: (n: number) => `${n} procedures`,
+  previous: (version: number, date: string) => `Previous: version ${version}, dated ${date}`,
+  changesTitle: 'Changes from the previous pack',
+  kinds: { added: 'New procedures', changed: 'Changed procedures', removed: 'Removed procedures' },
+  noChanges: 'No procedure changed.',
+  more: (n: number) => `… and ${n} more`,
+  install: 'Update the handbook from a file…',
+  installHint: 'Choose the update pack (.sotaypack) sent by the content office, from a USB stick or a shared folder.',
+  installing: 'Checking the signature and installing the pack…',
+  installed: (version: number, date: string, guides: number) =>
+    `Installed update pack version ${version} (dated ${date}, ${guides} procedures). It is in use now.`,
+  counts: (added: number, changed: number, removed: number) =>
+    `Against the previous pack: ${added} new, ${changed} changed, ${removed} removed.`,
+  rollback: 'Go back to the previous pack',
+  rollbackAsk: (version: number, date: string) => `Go back to pack version ${version} (dated ${date})? Only one step back is possible.`,
+  rollbackYes: 'Go back',
+  rollbackNo: 'Cancel',
+  rollingBack: 'Going back to the previous pack…',
+  rolledBack: (version: number, date: string) => `Back to pack version ${version} (dated ${date}).`,
+  rejected: (gist: string | null, reason: string) =>
+    `The update pack was refused; the handbook in use is unchanged.${gist ? ` ${gist}` : ''} Reason: ${reason}`,
+  locked: 'Enter the admin PIN first.',
+  failed: (reason: string) => `This could not be done: ${reason}`,
+  readFailed: 'The chosen file could not be read.',
+};
+
 const en: Dict = {
   appTitle: 'Administrative procedures handbook',
   home: 'Home',
@@ -334,12 +401,14 @@ const en: Dict = {
   embedded: 'built into the app',
   guideCount: 'Procedures',
   shortcuts: 'Shortcuts',
+  packs: packsEn,
 
   levels: { xa: 'Commune level', tinh: 'Provincial level', bo: 'Ministry level', khac: 'Other bodies' },
   channelNames: { 'truc-tiep': 'In person', 'truc-tuyen': 'Online', 'buu-chinh': 'By post' },
   groupNames: { submit: 'Documents to submit', show: 'Documents to show', case: 'Particular case' },
 
   kiosk: {
+    packs: packsEn,
     title: 'Administrative procedures',
     welcome: 'Hello! Which papers do you need?',
     searchLabel: 'Type what you need to do',

@@ -4,7 +4,7 @@
 // src/content/mod.rs, src/content/data.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's
 // IpcError and Entry (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
 
-import { invoke } from '@tauri-apps/api/core';
+import { type InvokeArgs, invoke } from '@tauri-apps/api/core';
 
 /** Administrative level that handles a procedure. */
 export type Level = 'xa' | 'tinh' | 'bo' | 'khac';
@@ -218,8 +218,9 @@ export interface Entry {
 }
 
 /** An error from a command: `code` is `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`,
- * `json`, `invalid` (with `fields`), `locked` (admin command while locked), or `ipc` when the call itself
- * failed. */
+ * `json`, `invalid` (with `fields`), `locked` (admin command while locked), `pack-rejected` (a content pack
+ * was refused: the message says why), `pack` (a pack operation could not be done), or `ipc` when the call
+ * itself failed. */
 export interface IpcError {
   code: string;
   message: string;
@@ -256,7 +257,7 @@ function isFieldError(value: unknown): value is FieldError {
   );
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
@@ -437,4 +438,65 @@ export function exportFeedback(purge: boolean): Promise<ExportSummary> {
 /** Leaves kiosk mode: the window may close and the app quits (admin only). */
 export function exitKiosk(): Promise<void> {
   return call('exit_kiosk');
+}
+
+// ---------------------------------------------------------------------------------------------- packs
+// Mirrors src/pack/mod.rs, src/pack/install.rs, src/pack/diff.rs (the core) and src-tauri/src/packs.rs.
+
+/** Where the handbook in use comes from: compiled into the app, or an installed pack. */
+export type HandbookSource = 'embedded' | 'pack';
+
+/** What a pack holds. */
+export interface PackInfo {
+  version: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Number of guides. */
+  guides: number;
+  /** Number of content files. */
+  files: number;
+  name: string;
+}
+
+/** Guides added, changed and removed from one pack to the next (national codes, sorted). */
+export interface Changes {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** The handbook in use: its source, the installed pack and the one before it, and what changed. */
+export interface PackStatus {
+  source: HandbookSource;
+  /** Why the embedded handbook is in use (Vietnamese), when it is. */
+  note: string | null;
+  pack: PackInfo | null;
+  /** The pack a rollback would return to. */
+  previous: PackInfo | null;
+  /** What the pack in use changed against the previous one (`null` without a previous one). */
+  changes: Changes | null;
+}
+
+/** The outcome of an install or a rollback. */
+export interface InstallReport {
+  installed: PackInfo;
+  previous: PackInfo | null;
+  /** Against the previous pack (against an empty handbook when nothing was installed before). */
+  changes: Changes;
+}
+
+/** Where the handbook in use comes from. */
+export function packStatus(): Promise<PackStatus> {
+  return call('pack_status');
+}
+
+/** Installs a `.sotaypack` file from its bytes and uses it at once (admin only in kiosk mode). Rejects
+ * with `pack-rejected` and the reason when the pack is refused; the handbook in use is then unchanged. */
+export function installPack(bytes: Uint8Array): Promise<InstallReport> {
+  return call('install_pack', bytes);
+}
+
+/** Goes back to the previous pack (one step) and uses it (admin only in kiosk mode). */
+export function rollbackPack(): Promise<InstallReport> {
+  return call('rollback_pack');
 }

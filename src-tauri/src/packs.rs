@@ -1,0 +1,179 @@
+//! Signed handbook updates in the app: which handbook is in use, installing a pack file the user picked,
+//! and going back one step. The core does the work ([`sotay::pack`]); this module loads what it
+//! reports into the running [`Core`], so an install or a rollback takes effect without a restart.
+//!
+//! - `pack_status`: where the handbook comes from (embedded or an installed pack), the pack's version,
+//!   date and guide count, what it changed against the previous one, or why the embedded one is used.
+//! - `install_pack`: the raw bytes of a `.sotaypack` file (the UI reads the file the user chose with a
+//!   plain file input and sends them as the request body). They go to a temporary file in the data
+//!   folder, the core verifies them against the trusted keys of the installation's `config.toml` and
+//!   installs them, and the engine is rebuilt from what is now installed.
+//! - `rollback_pack`: back to the previous pack, and the engine rebuilt.
+//!
+//! In kiosk mode both changes need the admin PIN (the same gate as the other admin commands); at a desk
+//! they are open from the About panel.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use sotay::Engine;
+use sotay::pack::{InstallReport, Limits, PackStatus};
+use tauri::State;
+use tauri::ipc::{InvokeBody, Request};
+
+use crate::admin::AdminGate;
+use crate::commands::{Core, Loaded};
+use crate::error::IpcError;
+use crate::kiosk::AppMode;
+
+/// The data folder whose `packs/` the app installs into (managed state).
+#[derive(Debug, Clone)]
+pub struct PackDir(PathBuf);
+
+impl PackDir {
+    /// The packs of the data folder `data_dir`.
+    pub fn new(data_dir: &Path) -> PackDir {
+        PackDir(data_dir.to_path_buf())
+    }
+}
+
+/// The largest pack file accepted: the largest a pack within the core's limits can be.
+pub fn max_pack_bytes() -> u64 {
+    Limits::default().max_file_bytes()
+}
+
+impl Core {
+    /// Loads the handbook installed in `data_dir` (else the embedded one, with the note why) and
+    /// indexes it.
+    pub fn open(data_dir: &Path) -> Core {
+        Core::with(load(data_dir))
+    }
+
+    /// Where the handbook in use comes from.
+    pub fn pack_status(&self) -> PackStatus {
+        self.read().status.clone()
+    }
+}
+
+/// What `load_installed` gives, indexed. When even the embedded handbook cannot be loaded, the error
+/// is kept for every command to answer with.
+fn load(data_dir: &Path) -> Loaded {
+    match sotay::pack::load_installed(data_dir) {
+        Ok(installed) => Loaded {
+            engine: Engine::new(installed.handbook)
+                .map(Arc::new)
+                .map_err(IpcError::from),
+            status: installed.status,
+        },
+        Err(e) => Loaded {
+            engine: Err(IpcError::from(e)),
+            status: PackStatus {
+                source: sotay::pack::Source::Embedded,
+                note: None,
+                pack: None,
+                previous: None,
+                changes: None,
+            },
+        },
+    }
+}
+
+/// Loads what is installed now into `core`, off the async threads (indexing takes a moment).
+async fn reload(core: &Core, data_dir: PathBuf) -> Result<(), IpcError> {
+    let loaded = tauri::async_runtime::spawn_blocking(move || load(&data_dir))
+        .await
+        .map_err(|e| IpcError::new("pack", format!("loading the handbook failed: {e}")))?;
+    core.replace(loaded);
+    Ok(())
+}
+
+/// In kiosk mode, the admin PIN must have unlocked the admin commands.
+fn require_admin(mode: &AppMode, gate: &AdminGate) -> Result<(), IpcError> {
+    if mode.kiosk {
+        gate.require(Instant::now())?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary pack file in `data_dir` and installs it (blocking).
+fn install_bytes(data_dir: &Path, bytes: &[u8]) -> Result<InstallReport, IpcError> {
+    let trusted = sotay::pack::trusted_keys(data_dir)?;
+    if trusted.is_empty() {
+        return Err(IpcError::new(
+            "pack-rejected",
+            "pack rejected: no trusted public key is configured (add one to [packs] trusted_keys in \
+             config.toml)",
+        ));
+    }
+    std::fs::create_dir_all(data_dir).map_err(|e| sotay::Error::io(data_dir, e))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".incoming-")
+        .suffix(&format!(".{}", sotay::pack::EXTENSION))
+        .tempfile_in(data_dir)
+        .map_err(|e| sotay::Error::io(data_dir, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(|e| sotay::Error::io(file.path(), e))?;
+    Ok(sotay::pack::install(file.path(), data_dir, &trusted)?)
+}
+
+/// Where the handbook in use comes from, its version and date, and what it changed.
+#[tauri::command]
+pub async fn pack_status(core: State<'_, Core>) -> Result<PackStatus, IpcError> {
+    Ok(core.pack_status())
+}
+
+/// Installs the pack file whose bytes are the request body (admin only in kiosk mode), then uses it.
+/// A refused pack (`pack-rejected`, with the core's reason) leaves the handbook in use as it was.
+#[tauri::command]
+pub async fn install_pack(
+    request: Request<'_>,
+    core: State<'_, Core>,
+    dir: State<'_, PackDir>,
+    mode: State<'_, AppMode>,
+    gate: State<'_, AdminGate>,
+) -> Result<InstallReport, IpcError> {
+    require_admin(&mode, &gate)?;
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new(
+            "bad-input",
+            "install_pack takes the pack file's bytes as the request body",
+        ));
+    };
+    if bytes.len() as u64 > max_pack_bytes() {
+        return Err(IpcError::new(
+            "pack-rejected",
+            format!(
+                "pack rejected: the file is {} bytes, larger than any pack can be ({} bytes)",
+                bytes.len(),
+                max_pack_bytes()
+            ),
+        ));
+    }
+    let bytes = bytes.clone();
+    let data_dir = dir.0.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || install_bytes(&data_dir, &bytes))
+        .await
+        .map_err(|e| IpcError::new("pack", format!("the install stopped: {e}")))??;
+    reload(&core, dir.0.clone()).await?;
+    Ok(report)
+}
+
+/// Goes back to the previous pack (admin only in kiosk mode), then uses it.
+#[tauri::command]
+pub async fn rollback_pack(
+    core: State<'_, Core>,
+    dir: State<'_, PackDir>,
+    mode: State<'_, AppMode>,
+    gate: State<'_, AdminGate>,
+) -> Result<InstallReport, IpcError> {
+    require_admin(&mode, &gate)?;
+    let data_dir = dir.0.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || sotay::pack::rollback(&data_dir))
+        .await
+        .map_err(|e| IpcError::new("pack", format!("the rollback stopped: {e}")))??;
+    reload(&core, dir.0.clone()).await?;
+    Ok(report)
+}

@@ -526,11 +526,15 @@ describe('sotay kiosk', () => {
     await shot('petition');
     await fillPetition({ name: '', address: '', phone: '12ab', summary: '' });
     await press($.petitionSubmit);
-    const errors = await waitUntil(async () => {
-      const e = await fieldErrors();
-      return Object.keys(e).length ? e : null;
-    }, { what: 'field errors' });
-    for (const field of ['name', 'address', 'phone', 'summary']) {
+    // The phone's own check (on leaving the field) may show its error before the submit's answer shows
+    // all of them: wait for the submit's answer, i.e. an error under every required field.
+    const required = ['name', 'address', 'phone', 'summary'];
+    let errors = {};
+    await waitUntil(async () => {
+      errors = await fieldErrors();
+      return required.every((f) => errors[f]);
+    }, { what: 'field errors under every required field' }).catch(() => {});
+    for (const field of required) {
       assert.ok(errors[field], `an error under "${field}" (got ${JSON.stringify(errors)})`);
     }
     assert.ok(!errors.email, 'e-mail is optional');

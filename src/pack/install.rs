@@ -250,7 +250,12 @@ fn from_slot(packs: &Path, state: &State, slot: Slot) -> Installed {
     }
 }
 
-/// Takes the install lock, failing at once when another install or rollback holds it.
+/// How long an install or rollback waits for another one to finish before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Takes the install lock, waiting up to [`LOCK_WAIT`] while another install or rollback holds it. (A
+/// short wait also covers a process that is being spawned elsewhere in this program: between its fork
+/// and exec it briefly shares our open lock file.)
 fn lock(packs: &Path) -> Result<fs::File> {
     let path = packs.join(LOCK_FILE);
     let file = fs::OpenOptions::new()
@@ -259,12 +264,20 @@ fn lock(packs: &Path) -> Result<fs::File> {
         .write(true)
         .open(&path)
         .map_err(|e| Error::io(&path, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) => Err(Error::Pack(
-            "another pack install or rollback is in progress".into(),
-        )),
-        Err(fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::Pack(
+                    "another pack install or rollback is in progress".into(),
+                ));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
     }
 }
 

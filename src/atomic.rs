@@ -1,8 +1,8 @@
 //! Writing a whole file so that a crash leaves either the old file or the new one, never half of either.
 //!
 //! The bytes go to a temporary file in the same folder, which is flushed to disk (fsync) and renamed over
-//! the target; the folder is then synced so the rename itself survives a power cut. The config file and
-//! the feedback exports are written this way.
+//! the target; the folder is then synced so the rename itself survives a power cut. The config file,
+//! the feedback exports and the history and favourites lists are written this way.
 
 use std::fs;
 use std::io::Write;

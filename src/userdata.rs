@@ -26,9 +26,8 @@
 //! ```
 
 use std::fs;
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
@@ -175,30 +174,13 @@ impl UserData {
 
     /// Replaces a list atomically: temporary file, fsync, rename, then fsync of the folder.
     fn write(&self, name: &str, codes: &[String]) -> Result<()> {
-        let path = self.dir.join(name);
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = self
-            .dir
-            .join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         let list = CodeList {
             version: VERSION,
             codes: codes.to_vec(),
         };
         let mut json = serde_json::to_vec_pretty(&list)?;
         json.push(b'\n');
-        let written = fs::File::create(&tmp)
-            .and_then(|mut f| {
-                f.write_all(&json)?;
-                f.sync_all()
-            })
-            .and_then(|()| fs::rename(&tmp, &path));
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(Error::io(&path, e));
-        }
-        sync_dir(&self.dir);
-        Ok(())
+        crate::atomic::write(&self.dir.join(name), &json, false)
     }
 }
 
@@ -212,16 +194,6 @@ fn clean_code(code: &str) -> Result<String> {
         return Err(Error::UnknownCode(code));
     }
     Ok(code)
-}
-
-/// Makes a rename in `dir` durable (best effort: not every platform can open a folder).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 #[cfg(test)]

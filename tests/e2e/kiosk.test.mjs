@@ -282,7 +282,15 @@ async function fillPetition(values) {
     await s.clear(el);
     if (value) await s.sendKeys(el, value);
   }
-  await sleep(300); // the check of the field just left is answered and shown
+  await settled();
+}
+
+/** Waits until the petition form's check of the field just left is answered and shown (nothing moves then). */
+function settled() {
+  return waitUntil(
+    () => s.execute(`return document.querySelector(arguments[0])?.getAttribute('aria-busy') === 'false';`, [$.petitionForm]),
+    { what: 'the petition form to finish checking' },
+  );
 }
 
 /** The displayed field errors: data-field → text. */

@@ -291,6 +291,43 @@ describe('kiosk', () => {
     expect($$('[data-testid="field-error"]')).toHaveLength(0);
   });
 
+  it('keeps the send button still under a finger: a field left by the tap is checked after the tap', async () => {
+    tap('[data-testid="petition-open"]');
+    await settle(20);
+    const form = $('form[data-testid="petition-form"]')!;
+    const send = $('[data-testid="petition-submit"]')!;
+    // Before "send", a field left shows its own message only, and no summary moves the form down.
+    field('phone').value = '12';
+    field('phone').dispatchEvent(new Event('input', { bubbles: true }));
+    field('phone').dispatchEvent(new FocusEvent('blur'));
+    flushSync();
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    await settle(20);
+    expect(form.getAttribute('aria-busy')).toBe('false');
+    expect($$('[data-testid="field-error"]').map((e) => e.dataset.field)).toEqual(['phone']);
+    expect($('.k-petition .k-error')).toBeNull();
+
+    // A finger touches "send" while the summary field has the focus: the field's check waits.
+    field('summary').focus();
+    send.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    field('summary').dispatchEvent(new FocusEvent('blur'));
+    await settle(20);
+    expect($$('[data-testid="field-error"]').map((e) => e.dataset.field)).toEqual(['phone']);
+    // The finger lifts without a click (it slid away): now the field left is checked.
+    send.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    await settle(20);
+    expect($$('[data-testid="field-error"]').map((e) => e.dataset.field)).toEqual(['phone', 'summary']);
+    expect(invoke).not.toHaveBeenCalledWith('submit_petition', expect.anything());
+
+    // A whole tap on "send": every message, with the summary above the form.
+    send.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    send.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    tap('[data-testid="petition-submit"]');
+    await settle(20);
+    expect($$('[data-testid="field-error"]').map((e) => e.dataset.field)).toEqual(['name', 'address', 'phone', 'summary']);
+    expect($('.k-petition .k-error')?.textContent).toBeTruthy();
+  });
+
   it('fills in the procedure when the petition is opened from a guide', async () => {
     touchSearch();
     osk('ket hon');

@@ -119,6 +119,36 @@ describe('PetitionFlow', () => {
     expect(last().draft.phone).toBe('0912345678');
   });
 
+  it('says when a check is on its way, and when "send" was pressed', async () => {
+    const { api, flow, last } = setup();
+    let answer: (e: FieldError[]) => void = () => {};
+    api.check.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const pending = flow.leave('phone');
+    expect(last().checking).toBe(true);
+    answer([{ field: 'phone', message: 'Số điện thoại chưa đúng.' }]);
+    await pending;
+    expect(last().checking).toBe(false);
+    expect(last().attempted).toBe(false);
+    await flow.submit();
+    expect(last().attempted).toBe(true);
+    flow.reset();
+    expect(last().attempted).toBe(false);
+  });
+
+  it('does not let a field left while sending make the send’s answer stale', async () => {
+    const { api, flow, last } = setup();
+    await fill(flow);
+    let answer: (e: FieldError[]) => void = () => {};
+    api.check.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const sending = flow.submit();
+    await flow.leave('summary');
+    answer([]);
+    expect(await sending).toBe(true);
+    expect(api.submit).toHaveBeenCalledTimes(1);
+    expect(last().done).toBe(42);
+    expect(last().checking).toBe(false);
+  });
+
   it('forgets everything on reset, and ignores a check answered after it', async () => {
     const { api, flow, last } = setup();
     await flow.edit('name', 'Nguyễn Văn An');

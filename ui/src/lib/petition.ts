@@ -29,6 +29,10 @@ export interface PetitionView {
   /** The message under each field that has one to show. */
   errors: Partial<Record<string, string>>;
   sending: boolean;
+  /** A check of the form is on its way: messages may still appear (or go) under the fields. */
+  checking: boolean;
+  /** "Send" was pressed since the form was last emptied: every message is shown, with a summary above. */
+  attempted: boolean;
   /** The number the petition was stored under, after a successful send (the form is then empty). */
   done: number | null;
   /** A failure that is not about a field (storage, IPC). */
@@ -88,6 +92,7 @@ export class PetitionFlow {
   private done: number | null = null;
   private failure: IpcError | null = null;
   private sequence = 0;
+  private checks = 0;
 
   constructor(
     private readonly api: PetitionApi,
@@ -103,6 +108,8 @@ export class PetitionFlow {
       draft: { ...this.draft },
       errors: shownErrors(this.errors, this.touched, this.attempted),
       sending: this.sending,
+      checking: this.checks > 0,
+      attempted: this.attempted,
       done: this.done,
       failure: this.failure,
     };
@@ -122,7 +129,8 @@ export class PetitionFlow {
     // Just sent: the focus leaving the (now empty) form is no reason to complain about it.
     if (this.done !== null) return Promise.resolve();
     this.touched.add(field);
-    return this.check();
+    // Sending checks everything itself; a check started now would make the send's answer stale.
+    return this.sending ? Promise.resolve() : this.check();
   }
 
   /** Sends the petition after checking it; resolves to whether it was stored. */
@@ -176,14 +184,18 @@ export class PetitionFlow {
 
   private async check(): Promise<void> {
     const mine = ++this.sequence;
+    this.checks += 1;
+    this.emit();
     try {
       const errors = await this.api.check(toInput(this.draft));
-      if (mine !== this.sequence) return;
-      this.errors = errors;
-      this.failure = null;
+      if (mine === this.sequence) {
+        this.errors = errors;
+        this.failure = null;
+      }
     } catch (e) {
-      if (mine !== this.sequence) return;
-      this.failure = toIpcError(e);
+      if (mine === this.sequence) this.failure = toIpcError(e);
+    } finally {
+      this.checks -= 1;
     }
     this.emit();
   }

@@ -15,7 +15,8 @@
 //! platform's app data dir (`sotay::config::data_dir`); it holds `config.toml` (kiosk mode, PIN hash,
 //! idle times, retention, trusted pack keys), the history and favourites ([`Store`]), the feedback database
 //! and the installed packs. The search engine is built at start-up from the installed pack (else the
-//! embedded handbook) and kept in managed state; installing or rolling back a pack rebuilds it.
+//! embedded handbook), on its own thread while the window starts, and kept in managed state; installing
+//! or rolling back a pack rebuilds it.
 //! Navigation away from the app's own pages is blocked ([`navigation`]).
 
 pub mod admin;
@@ -53,13 +54,8 @@ pub fn run() -> tauri::Result<()> {
             std::process::exit(1);
         }
     };
+    // Indexed on its own thread while the window and its web view start.
     let core = Core::open(&data_dir);
-    if let Err(e) = core.engine() {
-        eprintln!(
-            "sotay-desktop: the handbook could not be loaded: {}",
-            e.message
-        );
-    }
     app(tauri::Builder::default(), core, &data_dir, args.kiosk)
         .setup(|app| {
             let mode = app.state::<AppMode>().inner().clone();

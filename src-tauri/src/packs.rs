@@ -45,15 +45,16 @@ pub fn max_pack_bytes() -> u64 {
 }
 
 impl Core {
-    /// Loads the handbook installed in `data_dir` (else the embedded one, with the note why) and
-    /// indexes it.
+    /// Starts loading the handbook installed in `data_dir` (else the embedded one, with the note why)
+    /// and indexing it, on a thread of its own; commands wait for it.
     pub fn open(data_dir: &Path) -> Core {
-        Core::with(load(data_dir))
+        let data_dir = data_dir.to_path_buf();
+        Core::building(move || load(&data_dir))
     }
 
     /// Where the handbook in use comes from.
-    pub fn pack_status(&self) -> PackStatus {
-        self.read().status.clone()
+    pub async fn pack_status(&self) -> Result<PackStatus, IpcError> {
+        Ok(self.loaded().await?.status.clone())
     }
 }
 
@@ -67,16 +68,7 @@ fn load(data_dir: &Path) -> Loaded {
                 .map_err(IpcError::from),
             status: installed.status,
         },
-        Err(e) => Loaded {
-            engine: Err(IpcError::from(e)),
-            status: PackStatus {
-                source: sotay::pack::Source::Embedded,
-                note: None,
-                pack: None,
-                previous: None,
-                changes: None,
-            },
-        },
+        Err(e) => Loaded::embedded(Err(IpcError::from(e))),
     }
 }
 
@@ -122,7 +114,7 @@ fn install_bytes(data_dir: &Path, bytes: &[u8]) -> Result<InstallReport, IpcErro
 /// Where the handbook in use comes from, its version and date, and what it changed.
 #[tauri::command]
 pub async fn pack_status(core: State<'_, Core>) -> Result<PackStatus, IpcError> {
-    Ok(core.pack_status())
+    core.pack_status().await
 }
 
 /// Installs the pack file whose bytes are the request body (admin only in kiosk mode), then uses it.

@@ -56,15 +56,35 @@ let s; // the current session
 const capabilities = () => ({ alwaysMatch: { 'tauri:options': { application: APP } } });
 
 /** Starts the app; returns the session and how long it took until the search input was usable. */
-async function launch() {
+async function launch({ firstQuery = '' } = {}) {
   const t0 = performance.now();
   const session = await Session.create(WEBDRIVER, capabilities());
   const tSession = performance.now();
-  await session.waitFor($.input, { enabled: true });
-  const tReady = performance.now();
+  const input = await session.waitFor($.input, { enabled: true });
+  const tSeen = performance.now();
+  // WebDriver polling (three round trips per poll) sees the input late. The page's own clock says when
+  // the search field took typing (the app's user-timing mark) and was first painted; both clocks count
+  // from the epoch, so the page's moment converts to this test's clock.
+  const page = await session.execute(
+    `const mark = performance.getEntriesByName('sotay:search-ready')[0];
+     const paint = performance.getEntriesByName('first-contentful-paint')[0];
+     return { origin: performance.timeOrigin, ready: mark ? mark.startTime : null, paint: paint ? paint.startTime : null };`,
+  );
+  const tReady =
+    page.ready === null || page.paint === null
+      ? tSeen
+      : Math.min(tSeen, page.origin + Math.max(page.ready, page.paint) - performance.timeOrigin);
+  // The handbook is indexed on its own thread while the window starts: the first query typed as soon
+  // as the input takes text shows when results really come.
+  let firstResultsMs = null;
+  if (firstQuery) {
+    await session.sendKeys(input, firstQuery);
+    await session.waitFor($.result);
+    firstResultsMs = performance.now() - t0;
+  }
   await session.setTimeouts({ script: 20_000 });
   await session.execute(INSTALL);
-  return { session, sessionMs: tSession - t0, interactiveMs: tReady - t0 };
+  return { session, sessionMs: tSession - t0, interactiveMs: tReady - t0, seenMs: tSeen - t0, firstResultsMs };
 }
 
 async function shot(name) {
@@ -253,10 +273,22 @@ function slope(xs, ys) {
 
 describe('sotay desktop app', () => {
   before(async () => {
-    const l = await launch();
+    const l = await launch({ firstQuery: 'khai sinh' });
     s = l.session;
-    figures.cold_start = { session_created_ms: round(l.sessionMs), interactive_ms: round(l.interactiveMs) };
-    console.log(`# cold start: session ${round(l.sessionMs)} ms, search input usable after ${round(l.interactiveMs)} ms`);
+    figures.cold_start = {
+      what: 'launch → session created; → search field ready and painted (page clock); → seen by WebDriver polling; → first results of a query typed at once',
+      session_created_ms: round(l.sessionMs),
+      interactive_ms: round(l.interactiveMs),
+      seen_by_webdriver_ms: round(l.seenMs),
+      first_results_ms: round(l.firstResultsMs),
+      target_interactive_ms: 1500,
+    };
+    console.log(
+      `# cold start: session ${round(l.sessionMs)} ms, search input ready and painted after ${round(l.interactiveMs)} ms ` +
+        `(seen by WebDriver polling after ${round(l.seenMs)} ms), ` +
+        `first results ("khai sinh" typed at once) after ${round(l.firstResultsMs)} ms; target ≤ 1500 ms`,
+    );
+    await setQuery('');
     await settle();
     await shot('home');
   });
@@ -435,8 +467,12 @@ describe('sotay desktop app', () => {
     await sleep(300);
     const l = await launch();
     s = l.session;
-    figures.restart = { session_created_ms: round(l.sessionMs), interactive_ms: round(l.interactiveMs) };
-    console.log(`# restart: session ${round(l.sessionMs)} ms, search input usable after ${round(l.interactiveMs)} ms`);
+    figures.restart = {
+      session_created_ms: round(l.sessionMs),
+      interactive_ms: round(l.interactiveMs),
+      seen_by_webdriver_ms: round(l.seenMs),
+    };
+    console.log(`# restart: session ${round(l.sessionMs)} ms, search input ready and painted after ${round(l.interactiveMs)} ms (seen by WebDriver after ${round(l.seenMs)} ms)`);
 
     await s.waitFor($.history);
     const items = await waitUntil(async () => {

@@ -30,42 +30,65 @@ describe('Searcher', () => {
     return { s, run, outcomes };
   }
 
-  it('searches at once when idle; while a search runs, only the last text is searched, as soon as it ends', async () => {
+  it('searches at once while fewer than two run; beyond that only the last text, as soon as one ends', async () => {
     const resolvers: (() => void)[] = [];
     const run = vi.fn(
       (x: Query) => new Promise<SearchResults>((resolve) => resolvers.push(() => resolve(answer(x.text)))),
     );
     const { s, outcomes } = setup(run);
     s.request(q('k'));
-    expect(run).toHaveBeenCalledTimes(1);
     s.request(q('ke'));
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ke']);
     s.request(q('ket'));
-    expect(run).toHaveBeenCalledTimes(1);
+    s.request(q('ket '));
+    s.request(q('ket h'));
+    expect(run).toHaveBeenCalledTimes(2);
     resolvers[0]?.();
     await vi.advanceTimersByTimeAsync(0);
-    // The answer for "k" is shown meanwhile, and "ket" (never "ke") is searched right away.
-    expect(outcomes).toEqual([{ kind: 'results', query: q('k'), results: answer('k') }]);
-    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ket']);
+    // The answer for "k" was overtaken: not shown. "ket h" (never "ket" or "ket ") is searched at once.
+    expect(outcomes).toEqual([]);
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ke', 'ket h']);
     resolvers[1]?.();
+    resolvers[2]?.();
     await vi.advanceTimersByTimeAsync(200);
-    expect(run).toHaveBeenCalledTimes(2);
-    expect(outcomes.at(-1)).toEqual({ kind: 'results', query: q('ket'), results: answer('ket') });
-    // Idle again: the next keystroke searches at once.
-    s.request(q('ket h'));
     expect(run).toHaveBeenCalledTimes(3);
+    expect(outcomes).toEqual([{ kind: 'results', query: q('ket h'), results: answer('ket h') }]);
+    // Idle again: the next keystroke searches at once, and its answer is shown.
+    s.request(q('ket ho'));
+    expect(run).toHaveBeenCalledTimes(4);
+    resolvers[3]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes.at(-1)).toEqual({ kind: 'results', query: q('ket ho'), results: answer('ket ho') });
   });
 
-  it('does not hold the last text back longer than the delay behind a slow search', async () => {
+  it('searches the last keystroke without waiting for the answer to the one before', async () => {
+    const resolvers: (() => void)[] = [];
+    const run = vi.fn(
+      (x: Query) => new Promise<SearchResults>((resolve) => resolvers.push(() => resolve(answer(x.text)))),
+    );
+    const { s, outcomes } = setup(run);
+    s.request(q('ket'));
+    s.request(q('ket h'));
+    resolvers[1]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toEqual([{ kind: 'results', query: q('ket h'), results: answer('ket h') }]);
+    resolvers[0]?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toHaveLength(1);
+  });
+
+  it('does not hold the last text back longer than the delay behind slow searches', async () => {
     const run = vi.fn((x: Query) =>
-      x.text === 'k' ? new Promise<SearchResults>(() => {}) : Promise.resolve(answer(x.text)),
+      x.text.length < 3 ? new Promise<SearchResults>(() => {}) : Promise.resolve(answer(x.text)),
     );
     const { s, outcomes } = setup(run);
     s.request(q('k'));
+    s.request(q('ke'));
     s.request(q('ket'));
     await vi.advanceTimersByTimeAsync(79);
-    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(1);
-    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ket']);
+    expect(run.mock.calls.map((c) => c[0].text)).toEqual(['k', 'ke', 'ket']);
     await vi.advanceTimersByTimeAsync(0);
     expect(outcomes).toEqual([{ kind: 'results', query: q('ket'), results: answer('ket') }]);
   });
@@ -74,10 +97,11 @@ describe('Searcher', () => {
     const { s, run, outcomes } = setup();
     s.request(q('ke'));
     s.request(q('ket'));
+    s.request(q('ket '));
     s.request(q(''));
     expect(outcomes).toEqual([{ kind: 'idle' }]);
     await vi.advanceTimersByTimeAsync(200);
-    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledTimes(2);
     expect(outcomes).toEqual([{ kind: 'idle' }]);
   });
 

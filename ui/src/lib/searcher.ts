@@ -1,4 +1,4 @@
-// Search as you type: one search at a time, the latest typed text next, the answer to the latest request
+// Search as you type: at most two searches at a time, the latest typed text next, the answer to the latest request
 // only, blank queries cleared at once. The IPC call is passed in, so this logic is tested without the shell.
 
 import { type Filters, type IpcError, type Level, type SearchResults, toIpcError } from './ipc';
@@ -38,10 +38,11 @@ export function isBlank(q: Query): boolean {
   return !q.text.trim() && !hasFilters(q);
 }
 
-/** Runs searches for a screen, one at a time. A keystroke while no search is running searches at once;
- * keystrokes while one runs only remember the latest text, which is searched as soon as the running search
- * ends (or after `delay` milliseconds if it is slow). So the results follow the typing with the least
- * possible lag, and searches for text that has already been typed over are never started. */
+/** Runs searches for a screen. A keystroke searches at once unless `parallel` searches are already
+ * running; then only the latest text is remembered, and searched as soon as one of them ends (or after
+ * `delay` milliseconds if they are slow). Only the answer to the latest search started is shown, so an
+ * answer overtaken by newer typing costs no rendering, and the results follow the typing with the least
+ * possible lag: the search for the last keystroke does not wait for the one before it to come back. */
 export class Searcher {
   private sequence = 0;
   private running = 0;
@@ -53,18 +54,21 @@ export class Searcher {
    * @param run the search itself (the IPC call)
    * @param deliver receives each outcome that is still current
    * @param delay longest a typed text waits for a running search to end, in milliseconds
+   * @param parallel most searches running at once (typing faster than the answers come)
    */
   constructor(
     private readonly run: (q: Query) => Promise<SearchResults>,
     private readonly deliver: (outcome: Outcome) => void,
     private readonly delay: number,
+    private readonly parallel = 2,
   ) {}
 
   /** Searches as the user types; a blank query clears the results at once. */
   request(q: Query): void {
     if (isBlank(q)) {
       void this.now(q);
-    } else if (this.running === 0) {
+    } else if (this.running < this.parallel) {
+      this.stop();
       void this.start({ ...q });
     } else {
       this.queued = { ...q };
@@ -121,7 +125,7 @@ export class Searcher {
       )
       .finally(() => {
         this.running--;
-        if (this.running === 0) this.startQueued();
+        if (this.queued) this.startQueued();
       });
     return this.inFlight;
   }

@@ -81,6 +81,22 @@ async fn reload(core: &Core, data_dir: PathBuf) -> Result<(), IpcError> {
     Ok(())
 }
 
+/// Runs `change` (an install or a rollback, named `what`) on the packs of `dir` off the async threads,
+/// then puts what is installed now in use.
+async fn change_then_reload(
+    core: &Core,
+    dir: &PackDir,
+    what: &str,
+    change: impl FnOnce(&Path) -> Result<InstallReport, IpcError> + Send + 'static,
+) -> Result<InstallReport, IpcError> {
+    let data_dir = dir.0.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || change(&data_dir))
+        .await
+        .map_err(|e| IpcError::new("pack", format!("the {what} stopped: {e}")))??;
+    reload(core, dir.0.clone()).await?;
+    Ok(report)
+}
+
 /// In kiosk mode, the admin PIN must have unlocked the admin commands.
 fn require_admin(mode: &AppMode, gate: &AdminGate) -> Result<(), IpcError> {
     if mode.kiosk {
@@ -145,12 +161,10 @@ pub async fn install_pack(
         ));
     }
     let bytes = bytes.clone();
-    let data_dir = dir.0.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || install_bytes(&data_dir, &bytes))
-        .await
-        .map_err(|e| IpcError::new("pack", format!("the install stopped: {e}")))??;
-    reload(&core, dir.0.clone()).await?;
-    Ok(report)
+    change_then_reload(&core, &dir, "install", move |data_dir| {
+        install_bytes(data_dir, &bytes)
+    })
+    .await
 }
 
 /// Goes back to the previous pack (admin only in kiosk mode), then uses it.
@@ -162,10 +176,8 @@ pub async fn rollback_pack(
     gate: State<'_, AdminGate>,
 ) -> Result<InstallReport, IpcError> {
     require_admin(&mode, &gate)?;
-    let data_dir = dir.0.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || sotay::pack::rollback(&data_dir))
-        .await
-        .map_err(|e| IpcError::new("pack", format!("the rollback stopped: {e}")))??;
-    reload(&core, dir.0.clone()).await?;
-    Ok(report)
+    change_then_reload(&core, &dir, "rollback", |data_dir| {
+        Ok(sotay::pack::rollback(data_dir)?)
+    })
+    .await
 }

@@ -6,12 +6,13 @@
 //   SOTAY_DATA_DIR a fresh data folder, shared by the sessions of one run (history across a restart)
 // Selectors are the contract of /work/brief/desktop.md (data-testid attributes).
 
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Key, Session, sleep, waitUntil } from './lib/webdriver.mjs';
 import { INSTALL, SETTLE } from './lib/probe.mjs';
+import { e2eTests, invoke, screenshots } from './lib/harness.mjs';
 import { appPid } from './lib/proc.mjs';
 
 const WEBDRIVER = process.env.E2E_WEBDRIVER ?? 'http://127.0.0.1:4444';
@@ -87,25 +88,8 @@ async function launch({ firstQuery = '' } = {}) {
   return { session, sessionMs: tSession - t0, interactiveMs: tReady - t0, seenMs: tSeen - t0, firstResultsMs };
 }
 
-async function shot(name) {
-  try {
-    fs.writeFileSync(path.join(OUT, `${name}.png`), await s.screenshot());
-  } catch (e) {
-    console.log(`# screenshot ${name} failed: ${e.message}`);
-  }
-}
-
-/** Runs a test body; on failure saves a screenshot named after the test. */
-function e2e(name, fn, timeout = 90_000) {
-  test(name, { timeout }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-      throw e;
-    }
-  });
-}
+const shot = screenshots(OUT, '', () => s);
+const e2e = e2eTests(shot);
 
 /** Back to a fresh home screen: reload the page, wait for the input, re-install the probe. */
 async function home() {
@@ -160,15 +144,7 @@ function attrs(css, name) {
 }
 
 /** Calls an IPC command of the app from the page. */
-async function ipc(cmd, args) {
-  const r = await s.executeAsync(
-    `const [cmd, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(cmd, args).then((v) => done({ ok: v }), (e) => done({ err: e }));`,
-    [cmd, args],
-  );
-  if (r.err !== undefined) throw new Error(`IPC ${cmd} failed: ${JSON.stringify(r.err)}`);
-  return r.ok;
-}
+const ipc = (cmd, args) => invoke(s, cmd, args);
 
 /** The index of the result row with aria-selected="true" (-1 if none); fails if more than one. */
 async function activeIndex() {

@@ -7,12 +7,13 @@
 // Selectors are the contract of /work/brief/kiosk.md (data-testid attributes). Screenshots of every kiosk
 // screen go to test-output/e2e/kiosk-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Session, sleep, waitUntil } from './lib/webdriver.mjs';
+import { e2eTests, screenshots } from './lib/harness.mjs';
 import { csvRecords } from './lib/csv.mjs';
 import { alive, appPid } from './lib/proc.mjs';
 
@@ -120,25 +121,8 @@ async function launch() {
   return { session, readyMs: performance.now() - t0 };
 }
 
-async function shot(name) {
-  try {
-    fs.writeFileSync(path.join(OUT, `kiosk-${name}.png`), await s.screenshot());
-  } catch (e) {
-    console.log(`# screenshot kiosk-${name} failed: ${e.message}`);
-  }
-}
-
-/** Runs a test body; on failure saves a screenshot named after the test. */
-function e2e(name, fn, timeout = 90_000) {
-  test(name, { timeout }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-      throw e;
-    }
-  });
-}
+const shot = screenshots(OUT, 'kiosk-', () => s);
+const e2e = e2eTests(shot);
 
 /** Back to a fresh kiosk home screen (a reload forgets everything, as a new citizen would find it). */
 async function home() {

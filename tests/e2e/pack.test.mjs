@@ -7,13 +7,14 @@
 //                                    folder in it (--data), whose config.toml trusts the test's key
 // Selectors are the contract of /work/brief/pack-app.md (data-testid attributes).
 
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Session, waitUntil } from './lib/webdriver.mjs';
+import { e2eTests, invoke, screenshots } from './lib/harness.mjs';
 
 const WEBDRIVER = process.env.E2E_WEBDRIVER ?? 'http://127.0.0.1:4444';
 const APP = process.env.E2E_APP;
@@ -96,37 +97,11 @@ function preparePacks() {
 
 const capabilities = () => ({ alwaysMatch: { 'tauri:options': { application: APP, args: ['--data', DATA] } } });
 
-async function shot(name) {
-  try {
-    // WebKit's snapshot is the last painted frame: let the latest changes paint first.
-    await s.executeAsync('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
-    fs.writeFileSync(path.join(OUT, `pack-${name}.png`), await s.screenshot());
-  } catch (e) {
-    console.log(`# screenshot pack-${name} failed: ${e.message}`);
-  }
-}
-
-function e2e(name, fn, timeout = 120_000) {
-  test(name, { timeout }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-      throw e;
-    }
-  });
-}
+const shot = screenshots(OUT, 'pack-', () => s);
+const e2e = e2eTests(shot, 120_000);
 
 /** Calls an IPC command of the app from the page. */
-async function ipc(cmd, args) {
-  const r = await s.executeAsync(
-    `const [cmd, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(cmd, args).then((v) => done({ ok: v }), (e) => done({ err: e }));`,
-    [cmd, args],
-  );
-  if (r.err !== undefined) throw new Error(`IPC ${cmd} failed: ${JSON.stringify(r.err)}`);
-  return r.ok;
-}
+const ipc = (cmd, args) => invoke(s, cmd, args);
 
 /** Opens the About panel and waits for the pack status to show `version` (0: the embedded handbook). */
 async function openAbout(version) {

@@ -76,6 +76,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The build just before leaves hundreds of MB to write back to disk; the app's first start would read its
+# libraries behind that queue, and the cold-start figure would measure the disk instead of the app.
+t_sync=$(date +%s%N)
+sync
+echo ">> e2e: pending disk writes flushed first ($(( ($(date +%s%N) - t_sync) / 1000000 )) ms)"
+
 echo ">> e2e: tauri-driver on 127.0.0.1:$port (WebKitWebDriver on $native_port) under Xvfb; app $app"
 echo ">> e2e: SOTAY_DATA_DIR=$data_dir; screenshots and figures in $out"
 setsid xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \

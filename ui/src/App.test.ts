@@ -3,8 +3,9 @@
 // move between them. (The real shell and WebKit are exercised by the end-to-end tests.)
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { marriageGuide, sampleLocality, someTerms } from './lib/fixtures';
-import type { Entry, Guide, SearchResults } from './lib/ipc';
+import { $, $$, settle } from './lib/dom.testing';
+import { foreignMarriageGuide, marriageGuide, sampleLocality, sampleResults, someTerms } from './lib/fixtures';
+import type { Entry, Guide } from './lib/ipc';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -12,20 +13,9 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(
 const App = (await import('./App.svelte')).default;
 
 const marriage = marriageGuide();
-const foreign: Guide = { ...marriageGuide(), code: '2.000806', title: 'Đăng ký kết hôn có yếu tố nước ngoài', related: [] };
+const foreign = foreignMarriageGuide();
 const guides = new Map([marriage, foreign].map((g) => [g.code, g]));
 const entry = (g: Guide): Entry => ({ code: g.code, title: g.title, field: g.field });
-
-function results(query: string): SearchResults {
-  const hits = [marriage, foreign].map((g, i) => ({ code: g.code, title: g.title, field: g.field, score: 2 - i, snippet: `<b>${g.title}</b>` }));
-  if (query.includes('zzz')) return { query, total: 0, took_us: 3, hits: [], ambiguous: false, suggestion: 'kết hôn' };
-  if (query.includes('nuoc ngoai')) {
-    const members = [marriage, foreign].map((g) => ({ code: g.code, title: g.title, choose_when: `Khi ${g.title}` }));
-    const family = { id: 'ket-hon', name: 'Đăng ký kết hôn', question: 'Trường hợp kết hôn của bạn là trường hợp nào?', members };
-    return { query, total: hits.length, took_us: 3, hits, ambiguous: true, family };
-  }
-  return { query, total: hits.length, took_us: 3, hits, ambiguous: false };
-}
 
 let history: Entry[] = [];
 let favourites: Entry[] = [];
@@ -35,7 +25,7 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'app_mode':
       return { kiosk: false, idle_seconds: 90, warning_seconds: 20, pin_set: true };
     case 'search':
-      return results(String(args.query));
+      return sampleResults(String(args.query));
     case 'guide': {
       const g = guides.get(String(args.code));
       if (!g) throw { code: 'unknown-code', message: `no procedure with code ${String(args.code)}` };
@@ -79,14 +69,6 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     default:
       throw `unknown command ${cmd}`;
   }
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
-const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
-/** Lets promises settle and debounce timers fire, then flushes Svelte's updates. */
-async function settle(ms = 120) {
-  await new Promise((r) => setTimeout(r, ms));
-  flushSync();
 }
 
 function type(text: string) {

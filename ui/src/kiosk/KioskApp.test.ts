@@ -3,8 +3,9 @@
 // idle reset, lock-down and the admin screen. (The real shell and WebKit are exercised end to end.)
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { marriageGuide, sampleLocality, someTerms } from '../lib/fixtures';
-import type { FieldError, Guide, PetitionInput, SearchResults } from '../lib/ipc';
+import { $, $$, settle, tap } from '../lib/dom.testing';
+import { foreignMarriageGuide, marriageGuide, sampleLocality, samplePetitionErrors, sampleResults, someTerms } from '../lib/fixtures';
+import type { PetitionInput } from '../lib/ipc';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -12,26 +13,8 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(
 const App = (await import('../App.svelte')).default;
 
 const marriage = marriageGuide();
-const foreign: Guide = { ...marriageGuide(), code: '2.000806', title: 'Đăng ký kết hôn có yếu tố nước ngoài', related: [] };
+const foreign = foreignMarriageGuide();
 const guides = new Map([marriage, foreign].map((g) => [g.code, g]));
-
-function results(query: string): SearchResults {
-  const hits = [marriage, foreign].map((g, i) => ({ code: g.code, title: g.title, field: g.field, score: 2 - i, snippet: '' }));
-  if (query.includes('nuoc ngoai')) {
-    const members = [marriage, foreign].map((g) => ({ code: g.code, title: g.title, choose_when: `Khi ${g.title}` }));
-    return { query, total: 2, took_us: 1, hits, ambiguous: true, family: { id: 'ket-hon', name: 'Kết hôn', question: 'Ai kết hôn?', members } };
-  }
-  return { query, total: 2, took_us: 1, hits, ambiguous: false };
-}
-
-function validate(p: PetitionInput): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!p.name.trim()) errors.push({ field: 'name', message: 'Vui lòng nhập họ và tên.' });
-  if (!p.address.trim()) errors.push({ field: 'address', message: 'Vui lòng nhập địa chỉ.' });
-  if (!/^0\d{9}$/.test(p.phone)) errors.push({ field: 'phone', message: 'Số điện thoại chưa đúng.' });
-  if (!p.summary.trim()) errors.push({ field: 'summary', message: 'Vui lòng nhập nội dung.' });
-  return errors;
-}
 
 let stored: PetitionInput[] = [];
 let unlocked = false;
@@ -41,7 +24,7 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'app_mode':
       return { kiosk: true, idle_seconds: 15, warning_seconds: 5, pin_set: true };
     case 'search':
-      return results(String(args.query));
+      return sampleResults(String(args.query));
     case 'guide':
       return guides.get(String(args.code));
     case 'life_events':
@@ -56,10 +39,10 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'submit_rating':
       return 7;
     case 'check_petition':
-      return validate(args.petition as PetitionInput);
+      return samplePetitionErrors(args.petition as PetitionInput);
     case 'submit_petition': {
       const p = args.petition as PetitionInput;
-      if (validate(p).length) throw { code: 'invalid', message: 'x', fields: validate(p) };
+      if (samplePetitionErrors(p).length) throw { code: 'invalid', message: 'x', fields: samplePetitionErrors(p) };
       stored.push(p);
       return stored.length;
     }
@@ -78,21 +61,6 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     default:
       throw `unknown command ${cmd}`;
   }
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
-const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
-
-async function settle(ms = 120) {
-  await new Promise((r) => setTimeout(r, ms));
-  flushSync();
-}
-
-function tap(sel: string) {
-  const el = $<HTMLElement>(sel);
-  if (!el) throw new Error(`nothing matches ${sel}`);
-  el.click();
-  flushSync();
 }
 
 /** Touches the search field, which opens the on-screen keyboard. */

@@ -1,6 +1,6 @@
 // Test data shaped like the core's answers (kept small; the real handbook is tested on the Rust side).
 
-import type { Guide, Locality, Term } from './ipc';
+import type { FieldError, Guide, Locality, PetitionInput, SearchResults, Term } from './ipc';
 
 /** A trimmed copy of the marriage guide (1.000894). */
 export function marriageGuide(): Guide {
@@ -99,4 +99,35 @@ export function someTerms(): Term[] {
     { term: 'lấy vợ', kind: 'cach-noi', meaning: 'Kết hôn.', variants: [], expand: ['kết hôn'] },
     { term: 'C++ (x)', kind: 'viet-tat', meaning: 'Tên có ký tự đặc biệt.', variants: [], expand: [] },
   ];
+}
+
+/** A look-alike of the marriage guide (2.000806), for the chooser. */
+export function foreignMarriageGuide(): Guide {
+  return { ...marriageGuide(), code: '2.000806', title: 'Đăng ký kết hôn có yếu tố nước ngoài', related: [] };
+}
+
+/**
+ * A fake engine's answer over the two marriage guides: both as hits with a highlighted snippet; a query
+ * with "nuoc ngoai" is ambiguous between them; a query with "zzz" finds nothing and suggests "kết hôn".
+ */
+export function sampleResults(query: string): SearchResults {
+  const guides = [marriageGuide(), foreignMarriageGuide()];
+  const hits = guides.map((g, i) => ({ code: g.code, title: g.title, field: g.field, score: 2 - i, snippet: `<b>${g.title}</b>` }));
+  if (query.includes('zzz')) return { query, total: 0, took_us: 3, hits: [], ambiguous: false, suggestion: 'kết hôn' };
+  if (query.includes('nuoc ngoai')) {
+    const members = guides.map((g) => ({ code: g.code, title: g.title, choose_when: `Khi ${g.title}` }));
+    const family = { id: 'ket-hon', name: 'Đăng ký kết hôn', question: 'Trường hợp kết hôn của bạn là trường hợp nào?', members };
+    return { query, total: hits.length, took_us: 3, hits, ambiguous: true, family };
+  }
+  return { query, total: hits.length, took_us: 3, hits, ambiguous: false };
+}
+
+/** A fake of the core's petition check: name, address, phone (10 digits from 0) and summary required. */
+export function samplePetitionErrors(p: PetitionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!p.name.trim()) errors.push({ field: 'name', message: 'Vui lòng nhập họ và tên.' });
+  if (!p.address.trim()) errors.push({ field: 'address', message: 'Vui lòng nhập địa chỉ.' });
+  if (!/^0\d{9}$/.test(p.phone)) errors.push({ field: 'phone', message: 'Số điện thoại chưa đúng.' });
+  if (!p.summary.trim()) errors.push({ field: 'summary', message: 'Vui lòng nhập nội dung.' });
+  return errors;
 }

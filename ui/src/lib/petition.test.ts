@@ -1,22 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FieldError, PetitionInput } from './ipc';
+import { samplePetitionErrors } from './fixtures';
 import { type PetitionView, PetitionFlow, emptyDraft, errorsByField, shownErrors, toInput } from './petition';
-
-/** A fake core: name, address, phone and summary required; phone must be 10 digits starting with 0. */
-function validate(p: PetitionInput): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!p.name.trim()) errors.push({ field: 'name', message: 'Vui lòng nhập họ và tên.' });
-  if (!p.address.trim()) errors.push({ field: 'address', message: 'Vui lòng nhập địa chỉ.' });
-  if (!/^0\d{9}$/.test(p.phone)) errors.push({ field: 'phone', message: 'Số điện thoại chưa đúng.' });
-  if (!p.summary.trim()) errors.push({ field: 'summary', message: 'Vui lòng nhập nội dung.' });
-  return errors;
-}
 
 function setup(procedureCode = '') {
   const api = {
-    check: vi.fn(async (p: PetitionInput) => validate(p)),
+    check: vi.fn(async (p: PetitionInput) => samplePetitionErrors(p)),
     submit: vi.fn(async (p: PetitionInput): Promise<number> => {
-      const errors = validate(p);
+      const errors = samplePetitionErrors(p);
       if (errors.length) throw { code: 'invalid', message: 'Thông tin chưa đúng.', fields: errors };
       return 42;
     }),

@@ -30,11 +30,17 @@ describe('Searcher', () => {
     return { s, run, outcomes };
   }
 
-  it('searches at once while fewer than two run; beyond that only the last text, as soon as one ends', async () => {
+  /** A search whose answers come when the test calls `resolvers[i]()` (i: the i-th search started). */
+  function answeredByHand() {
     const resolvers: (() => void)[] = [];
     const run = vi.fn(
       (x: Query) => new Promise<SearchResults>((resolve) => resolvers.push(() => resolve(answer(x.text)))),
     );
+    return { run, resolvers };
+  }
+
+  it('searches at once while fewer than two run; beyond that only the last text, as soon as one ends', async () => {
+    const { run, resolvers } = answeredByHand();
     const { s, outcomes } = setup(run);
     s.request(q('k'));
     s.request(q('ke'));
@@ -62,10 +68,7 @@ describe('Searcher', () => {
   });
 
   it('searches the last keystroke without waiting for the answer to the one before', async () => {
-    const resolvers: (() => void)[] = [];
-    const run = vi.fn(
-      (x: Query) => new Promise<SearchResults>((resolve) => resolvers.push(() => resolve(answer(x.text)))),
-    );
+    const { run, resolvers } = answeredByHand();
     const { s, outcomes } = setup(run);
     s.request(q('ket'));
     s.request(q('ket h'));

@@ -104,7 +104,8 @@ pub fn guard_close<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 }
 
 /// Creates the main window from its configuration (`tauri.conf.json`, where it is not created at
-/// start-up), locked down in kiosk mode.
+/// start-up), locked down in kiosk mode; at a desk its printing uses the print view's paper
+/// ([`crate::printing`]).
 pub fn create_main_window<R: Runtime>(
     app: &tauri::AppHandle<R>,
     mode: &AppMode,
@@ -147,7 +148,19 @@ pub fn create_main_window<R: Runtime>(
             });
         }
     }
-    builder.build()?;
+    let window = builder.build()?;
+    #[cfg(target_os = "linux")]
+    if !mode.kiosk {
+        use tauri::Manager;
+        let chosen = app.state::<crate::printing::PrintPaper>().inner().clone();
+        if let Err(e) = window.with_webview(move |webview| {
+            crate::printing::use_chosen_paper(&webview.inner(), chosen)
+        }) {
+            eprintln!("sotay-desktop: printing will use the print dialog's own paper: {e}");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
     Ok(())
 }
 

@@ -17,7 +17,8 @@
 //! and the installed packs. The search engine is built at start-up from the installed pack (else the
 //! embedded handbook), on its own thread while the window starts, and kept in managed state; installing
 //! or rolling back a pack rebuilds it.
-//! Navigation away from the app's own pages is blocked ([`navigation`]).
+//! Navigation away from the app's own pages is blocked ([`navigation`]). The print view's paper (A4/A5)
+//! reaches the print dialog through [`printing`] (`set_print_paper`).
 
 pub mod admin;
 pub mod commands;
@@ -26,6 +27,7 @@ pub mod feedback;
 pub mod kiosk;
 pub mod navigation;
 pub mod packs;
+pub mod printing;
 
 use std::path::Path;
 
@@ -93,6 +95,7 @@ pub fn app<R: tauri::Runtime>(
         .manage(admin::AdminGate::new(config.kiosk.pin_hash.clone()))
         .manage(kiosk::ExitGrant::default())
         .manage(packs::PackDir::new(data_dir))
+        .manage(printing::PrintPaper::default())
         .manage(feedback::Feedback::new(
             data_dir,
             config.feedback.retention_days,
@@ -126,5 +129,6 @@ pub fn app<R: tauri::Runtime>(
             packs::pack_status,
             packs::install_pack,
             packs::rollback_pack,
+            printing::set_print_paper,
         ])
 }

@@ -66,6 +66,8 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'clear_history':
       history = [];
       return null;
+    case 'set_print_paper':
+      return null;
     default:
       throw `unknown command ${cmd}`;
   }
@@ -192,6 +194,9 @@ describe('App', () => {
     expect($('.sheet')?.classList.contains('paper-a5')).toBe(true);
     expect(document.head.innerHTML).toContain('size: A5');
     expect(localStorage.getItem('sotay.paper')).toBe('A5');
+    // The shell hands the paper to the print dialog: told on opening (A4) and on each choice.
+    const papers = invoke.mock.calls.filter(([cmd]) => cmd === 'set_print_paper').map(([, args]) => args.paper);
+    expect(papers).toEqual(['A4', 'A5']);
 
     const print = vi.fn();
     window.print = print;

@@ -500,3 +500,10 @@ export function installPack(bytes: Uint8Array): Promise<InstallReport> {
 export function rollbackPack(): Promise<InstallReport> {
   return call('rollback_pack');
 }
+
+// ------------------------------------------------------------------ printing (src-tauri/src/printing.rs)
+
+/** The print view's paper, handed by the shell to the print dialog (WebKitGTK ignores CSS `@page` sizes). */
+export function setPrintPaper(paper: 'A4' | 'A5'): Promise<void> {
+  return call('set_print_paper', { paper });
+}

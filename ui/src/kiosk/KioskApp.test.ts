@@ -362,11 +362,16 @@ describe('kiosk', () => {
 });
 
 describe('kiosk idle reset', () => {
-  it('warns, counts down, then forgets the query, ticks and settings', async () => {
+  /** The app mounted afresh with fake timers, so idle time can be fast-forwarded. */
+  function remountWithFakeTimers() {
     unmount(app);
     document.body.innerHTML = '';
     vi.useFakeTimers();
     app = mount(App, { target: document.body });
+  }
+
+  it('warns, counts down, then forgets the query, ticks and settings', async () => {
+    remountWithFakeTimers();
     await vi.advanceTimersByTimeAsync(10);
     flushSync();
 
@@ -425,10 +430,7 @@ describe('kiosk idle reset', () => {
   });
 
   it('stays quiet on the untouched home screen', async () => {
-    unmount(app);
-    document.body.innerHTML = '';
-    vi.useFakeTimers();
-    app = mount(App, { target: document.body });
+    remountWithFakeTimers();
     await vi.advanceTimersByTimeAsync(60_000);
     flushSync();
     expect($('[data-testid="idle-warning"]')).toBeNull();

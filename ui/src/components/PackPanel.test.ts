@@ -3,6 +3,7 @@
 // rollback after a confirmation, and the kiosk's PIN hand-over.
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { $, settle } from '../lib/dom.testing';
 import { dict } from '../lib/i18n';
 import type { InstallReport, PackStatus } from '../lib/ipc';
 
@@ -38,14 +39,6 @@ let status: PackStatus;
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
-const $ = <T extends Element = HTMLElement>(sel: string) => target.querySelector<T>(sel);
-const settle = async () => {
-  for (let i = 0; i < 5; i++) {
-    await Promise.resolve();
-    await new Promise((r) => setTimeout(r, 0));
-    flushSync();
-  }
-};
 
 function show(props: Record<string, unknown> = {}) {
   component = mount(PackPanel, { target, props: { words, ...props } });
@@ -57,7 +50,7 @@ async function pick(bytes: number[]) {
   const file = new File([new Uint8Array(bytes)], 'v2.sotaypack');
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await settle();
+  await settle(20);
 }
 
 beforeEach(() => {
@@ -94,7 +87,7 @@ afterEach(() => {
 describe('pack panel', () => {
   it('says the embedded handbook is in use, and why', async () => {
     show();
-    await settle();
+    await settle(20);
     const s = $('[data-testid="pack-status"]')!;
     expect(s.dataset.source).toBe('embedded');
     expect(s.textContent).toContain('Sổ tay đi kèm ứng dụng');
@@ -108,7 +101,7 @@ describe('pack panel', () => {
   it('installs the picked file from its bytes and shows the new pack and its changes', async () => {
     const onchanged = vi.fn();
     show({ onchanged });
-    await settle();
+    await settle(20);
     await pick([1, 2, 3]);
     const call = invoke.mock.calls.find(([cmd]) => cmd === 'install_pack')!;
     expect(call[1]).toBeInstanceOf(Uint8Array);
@@ -137,7 +130,7 @@ describe('pack panel', () => {
     });
     const onchanged = vi.fn();
     show({ onchanged });
-    await settle();
+    await settle(20);
     await pick([9]);
     const error = $('[data-testid="pack-error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
@@ -153,7 +146,7 @@ describe('pack panel', () => {
     status = v2;
     const onchanged = vi.fn();
     show({ onchanged });
-    await settle();
+    await settle(20);
     $<HTMLButtonElement>('button[data-testid="pack-rollback"]')!.click();
     flushSync();
     expect(target.textContent).toContain('Quay lại gói phiên bản 1 (ngày 28/11/2026)? Chỉ quay lại được một bước.');
@@ -164,7 +157,7 @@ describe('pack panel', () => {
     $<HTMLButtonElement>('button[data-testid="pack-rollback"]')!.click();
     flushSync();
     $<HTMLButtonElement>('button[data-testid="pack-rollback-confirm"]')!.click();
-    await settle();
+    await settle(20);
     expect(invoke.mock.calls.filter(([cmd]) => cmd === 'rollback_pack')).toHaveLength(1);
     expect($('[data-testid="pack-result"]')!.textContent).toBe('Đã quay lại gói phiên bản 1 (ngày 28/11/2026).');
     expect(onchanged).toHaveBeenCalledOnce();
@@ -181,7 +174,7 @@ describe('pack panel', () => {
     });
     const onlocked = vi.fn();
     show({ kiosk: true, onlocked });
-    await settle();
+    await settle(20);
     expect($('button, label.k-button')).not.toBeNull();
     await pick([1]);
     expect(onlocked).toHaveBeenCalledOnce();
@@ -194,7 +187,7 @@ describe('pack panel', () => {
       cmd === 'feedback_counts' ? { petitions: 0, petitions_not_exported: 0, ratings: 0 } : base(cmd, args),
     );
     component = mount(Admin, { target, props: { words: dict('en').kiosk, onclose: () => {}, onlocked: () => {} } });
-    await settle();
+    await settle(20);
     const admin = $('[data-testid="admin"]')!;
     expect(admin.querySelector('input[data-testid="pack-file"]')).not.toBeNull();
     expect(admin.querySelector('label.k-button')!.textContent).toContain('Update the handbook from a file…');

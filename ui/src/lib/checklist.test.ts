@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countItems, documentLine, keepKnown, splitChecklist, toggled } from './checklist';
+import { countItems, countTicked, documentLine, keepKnown, splitChecklist, toggled } from './checklist';
 import { marriageGuide } from './fixtures';
 
 const ids = (groups: { items: { id: string }[] }[]) => groups.flatMap((g) => g.items.map((i) => i.id));
@@ -22,6 +22,8 @@ describe('checklist', () => {
     const all = splitChecklist(g.documents, new Set(['d1', 'd2', 'd3', 'd4']));
     expect(all.missing).toEqual([]);
     expect(countItems(all.seen)).toBe(4);
+    expect(countTicked(g.documents, new Set())).toBe(0);
+    expect(countTicked(g.documents, new Set(['d2', 'd4', 'not-a-paper']))).toBe(2);
   });
 
   it('toggles ids without changing the original set', () => {

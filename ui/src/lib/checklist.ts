@@ -35,6 +35,11 @@ export function countItems(groups: readonly { items: readonly unknown[] }[]): nu
   return groups.reduce((n, g) => n + g.items.length, 0);
 }
 
+/** How many papers of the groups are ticked. */
+export function countTicked(groups: readonly { items: readonly { id: string }[] }[], ticked: ReadonlySet<string>): number {
+  return groups.reduce((n, g) => n + g.items.filter((item) => ticked.has(item.id)).length, 0);
+}
+
 /** A new set with `id` added, or removed when it was there. */
 export function toggled(ticked: ReadonlySet<string>, id: string): Set<string> {
   const next = new Set(ticked);

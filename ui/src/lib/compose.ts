@@ -148,10 +148,6 @@ function hasValidFinal(s: readonly Letter[], n: [number, number]): boolean {
   );
 }
 
-function literal(key: string): Letter | null {
-  return parse(key);
-}
-
 /** The letter of the nucleus a shape key acts on, or the u+o pair of "ươ" for the horn. */
 function shapeTargets(s: readonly Letter[], n: [number, number], shape: 'circumflex' | 'breve' | 'horn'): number[] {
   const bases = shape === 'circumflex' ? ['a', 'e', 'o'] : shape === 'breve' ? ['a'] : ['o', 'u'];
@@ -160,10 +156,7 @@ function shapeTargets(s: readonly Letter[], n: [number, number], shape: 'circumf
       if (s[i]?.base === 'u' && s[i + 1]?.base === 'o') return [i, i + 1];
     }
   }
-  for (let i = n[1] - 1; i >= n[0]; i--) {
-    if (bases.includes(s[i]?.base ?? '')) return [i];
-  }
-  return [];
+  return lastOf(s, n, bases);
 }
 
 /** Toggles a shape on its target letters; `undone` when they all had it already (it is removed). */
@@ -202,7 +195,7 @@ function toggleBar(s: readonly Letter[]): { letters: Letter[]; undone: boolean }
 /** A letter key in Telex mode: the syllable after it. */
 function telex(s: readonly Letter[], key: string): Letter[] {
   const k = key.toLowerCase();
-  const typed = literal(key);
+  const typed = parse(key);
   const append = (letters: readonly Letter[]) => (typed ? retone([...letters, typed]) : [...letters]);
   const n = nucleus(s);
   const composable = n !== null && hasValidFinal(s, n);
@@ -256,6 +249,7 @@ function telex(s: readonly Letter[], key: string): Letter[] {
   return append(s);
 }
 
+/** The last letter of the nucleus `n` whose base is one of `bases` (none: empty). */
 function lastOf(s: readonly Letter[], n: [number, number], bases: string[]): number[] {
   for (let i = n[1] - 1; i >= n[0]; i--) {
     if (bases.includes(s[i]?.base ?? '')) return [i];
@@ -304,7 +298,7 @@ export function compose(before: string, key: Key, mode: Mode): string {
     return r ? join(r.letters) : text + 'đ';
   }
   if (Array.from(key).length !== 1) return text; // an unknown named key
-  const typed = literal(key);
+  const typed = parse(key);
   if (!typed) return (text + key).normalize('NFC'); // digit, space, punctuation: ends the syllable
   if (mode === 'telex' && /^[a-zA-Z]$/.test(key)) return join(telex(syllable, key));
   return join(retone([...syllable, typed]));

@@ -5,6 +5,7 @@
 // IpcError and Entry (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
 
 import { type InvokeArgs, invoke } from '@tauri-apps/api/core';
+import type { Paper } from './prefs';
 
 /** Administrative level that handles a procedure. */
 export type Level = 'xa' | 'tinh' | 'bo' | 'khac';
@@ -504,6 +505,6 @@ export function rollbackPack(): Promise<InstallReport> {
 // ------------------------------------------------------------------ printing (src-tauri/src/printing.rs)
 
 /** The print view's paper, handed by the shell to the print dialog (WebKitGTK ignores CSS `@page` sizes). */
-export function setPrintPaper(paper: 'A4' | 'A5'): Promise<void> {
+export function setPrintPaper(paper: Paper): Promise<void> {
   return call('set_print_paper', { paper });
 }

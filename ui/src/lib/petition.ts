@@ -119,9 +119,9 @@ export class PetitionFlow {
   edit<F extends PetitionField>(field: F, value: PetitionDraft[F]): Promise<void> {
     this.draft = { ...this.draft, [field]: value };
     this.done = null;
-    const showing = this.view.errors[field] !== undefined;
-    this.emit();
-    return showing ? this.check() : Promise.resolve();
+    const view = this.view;
+    this.onchange(view);
+    return view.errors[field] !== undefined ? this.check() : Promise.resolve();
   }
 
   /** The citizen left a field: check the form and show the messages of the fields left so far. */

@@ -22,8 +22,8 @@ export function escapeXml(text: string): string {
 }
 
 /** An `<svg>` of the QR code of `text`, with a 4-module quiet zone, scalable (size it with CSS), labelled
- * for assistive technology and marked `data-testid="qr"`. */
-export function qrSvg(text: string, label: string): string {
+ * for assistive technology and marked `data-testid={testId}` (`qr` unless said). */
+export function qrSvg(text: string, label: string, testId = 'qr'): string {
   const modules = qrModules(text);
   const quiet = 4;
   const size = modules.length + 2 * quiet;
@@ -34,7 +34,7 @@ export function qrSvg(text: string, label: string): string {
     });
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" data-testid="qr" role="img" aria-label="${escapeXml(label)}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" data-testid="${escapeXml(testId)}" role="img" aria-label="${escapeXml(label)}" ` +
     `viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">` +
     `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
   );

@@ -2,7 +2,9 @@
 //!
 //! The bytes go to a temporary file in the same folder, which is flushed to disk (fsync) and renamed over
 //! the target; the folder is then synced so the rename itself survives a power cut. The config file,
-//! the feedback exports and the history and favourites lists are written this way.
+//! the feedback exports and the history and favourites lists are written this way. The steps are also
+//! here for the callers that make new files durable one by one (unpacking a content pack, creating the
+//! feedback database): [`write_new`], [`create`], [`sync_dir`].
 
 use std::fs;
 use std::io::Write;
@@ -25,12 +27,7 @@ pub(crate) fn write(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let written = create(&tmp, private)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| fs::rename(&tmp, path));
+    let written = create_synced(&tmp, bytes, private).and_then(|()| fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         return Err(Error::io(path, e));
@@ -39,8 +36,19 @@ pub(crate) fn write(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
     Ok(())
 }
 
+/// Writes a new file `path` (failing if it exists) and flushes it to disk; private when asked.
+pub(crate) fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
+    create_synced(path, bytes, private).map_err(|e| Error::io(path, e))
+}
+
+fn create_synced(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    let mut file = create(path, private)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Creates a new file (failing if it exists), private when asked.
-fn create(path: &Path, private: bool) -> std::io::Result<fs::File> {
+pub(crate) fn create(path: &Path, private: bool) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -53,8 +61,9 @@ fn create(path: &Path, private: bool) -> std::io::Result<fs::File> {
     options.open(path)
 }
 
-/// Makes a rename in `dir` durable (best effort: not every platform can open a folder).
-fn sync_dir(dir: &Path) {
+/// Makes the entries of `dir` (new names, renames) durable. Best effort: not every platform can open a
+/// folder.
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();

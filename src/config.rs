@@ -31,6 +31,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, FieldError, Result};
+use crate::guide::parse::line_of;
 
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
@@ -161,7 +162,7 @@ impl Config {
         // Editors on Windows may put a byte-order mark first; TOML does not allow one.
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(0, |s| line_of(text, s.start));
+            let line = e.span().map_or(0, |s| line_of(text.as_bytes(), s.start));
             bad(file.clone(), line, e.message().trim_end())
         })?;
         if config.kiosk.warning_seconds >= config.kiosk.idle_seconds {
@@ -233,16 +234,6 @@ fn bad(file: String, line: usize, message: impl Into<String>) -> Error {
         line,
         message: message.into(),
     }
-}
-
-/// The 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// The 1-based line where `key` is set, or 0.
@@ -462,8 +453,8 @@ mod tests {
         let text = "[kiosk]\n  warning_seconds=3\nwarning_seconds_x = 1\n";
         assert_eq!(key_line(text, "warning_seconds"), 2);
         assert_eq!(key_line(text, "idle_seconds"), 0);
-        assert_eq!(line_of(text, 0), 1);
-        assert_eq!(line_of(text, 8), 2);
-        assert_eq!(line_of(text, 10_000), 4);
+        assert_eq!(line_of(text.as_bytes(), 0), 1);
+        assert_eq!(line_of(text.as_bytes(), 8), 2);
+        assert_eq!(line_of(text.as_bytes(), 10_000), 4);
     }
 }

@@ -159,13 +159,7 @@ pub fn folded_bigrams(input: &str) -> Vec<String> {
     let folded = fold(input);
     let syl: Vec<&str> = syllable_slices(&folded).collect();
     syl.windows(2)
-        .map(|w| {
-            let mut pair = String::with_capacity(w[0].len() + w[1].len() + 1);
-            pair.push_str(w[0]);
-            pair.push('_');
-            pair.push_str(w[1]);
-            pair
-        })
+        .map(|w| format!("{}_{}", w[0], w[1]))
         .collect()
 }
 

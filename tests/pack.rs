@@ -325,6 +325,32 @@ fn round_trip_install_upgrade_rollback() {
 }
 
 #[test]
+fn packs_in_memory_install_as_files_do() {
+    let setup = Setup::new();
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    let changed = mini_changed();
+    let v2 = setup.build(changed.path(), 2, "v2.sotaypack");
+    setup.install(&v1).expect("install v1");
+    let before = snapshot(&setup.data());
+    let limit = pack::Limits::default().max_file_bytes();
+    let too_big = vec![0u8; usize::try_from(limit + 1).expect("the limit fits in memory")];
+    let err = pack::install_bytes(too_big, &setup.data(), &setup.trusted())
+        .expect_err("a pack over the size limit was installed");
+    assert!(
+        matches!(err, sotay::Error::PackRejected(_))
+            && err.to_string().contains("larger than any pack can be"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&setup.data()), before);
+
+    let bytes = std::fs::read(&v2).expect("read v2");
+    let report = pack::install_bytes(bytes, &setup.data(), &setup.trusted())
+        .expect("v2 installs from memory");
+    assert_eq!(report.installed.version, 2);
+    assert_eq!(snapshot(&setup.data()).loaded.version, Some(2));
+}
+
+#[test]
 fn refused_packs_leave_the_installation_untouched() {
     let setup = Setup::new();
     let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");

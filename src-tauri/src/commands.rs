@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use sotay::content::{LifeEvent, Locality, Term};
-use sotay::pack::{PackStatus, Source};
+use sotay::pack::PackStatus;
 use sotay::search::{Choice, Facets};
 use sotay::text::normalize;
 use sotay::userdata::UserData;
@@ -43,13 +43,7 @@ impl Loaded {
     pub(crate) fn embedded(engine: Result<Arc<Engine>, IpcError>) -> Loaded {
         Loaded {
             engine,
-            status: PackStatus {
-                source: Source::Embedded,
-                note: None,
-                pack: None,
-                previous: None,
-                changes: None,
-            },
+            status: PackStatus::embedded(None),
         }
     }
 }

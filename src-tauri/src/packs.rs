@@ -5,15 +5,14 @@
 //! - `pack_status`: where the handbook comes from (embedded or an installed pack), the pack's version,
 //!   date and guide count, what it changed against the previous one, or why the embedded one is used.
 //! - `install_pack`: the raw bytes of a `.sotaypack` file (the UI reads the file the user chose with a
-//!   plain file input and sends them as the request body). They go to a temporary file in the data
-//!   folder, the core verifies them against the trusted keys of the installation's `config.toml` and
-//!   installs them, and the engine is rebuilt from what is now installed.
+//!   plain file input and sends them as the request body). The core verifies them in memory against
+//!   the trusted keys of the installation's `config.toml` and installs them, and the engine is rebuilt
+//!   from what is now installed.
 //! - `rollback_pack`: back to the previous pack, and the engine rebuilt.
 //!
 //! In kiosk mode both changes need the admin PIN (the same gate as the other admin commands); at a desk
 //! they are open from the About panel.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -105,8 +104,8 @@ fn require_admin(mode: &AppMode, gate: &AdminGate) -> Result<(), IpcError> {
     Ok(())
 }
 
-/// Writes `bytes` to a temporary pack file in `data_dir` and installs it (blocking).
-fn install_bytes(data_dir: &Path, bytes: &[u8]) -> Result<InstallReport, IpcError> {
+/// Installs the pack `bytes` into `data_dir` with the installation's trusted keys (blocking).
+fn install_bytes(data_dir: &Path, bytes: Vec<u8>) -> Result<InstallReport, IpcError> {
     let trusted = sotay::pack::trusted_keys(data_dir)?;
     if trusted.is_empty() {
         return Err(IpcError::new(
@@ -115,16 +114,7 @@ fn install_bytes(data_dir: &Path, bytes: &[u8]) -> Result<InstallReport, IpcErro
              config.toml)",
         ));
     }
-    std::fs::create_dir_all(data_dir).map_err(|e| sotay::Error::io(data_dir, e))?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".incoming-")
-        .suffix(&format!(".{}", sotay::pack::EXTENSION))
-        .tempfile_in(data_dir)
-        .map_err(|e| sotay::Error::io(data_dir, e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .map_err(|e| sotay::Error::io(file.path(), e))?;
-    Ok(sotay::pack::install(file.path(), data_dir, &trusted)?)
+    Ok(sotay::pack::install_bytes(bytes, data_dir, &trusted)?)
 }
 
 /// Where the handbook in use comes from, its version and date, and what it changed.
@@ -150,6 +140,7 @@ pub async fn install_pack(
             "install_pack takes the pack file's bytes as the request body",
         ));
     };
+    // The core refuses it too; checked here before the body is copied.
     if bytes.len() as u64 > max_pack_bytes() {
         return Err(IpcError::new(
             "pack-rejected",
@@ -162,7 +153,7 @@ pub async fn install_pack(
     }
     let bytes = bytes.clone();
     change_then_reload(&core, &dir, "install", move |data_dir| {
-        install_bytes(data_dir, &bytes)
+        install_bytes(data_dir, bytes)
     })
     .await
 }

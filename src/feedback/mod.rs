@@ -383,14 +383,7 @@ impl FeedbackStore {
 /// Creates the database file readable by its owner only when it does not exist yet (SQLite gives its
 /// `-wal` and `-shm` files the same permissions).
 fn create_private(path: &Path) -> Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
+    match crate::atomic::create(path, true) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::io(path, e)),

@@ -55,7 +55,11 @@ pub(crate) fn version(conn: &Connection, path: &Path) -> Result<i64> {
 
 /// Refuses a database newer than this program (touching nothing).
 pub(crate) fn check_not_newer(conn: &Connection, path: &Path) -> Result<()> {
-    let found = version(conn, path)?;
+    not_newer(version(conn, path)?, path)
+}
+
+/// Refuses the schema version `found` when it is newer than this program knows.
+fn not_newer(found: i64, path: &Path) -> Result<()> {
     if found > current_version() {
         return Err(Error::SchemaTooNew {
             path: path.to_path_buf(),
@@ -74,13 +78,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             .map_err(|e| db(path, e))?;
         // Read again under the write lock: another process may have migrated meanwhile.
         let found = version(&tx, path)?;
-        if found > current_version() {
-            return Err(Error::SchemaTooNew {
-                path: path.to_path_buf(),
-                found,
-                known: current_version(),
-            });
-        }
+        not_newer(found, path)?;
         let Ok(index) = usize::try_from(found) else {
             return Err(Error::Config(format!(
                 "{}: schema version {found} is not one sotay writes",

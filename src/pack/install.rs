@@ -24,9 +24,10 @@ use super::{
     CONTENT, Changes, Limits, MANIFEST, Manifest, PackInfo, PublicKey, SIGNATURE, fsutil,
     read_pack, read_pack_file, source_files,
 };
+use crate::atomic;
 use crate::content::Handbook;
 use crate::error::{Error, Result};
-use crate::pack::manifest::{rejected, sha256_hex};
+use crate::pack::manifest::rejected;
 use crate::search::Engine;
 
 /// The pointer file naming the current (and previous) slot, inside `DATA/packs/`.
@@ -84,6 +85,19 @@ pub struct PackStatus {
     pub changes: Option<Changes>,
 }
 
+impl PackStatus {
+    /// The embedded handbook is in use; `note` says why, when there is something to say.
+    pub fn embedded(note: Option<String>) -> PackStatus {
+        PackStatus {
+            source: Source::Embedded,
+            note,
+            pack: None,
+            previous: None,
+            changes: None,
+        }
+    }
+}
+
 /// The handbook to use and where it came from.
 #[derive(Debug)]
 pub struct Installed {
@@ -101,6 +115,23 @@ struct Slot {
 
 /// Installs a pack file into `data_dir` after checking it against `trusted`; see the module docs.
 pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<InstallReport> {
+    install_bytes(read_pack_file(file, &Limits::default())?, data_dir, trusted)
+}
+
+/// Installs a pack held in memory (the app receives the file's bytes), as [`install`] does a file;
+/// `bytes` are dropped once checked and unpacked into memory.
+pub fn install_bytes(
+    bytes: Vec<u8>,
+    data_dir: &Path,
+    trusted: &[PublicKey],
+) -> Result<InstallReport> {
+    let limit = Limits::default().max_file_bytes();
+    if bytes.len() as u64 > limit {
+        return Err(rejected(format!(
+            "the pack is {} bytes, larger than any pack can be ({limit} bytes)",
+            bytes.len()
+        )));
+    }
     let packs = data_dir.join(PACKS_DIR);
     fs::create_dir_all(&packs).map_err(|e| Error::io(&packs, e))?;
     let _lock = lock(&packs)?;
@@ -113,7 +144,6 @@ pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<In
     };
     clean(&packs, state.as_ref());
 
-    let bytes = read_pack_file(file, &Limits::default())?;
     let pack = read_pack(&bytes, trusted, &Limits::default())?;
     drop(bytes);
     // The current slot's manifest is enough here: its files are checked when it is loaded or rolled
@@ -141,7 +171,7 @@ pub fn install(file: &Path, data_dir: &Path, trusted: &[PublicKey]) -> Result<In
     let slot_name = format!("v{}-{}", pack.manifest.version, fsutil::random_suffix());
     let slot_dir = packs.join(&slot_name);
     fs::rename(&staging, &slot_dir).map_err(|e| Error::io(&slot_dir, e))?;
-    fsutil::sync_dir(&packs);
+    atomic::sync_dir(&packs);
 
     let new_state = State {
         current: slot_name,
@@ -211,13 +241,7 @@ pub fn load_installed(data_dir: &Path) -> Result<Installed> {
         };
         return Ok(Installed {
             handbook: Handbook::embedded()?,
-            status: PackStatus {
-                source: Source::Embedded,
-                note: Some(failure),
-                pack: None,
-                previous: None,
-                changes: None,
-            },
+            status: PackStatus::embedded(Some(failure)),
         });
     }
 }
@@ -342,7 +366,7 @@ fn clean(packs: &Path, state: Option<&State>) {
         removed = true;
     }
     if removed {
-        fsutil::sync_dir(packs);
+        atomic::sync_dir(packs);
     }
 }
 
@@ -364,14 +388,14 @@ fn unpack(staging: &Path, pack: &super::VerifiedPack) -> Result<()> {
                 p = p.parent().unwrap_or(&content);
             }
         }
-        fsutil::write_synced(&path, data)?;
+        atomic::write_new(&path, data, false)?;
     }
-    fsutil::write_synced(&staging.join(MANIFEST), &pack.manifest_bytes)?;
-    fsutil::write_synced(&staging.join(SIGNATURE), &pack.signature)?;
+    atomic::write_new(&staging.join(MANIFEST), &pack.manifest_bytes, false)?;
+    atomic::write_new(&staging.join(SIGNATURE), &pack.signature, false)?;
     // Deepest folders first, so each parent is synced after its children's entries.
     dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for d in &dirs {
-        fsutil::sync_dir(d);
+        atomic::sync_dir(d);
     }
     Ok(())
 }
@@ -422,7 +446,7 @@ fn load_slot(packs: &Path, name: &str) -> Result<Slot> {
     for f in &manifest.files {
         let path = content.join(&f.path);
         let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        if bytes.len() as u64 != f.size || sha256_hex(&bytes) != f.sha256 {
+        if !f.matches(&bytes) {
             return Err(Error::Pack(format!(
                 "{}: does not match its sha256 in the installed manifest",
                 path.display()

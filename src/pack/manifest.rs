@@ -59,6 +59,13 @@ pub struct FileEntry {
     pub code: Option<String>,
 }
 
+impl FileEntry {
+    /// Whether `data` is this file: its size and its SHA-256.
+    pub fn matches(&self, data: &[u8]) -> bool {
+        data.len() as u64 == self.size && sha256_hex(data) == self.sha256
+    }
+}
+
 impl Manifest {
     /// Parses and checks a manifest: format, date, sorted unique safe paths, well-formed hashes.
     pub fn parse(bytes: &[u8]) -> Result<Manifest> {

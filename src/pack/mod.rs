@@ -58,8 +58,8 @@ use serde::Serialize;
 pub use archive::Limits;
 pub use diff::Changes;
 pub use install::{
-    InstallReport, Installed, PackStatus, STATE_FILE, Source, install, load_installed, rollback,
-    status,
+    InstallReport, Installed, PackStatus, STATE_FILE, Source, install, install_bytes,
+    load_installed, rollback, status,
 };
 pub use keys::{PublicKey, keygen, pub_path, trusted_keys};
 pub use manifest::{FORMAT, FileEntry, Manifest, check_path, is_date, sha256_hex};
@@ -271,7 +271,7 @@ pub(crate) fn read_pack(
                 f.path
             )));
         }
-        if data.len() as u64 != f.size || sha256_hex(data) != f.sha256 {
+        if !f.matches(data) {
             return Err(rejected(format!(
                 "pack entry `{CONTENT}{path}` does not match its sha256 in the manifest (damaged or altered)"
             )));

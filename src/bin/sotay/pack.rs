@@ -9,6 +9,8 @@ use clap::Subcommand;
 use sotay::Error;
 use sotay::pack::{self, InstallReport, PackInfo, PublicKey, Source};
 
+use crate::config::DataArg;
+
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Tạo cặp khoá ký gói (minisign). / Make a signing key pair: PATH (secret, 0600) and PATH.pub.
@@ -56,18 +58,16 @@ pub(crate) enum Command {
     },
     /// Quay về gói trước đó (một bước). / Go back to the previous pack (one step).
     Rollback {
-        /// Thư mục dữ liệu. / The data folder (default: SOTAY_DATA_DIR or the app's data folder).
-        #[arg(long, value_name = "DIR")]
-        data: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
         /// In kết quả dạng JSON. / Print the report as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Cho biết sổ tay đang dùng. / Show which handbook is in use and what changed.
     Status {
-        /// Thư mục dữ liệu. / The data folder (default: SOTAY_DATA_DIR or the app's data folder).
-        #[arg(long, value_name = "DIR")]
-        data: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArg,
         /// In dạng JSON. / Print as JSON.
         #[arg(long)]
         json: bool,
@@ -81,16 +81,11 @@ pub(crate) struct KeyArgs {
     /// config's `packs.trusted_keys`.
     #[arg(long = "pubkey", value_name = "PUB")]
     pubkeys: Vec<PathBuf>,
-    /// Thư mục dữ liệu. / The data folder (default: SOTAY_DATA_DIR or the app's data folder).
-    #[arg(long, value_name = "DIR")]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    data: DataArg,
 }
 
 impl KeyArgs {
-    fn data_dir(&self) -> anyhow::Result<PathBuf> {
-        Ok(sotay::config::data_dir(self.data.as_deref())?)
-    }
-
     /// The `--pubkey` files plus the installation's configured keys.
     fn trusted(&self, data_dir: &Path) -> anyhow::Result<Vec<PublicKey>> {
         let mut keys = pack::trusted_keys(data_dir)?;
@@ -138,13 +133,13 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             Err(e) => Err(e.into()),
         },
         Command::Verify { file, keys } => {
-            let data = keys.data_dir()?;
+            let data = keys.data.dir()?;
             let info = pack::verify(file, &keys.trusted(&data)?)?;
             println!("OK: {}", describe(&info));
             Ok(ExitCode::SUCCESS)
         }
         Command::Install { file, keys, json } => {
-            let data = keys.data_dir()?;
+            let data = keys.data.dir()?;
             let trusted = keys.trusted(&data)?;
             let report = pack::install(file, &data, &trusted)
                 .with_context(|| format!("cannot install {}", file.display()))?;
@@ -152,13 +147,13 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rollback { data, json } => {
-            let data = sotay::config::data_dir(data.as_deref())?;
+            let data = data.dir()?;
             let report = pack::rollback(&data)?;
             print_report("Đã quay về / rolled back to", &report, *json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Status { data, json } => {
-            let data = sotay::config::data_dir(data.as_deref())?;
+            let data = data.dir()?;
             let status = pack::status(&data)?;
             if *json {
                 println!("{}", serde_json::to_string_pretty(&status)?);

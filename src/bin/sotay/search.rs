@@ -83,16 +83,30 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The snippet for a terminal: highlights as `[..]`, entities decoded.
+/// The snippet for a terminal: highlights as `[..]`, the entities the engine's snippets escape with
+/// (`src/search/snippet.rs`) decoded.
 fn plain_snippet(html: &str) -> String {
     html.replace("<b>", "[")
         .replace("</b>", "]")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_snippet;
+
+    #[test]
+    fn decodes_what_the_engine_escapes() {
+        assert_eq!(
+            plain_snippet("a &lt;script&gt; &amp; &quot;b&quot; &#39;c&#39;  <b>hon</b>"),
+            "a <script> & \"b\" 'c' [hon]"
+        );
+    }
 }

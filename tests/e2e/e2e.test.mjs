@@ -108,12 +108,8 @@ async function settle({ quietInput = 200, quietDom = 150 } = {}) {
 }
 
 /** Sets the search input's text through the page (an `input` event, as typing would fire). */
-async function setQuery(text) {
-  await s.execute(
-    `const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [$.input, text],
-  );
+function setQuery(text) {
+  return s.setValue($.input, text);
 }
 
 /** Types `text` into the (emptied) search input and waits for the results to settle. */

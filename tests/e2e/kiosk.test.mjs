@@ -160,9 +160,8 @@ async function press(target) {
 }
 
 /** Whether an element matching `css` is displayed now. */
-async function shown(css) {
-  for (const el of await s.findAll(css)) if (await s.displayed(el)) return true;
-  return false;
+function shown(css) {
+  return s.shown(css);
 }
 
 /** The search field's value, NFC. */

@@ -105,7 +105,7 @@ const ipc = (cmd, args) => invoke(s, cmd, args);
 
 /** Opens the About panel and waits for the pack status to show `version` (0: the embedded handbook). */
 async function openAbout(version) {
-  if (!(await s.find($.about)) || !(await s.displayed(await s.find($.about)))) {
+  if (!(await s.shown($.about))) {
     await s.click(await s.waitFor($.aboutOpen));
   }
   await s.waitFor($.about);
@@ -141,11 +141,7 @@ async function textOf(css, timeout = 60_000) {
 /** Types a query (the input emptied first) and waits for a result row with `code`. Returns its text. */
 async function searchFor(query, code) {
   const input = await s.waitFor($.input, { enabled: true });
-  await s.execute(
-    `const el = document.querySelector(arguments[0]); el.focus(); el.value = '';
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [$.input],
-  );
+  await s.setValue($.input, '');
   await s.sendKeys(input, query);
   const row = await s.waitFor(`${$.result}[data-code="${code}"]`, { timeout: 15_000 });
   return (await s.text(row)).normalize('NFC');

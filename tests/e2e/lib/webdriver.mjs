@@ -128,12 +128,22 @@ export class Session {
 
   /** Waits until nothing matches `css` (or nothing displayed). */
   async waitGone(css, { timeout = MAX_WAIT } = {}) {
-    await waitUntil(
-      async () => {
-        for (const el of await this.findAll(css)) if (await this.displayed(el)) return false;
-        return true;
-      },
-      { timeout, what: `"${css}" to disappear` },
+    await waitUntil(async () => !(await this.shown(css)), { timeout, what: `"${css}" to disappear` });
+  }
+
+  /** Whether an element matching `css` is displayed. */
+  async shown(css) {
+    for (const el of await this.findAll(css)) if (await this.displayed(el)) return true;
+    return false;
+  }
+
+  /** Sets the value of the input matching `css` through the page, focused, with the `input` event
+   * typing would fire. */
+  async setValue(css, text) {
+    await this.execute(
+      `const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1];
+       el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      [css, text],
     );
   }
 

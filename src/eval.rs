@@ -1,8 +1,10 @@
 //! Relevance evaluation on judged queries.
 //!
-//! File format (tab-separated, UTF-8): `query<TAB>codes<TAB>style…`, where `codes` is a comma-separated
-//! list of national codes, any of which counts as a correct answer; the third column (optional) names the
-//! typing style (accented, plain, telex, abbrev, everyday, typo, lookalike…) and further columns are
+//! File format (tab-separated, UTF-8): `query<TAB>codes<TAB>style<TAB>kind…`, where `codes` is a
+//! comma-separated list of national codes, any of which counts as a correct answer; the third column
+//! (optional) names the typing style (accented, plain, telex, abbrev, everyday, typo, lookalike, or short
+//! and long for questions people wrote), the fourth (optional) the kind of question (`named`: it names
+//! the procedure; `situation`: it describes a life situation), and further columns (a source) are
 //! ignored. Lines starting with `#` and blank lines are skipped.
 
 use std::collections::BTreeMap;
@@ -21,6 +23,8 @@ pub struct Judged {
     pub expected: Vec<String>,
     /// Typing style, when given.
     pub style: Option<String>,
+    /// Kind of question (named or situation), when given.
+    pub kind: Option<String>,
     /// Line in the file.
     pub line: usize,
 }
@@ -47,14 +51,18 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Judged>> {
                 message: "expected `query<TAB>code[,code…]`".to_string(),
             });
         }
-        let style = cols
-            .next()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
+        let mut optional = || {
+            cols.next()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let style = optional();
+        let kind = optional();
         out.push(Judged {
             query,
             expected,
             style,
+            kind,
             line: i + 1,
         });
     }
@@ -106,6 +114,9 @@ pub struct Report {
     pub skipped: usize,
     /// Metrics per typing style.
     pub styles: BTreeMap<String, Metrics>,
+    /// Metrics per kind of question (named, situation).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<String, Metrics>,
     /// Per-query outcomes (only with `--per-query`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub per_query: Vec<QueryOutcome>,
@@ -198,6 +209,7 @@ pub fn evaluate_with(
 ) -> Result<Report> {
     let mut overall = Acc::default();
     let mut styles: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, Acc> = BTreeMap::new();
     let mut skipped = 0;
     let mut outcomes = Vec::new();
     for j in judged {
@@ -214,11 +226,13 @@ pub fn evaluate_with(
             .map(|p| p + 1);
         let zero = top.is_empty();
         overall.add(rank, &top, &j.expected, relevant, zero);
-        if let Some(style) = &j.style {
-            styles
-                .entry(style.clone())
-                .or_default()
-                .add(rank, &top, &j.expected, relevant, zero);
+        for (label, groups) in [(&j.style, &mut styles), (&j.kind, &mut kinds)] {
+            if let Some(label) = label {
+                groups
+                    .entry(label.clone())
+                    .or_default()
+                    .add(rank, &top, &j.expected, relevant, zero);
+            }
         }
         if per_query {
             outcomes.push(QueryOutcome {
@@ -234,6 +248,7 @@ pub fn evaluate_with(
         overall: overall.metrics(),
         skipped,
         styles: styles.into_iter().map(|(k, v)| (k, v.metrics())).collect(),
+        kinds: kinds.into_iter().map(|(k, v)| (k, v.metrics())).collect(),
         per_query: outcomes,
     })
 }
@@ -252,6 +267,7 @@ mod tests {
         assert_eq!(j.len(), 1);
         assert_eq!(j[0].expected, ["1.000894", "1.004746"]);
         assert_eq!(j[0].style.as_deref(), Some("plain"));
+        assert_eq!(j[0].kind.as_deref(), Some("extra"));
         assert_eq!(j[0].line, 3);
     }
 

@@ -27,6 +27,8 @@ pub struct Manifest {
 pub struct Rules {
     /// Fewest everyday names per guide.
     pub min_aliases: usize,
+    /// Fewest example questions (how people ask for it) per guide.
+    pub min_questions: usize,
     /// Every guide must belong to at least one life event.
     pub require_life_events: bool,
     /// Guides may not name the abolished district level or contain placeholder text.

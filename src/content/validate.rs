@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::data::{Family, LifeEvent, Rules, Term, TermKind};
 use crate::error::Problem;
-use crate::guide::Guide;
+use crate::guide::{Guide, Origin};
 use crate::guide::parse::{is_valid_code, key_line};
 
 /// Words that betray an unfinished guide.
@@ -117,6 +117,10 @@ fn check_guide(
             }
         }
     }
+    // A record converted without editing answers to the data, not to the editorial rules.
+    if g.origin == Origin::National {
+        return;
+    }
     if c.rules.require_life_events && g.life_events.is_empty() {
         problems.push(Problem::new(
             file,
@@ -134,6 +138,27 @@ fn check_guide(
                 c.rules.min_aliases
             ),
         ));
+    }
+    if g.questions.len() < c.rules.min_questions {
+        problems.push(Problem::new(
+            file,
+            c.line(file, "questions"),
+            format!(
+                "{} example question(s) in `questions`; at least {} are required",
+                g.questions.len(),
+                c.rules.min_questions
+            ),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for q in &g.questions {
+        if !seen.insert(q.to_lowercase()) {
+            problems.push(Problem::new(
+                file,
+                c.line(file, "questions"),
+                format!("question \"{q}\" is listed twice"),
+            ));
+        }
     }
     let mut seen = HashSet::new();
     for a in &g.aliases {

@@ -49,6 +49,17 @@ impl Level {
     }
 }
 
+/// Where a guide's text comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Written and checked by the content office.
+    #[default]
+    Edited,
+    /// Converted from the national portal's record without editing ("chưa biên tập").
+    National,
+}
+
 /// How a file can be lodged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -182,6 +193,10 @@ pub struct Guide {
     pub legal_basis: Vec<String>,
     /// Everyday names ("còn gọi là").
     pub aliases: Vec<String>,
+    /// How people actually ask for it ("bố tôi mất thì làm giấy tờ gì"): searched like aliases, shown
+    /// nowhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
     /// Life event ids.
     pub life_events: Vec<String>,
     /// Related procedure codes.
@@ -197,6 +212,15 @@ pub struct Guide {
     /// The procedure's page on the national portal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portal_url: Option<String>,
+    /// Edited by the content office, or converted from the national record without editing.
+    #[serde(default)]
+    pub origin: Origin,
+    /// For a converted record: the month of the national portal's data it comes from (`YYYY-MM`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_date: Option<String>,
+    /// The ministry whose part of the national catalogue lists the procedure ("Bộ Tư pháp").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ministry: Option<String>,
     /// Time and fee per channel.
     pub channels: Vec<Channel>,
     /// The documents checklist.

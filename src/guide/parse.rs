@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::html::{options, render_events};
 use super::model::{
     Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
-    Quantity,
+    Origin, Quantity,
 };
 use crate::error::Problem;
 
@@ -37,6 +37,8 @@ struct FrontMatter {
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
     life_events: Vec<String>,
     #[serde(default)]
     related: Vec<String>,
@@ -44,6 +46,9 @@ struct FrontMatter {
     updated: Option<toml::value::Datetime>,
     replaced_by: Option<String>,
     portal_url: Option<String>,
+    origin: Option<String>,
+    record_date: Option<String>,
+    ministry: Option<String>,
     #[serde(default)]
     channels: Vec<RawChannel>,
 }
@@ -174,7 +179,31 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         }
     }
 
+    let origin = match raw.origin.as_deref().map(str::trim) {
+        None | Some("edited") => Origin::Edited,
+        Some("national") => Origin::National,
+        Some(other) => {
+            report.add(
+                key_line("origin"),
+                format!("unknown origin \"{other}\"; expected edited or national"),
+            );
+            Origin::Edited
+        }
+    };
+    let record_date = raw.record_date.map(|d| d.trim().to_string());
+    match (&origin, &record_date) {
+        (Origin::National, None) => report.add(
+            key_line("origin"),
+            "a guide converted from a national record needs `record_date` (YYYY-MM, the crawl's month)",
+        ),
+        (_, Some(d)) if !is_year_month(d) => report.add(
+            key_line("record_date"),
+            format!("`record_date` \"{d}\" must be a month like 2026-06"),
+        ),
+        _ => {}
+    }
     let updated = match raw.updated {
+        None if origin == Origin::National => record_date.clone().unwrap_or_default(),
         Some(dt) => match (dt.date, dt.time) {
             (Some(d), None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
             _ => {
@@ -260,6 +289,7 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         results,
         legal_basis,
         aliases: clean(raw.aliases),
+        questions: clean(raw.questions),
         life_events: clean(raw.life_events),
         related: clean(raw.related),
         choose_when: raw
@@ -275,6 +305,12 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
             .portal_url
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
+        origin,
+        record_date,
+        ministry: raw
+            .ministry
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         channels,
         documents: body.documents,
         steps: body.steps,
@@ -282,6 +318,17 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         notes: body.notes,
         source: file.to_string(),
     })
+}
+
+/// `YYYY-MM` with a plausible month.
+fn is_year_month(s: &str) -> bool {
+    let Some((y, m)) = s.split_once('-') else {
+        return false;
+    };
+    y.len() == 4
+        && y.chars().all(|c| c.is_ascii_digit())
+        && m.len() == 2
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 /// A national code: digits and dots, optionally with a province suffix (`1.001193.000.00.00.H35`).

@@ -1,68 +1,76 @@
 //! Query understanding: from what a person typed to the words worth searching for.
 //!
 //! 1. Normalize (NFC, one tone placement) and cut to syllables; overlong input is capped.
-//! 2. Find glossary terms (abbreviations, old terms, everyday phrases) and remember their expansions: the
-//!    expansions are content data (`glossary.toml`), not code.
-//! 3. Drop conversational filler ("cho em hỏi", "ạ", "thủ tục", "ở đâu", "cần gì"…) unless that would leave
-//!    nothing, and note what the person asked about (fee, time, place, documents).
-//! 4. Offer a Telex/VNI decoding of words typed with the input method off (`ddawng kys` → `đăng ký`) as a
+//! 2. Find glossary terms (abbreviations, old terms, everyday phrases) and remember their expansions. The
+//!    glossary is the language layer's ([`crate::lang`]), extended by the handbook's own.
+//! 3. Recognise life situations ("bố tôi vừa mất", "làm mất thẻ căn cước") and add the procedure
+//!    vocabulary they stand for ([`crate::lang::situation`]).
+//! 4. Drop conversational filler ("cho em hỏi", "ạ", "thủ tục", "ở đâu", "cần gì"…) unless that would
+//!    leave nothing, and note what the person asked about (fee, time, place, documents). Function words
+//!    ("của", "đã", "năm", "gia đình"…) stay but weigh little, and so do the words a recognised situation
+//!    has already read: in a question of three sentences they would otherwise pick the guide that
+//!    happens to repeat them.
+//! 5. Note the audience (foreigners, organisations, the armed forces) or level the query names, for the
+//!    ranking's prior.
+//! 6. Offer a Telex/VNI decoding of words typed with the input method off (`ddawng kys` → `đăng ký`) as a
 //!    lower-weight alternative, never as a replacement (search-notes item 6).
 
 use crate::content::Term;
+use crate::guide::Level;
+use crate::lang::{Audience, Lexicon, Phrase, Recognised};
 use crate::text::{fold, has_diacritics, normalize, syllables};
 
-/// At most this many syllables of a query are used; the rest of a pasted essay is ignored.
-pub const MAX_SYLLABLES: usize = 32;
+pub use crate::lang::{Intent, Token};
+
+/// At most this many syllables of a query are used; the rest of a pasted essay is ignored. A long
+/// question of four sentences is about 100 syllables.
+pub const MAX_SYLLABLES: usize = 128;
 /// At most this many characters of a query are examined.
-pub const MAX_CHARS: usize = 512;
+pub const MAX_CHARS: usize = 1200;
 
-/// What part of a procedure the person asked about, if the query says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Intent {
-    /// "phí bao nhiêu", "lệ phí".
-    Fee,
-    /// "mất bao lâu", "mấy ngày".
-    Time,
-    /// "ở đâu", "nộp ở đâu".
-    Place,
-    /// "cần giấy tờ gì", "hồ sơ gồm".
-    Documents,
+/// Where an expansion comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A glossary term or an abbreviation.
+    Glossary,
+    /// A recognised situation.
+    Situation,
 }
 
-/// One syllable of the query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    /// Lowercased, diacritics as typed.
-    pub exact: String,
-    /// Without diacritics.
-    pub folded: String,
-}
-
-/// A glossary term found in the query, and what it expands to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Words added to a query, and why.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Expansion {
-    /// The glossary term.
+    /// The glossary term, or the situation rule's id.
     pub term: String,
     /// Each phrase it expands to, as tokens.
     pub phrases: Vec<Vec<Token>>,
+    /// Relative weight (1 for the glossary, the rule's weight for a situation).
+    pub weight: f32,
+    /// Glossary or situation.
+    pub source: Source,
 }
 
 /// The analysed query.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Analysis {
     /// The normalized query text.
     pub normalized: String,
-    /// Syllables kept for matching, in order.
+    /// Syllables kept for matching, in order, each with its weight.
     pub tokens: Vec<Token>,
     /// Filler syllables that were dropped.
     pub dropped: Vec<String>,
-    /// Glossary expansions.
+    /// Glossary and situation expansions.
     pub expansions: Vec<Expansion>,
+    /// The situations recognised.
+    pub situations: Vec<Recognised>,
     /// Telex/VNI decoding of the kept tokens, when it differs from what was typed.
     pub decoded: Option<Vec<Token>>,
     /// What the person asked about.
     pub intent: Option<Intent>,
+    /// Audiences the query names (none: Vietnamese citizens).
+    pub audiences: Vec<Audience>,
+    /// Levels the query names.
+    pub levels: Vec<Level>,
 }
 
 impl Analysis {
@@ -72,78 +80,61 @@ impl Analysis {
     }
 }
 
-/// Conversational filler. A typed syllable matches a filler word exactly when it carries diacritics and
-/// by its folded form when it does not; each phrase is dropped only as a whole. Single syllables that fold
-/// onto content words ("căn", "di chúc", "thẻ", "chứng minh") are deliberately absent.
-const FILLER: &[&str] = &[
-    "cho em hỏi",
-    "cho tôi hỏi",
-    "cho mình hỏi",
-    "cho cháu hỏi",
-    "cho hỏi",
-    "xin hỏi",
-    "em muốn hỏi",
-    "tôi muốn hỏi",
-    "cần những giấy tờ gì",
-    "cần giấy tờ gì",
-    "cần những gì",
-    "cần mang gì",
-    "cần làm gì",
-    "cần gì",
-    "giấy tờ gì",
-    "hồ sơ gồm",
-    "như thế nào",
-    "làm thế nào",
-    "làm sao để",
-    "làm sao",
-    "thế nào",
-    "ra sao",
-    "nộp ở đâu",
-    "ở đâu",
-    "bao nhiêu tiền",
-    "bao nhiêu",
-    "bao lâu",
-    "mấy ngày",
-    "có được không",
-    "được không",
-    "thủ tục",
-    "hướng dẫn",
-    "quy trình",
-    "tôi muốn",
-    "em muốn",
-    "mình muốn",
-    "muốn",
-    "tôi",
-    "em",
-    "ạ",
-    "à",
-    "nhé",
-    "vậy",
-    "nhỉ",
-    "gì",
-    "phải",
-    "thì",
-    "là",
-    "không",
-    "nào",
-];
+/// How much the words a query holds count, before the index weights them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TokenWeights {
+    /// A function word ("của", "đã", "gia đình").
+    pub function: f32,
+    /// A word a recognised situation has read ("bố", "mất" in "bố tôi mất").
+    pub trigger: f32,
+    /// A word of a sentence that tells the background of a question of several sentences, not the
+    /// question itself ("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ. … Giờ làm sang tên sổ đỏ thì nộp ở
+    /// đâu?"): the situations it describes weigh less too.
+    pub context: f32,
+}
 
-/// Phrases (folded) that tell what the person wants to know.
-const INTENTS: &[(&str, Intent)] = &[
-    ("le phi", Intent::Fee),
-    ("bao nhieu tien", Intent::Fee),
-    ("phi bao nhieu", Intent::Fee),
-    ("mat bao lau", Intent::Time),
-    ("bao lau", Intent::Time),
-    ("may ngay", Intent::Time),
-    ("o dau", Intent::Place),
-    ("giay to gi", Intent::Documents),
-    ("can gi", Intent::Documents),
-    ("can mang gi", Intent::Documents),
-    ("ho so gom", Intent::Documents),
-];
+/// For each syllable of a text (as [`crate::text::syllables`] cuts it), whether it belongs to a
+/// sentence that asks: in a text of several sentences, those ending with "?", or the last one when
+/// none does. A text of one sentence asks in all of it.
+fn asking(text: &str) -> Vec<bool> {
+    let mut sentence_of = Vec::new();
+    let mut asks: Vec<bool> = vec![false];
+    let mut in_word = false;
+    let mut words_in_sentence = 0usize;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                sentence_of.push(asks.len() - 1);
+                words_in_sentence += 1;
+            }
+            in_word = true;
+            continue;
+        }
+        in_word = false;
+        if matches!(c, '.' | '?' | '!' | ';' | '\n') && words_in_sentence > 0 {
+            if let Some(last) = asks.last_mut() {
+                *last = c == '?';
+            }
+            asks.push(false);
+            words_in_sentence = 0;
+        }
+    }
+    if words_in_sentence == 0 && asks.len() > 1 {
+        asks.pop();
+    }
+    let sentences = asks.len();
+    if sentences < 2 {
+        return vec![true; sentence_of.len()];
+    }
+    if !asks.iter().any(|&a| a) {
+        if let Some(last) = asks.last_mut() {
+            *last = true;
+        }
+    }
+    sentence_of.into_iter().map(|s| asks[s]).collect()
+}
 
-/// Glossary terms prepared for matching against queries.
+/// Glossary terms and abbreviations prepared for matching against queries.
 #[derive(Debug, Clone, Default)]
 pub struct Expander {
     /// (folded syllables of a term or variant, the term, its expansion phrases as tokens)
@@ -151,8 +142,9 @@ pub struct Expander {
 }
 
 impl Expander {
-    /// Prepares every glossary entry that has `expand` words.
-    pub fn new(glossary: &[Term]) -> Expander {
+    /// Prepares every glossary entry that has `expand` words, and every abbreviation of the lexicon
+    /// that no glossary entry already covers.
+    pub fn new(glossary: &[Term], lexicon: &Lexicon) -> Expander {
         let mut entries = Vec::new();
         for t in glossary.iter().filter(|t| !t.expand.is_empty()) {
             let phrases: Vec<Vec<Token>> =
@@ -162,6 +154,14 @@ impl Expander {
                 if !pattern.is_empty() {
                     entries.push((pattern, t.term.clone(), phrases.clone()));
                 }
+            }
+        }
+        let mut abbreviations: Vec<(&String, &String)> = lexicon.abbreviations.iter().collect();
+        abbreviations.sort();
+        for (abbr, full) in abbreviations {
+            let pattern = vec![abbr.clone()];
+            if !entries.iter().any(|e| e.0 == pattern) {
+                entries.push((pattern, abbr.to_uppercase(), vec![tokens_of(full)]));
             }
         }
         // Longest patterns first, so "sổ hộ khẩu" wins over "hộ khẩu".
@@ -187,6 +187,8 @@ impl Expander {
                         found.push(Expansion {
                             term: term.clone(),
                             phrases: phrases.clone(),
+                            weight: 1.0,
+                            source: Source::Glossary,
                         });
                     }
                 }
@@ -197,13 +199,7 @@ impl Expander {
 }
 
 fn tokens_of(text: &str) -> Vec<Token> {
-    syllables(text)
-        .into_iter()
-        .map(|exact| Token {
-            folded: fold(&exact),
-            exact,
-        })
-        .collect()
+    crate::lang::tokens_of(text)
 }
 
 /// Caps the query's length at a character boundary.
@@ -214,8 +210,28 @@ fn cap(input: &str) -> &str {
     }
 }
 
+/// Marks the spans of phrases (longest first) that lie outside `protected` and do not overlap each other.
+fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    for p in phrases {
+        for start in p.find_all(tokens).collect::<Vec<_>>() {
+            let span = start..start + p.len();
+            if !protected[span.clone()].iter().any(|&x| x) && !marked[span.clone()].iter().any(|&m| m)
+            {
+                marked[span].iter_mut().for_each(|m| *m = true);
+            }
+        }
+    }
+    marked
+}
+
 /// Analyses a query.
-pub fn analyze(query: &str, expander: &Expander) -> Analysis {
+pub fn analyze(
+    query: &str,
+    lexicon: &Lexicon,
+    expander: &Expander,
+    weights: TokenWeights,
+) -> Analysis {
     let normalized = normalize(cap(query))
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -223,33 +239,52 @@ pub fn analyze(query: &str, expander: &Expander) -> Analysis {
     let mut all = tokens_of(&normalized);
     all.truncate(MAX_SYLLABLES);
     let folded: Vec<String> = all.iter().map(|t| t.folded.clone()).collect();
-    let joined = format!(" {} ", folded.join(" "));
-    let intent = INTENTS
-        .iter()
-        .find(|(p, _)| joined.contains(&format!(" {p} ")))
-        .map(|&(_, i)| i);
+    let intent = lexicon.intent(&all);
+    let audiences = lexicon.audiences_named(&all);
+    let levels = lexicon.levels_named(&all);
 
-    let (expansions, protected) = expander.find(&folded);
+    let (mut expansions, protected) = expander.find(&folded);
+    let expansions_before_situations = expansions.len();
+    let situations = lexicon
+        .situations
+        .recognise(&all, &crate::lang::parts(&normalized));
+    for s in &situations {
+        expansions.push(Expansion {
+            term: s.rule.clone(),
+            phrases: s.add.iter().map(|p| tokens_of(&normalize(p))).collect(),
+            weight: s.weight,
+            source: Source::Situation,
+        });
+    }
 
-    // Mark filler phrases, longest first, never inside a glossary term.
-    let mut filler = vec![false; all.len()];
-    for phrase in FILLER {
-        let pattern: Vec<&str> = phrase.split(' ').collect();
-        let n = pattern.len();
-        if n > all.len() {
-            continue;
+    // Filler phrases, longest first, never inside a glossary term; function words likewise.
+    let filler = mark(&all, &lexicon.filler, &protected);
+    let function = mark(&all, &lexicon.function, &protected);
+    let asks = asking(&normalized);
+    let in_context = |p: usize| !asks.get(p).copied().unwrap_or(true);
+    for (e, s) in expansions[expansions_before_situations..]
+        .iter_mut()
+        .zip(&situations)
+    {
+        if !s.positions.is_empty() && s.positions.iter().all(|&p| in_context(p)) {
+            e.weight *= weights.context;
         }
-        for start in 0..=all.len() - n {
-            let span = start..start + n;
-            if all[span.clone()]
-                .iter()
-                .zip(&pattern)
-                .all(|(t, w)| is_word(t, w))
-                && !protected[span.clone()].iter().any(|&p| p)
-                && !filler[span.clone()].iter().any(|&f| f)
-            {
-                filler[span].iter_mut().for_each(|f| *f = true);
+    }
+    for s in &situations {
+        for &p in &s.positions {
+            if let Some(t) = all.get_mut(p) {
+                t.weight *= weights.trigger;
             }
+        }
+    }
+    for (p, t) in all.iter_mut().enumerate() {
+        if in_context(p) {
+            t.weight *= weights.context;
+        }
+    }
+    for (t, f) in all.iter_mut().zip(&function) {
+        if *f {
+            t.weight = t.weight.min(weights.function);
         }
     }
     let keeps_something = filler.iter().any(|f| !f) || !expansions.is_empty();
@@ -269,17 +304,11 @@ pub fn analyze(query: &str, expander: &Expander) -> Analysis {
         tokens,
         dropped,
         expansions,
+        situations,
         decoded,
         intent,
-    }
-}
-
-/// Whether a typed syllable is this (accented) word: exactly when typed with marks, by folding otherwise.
-fn is_word(token: &Token, word: &str) -> bool {
-    if has_diacritics(&token.exact) {
-        token.exact == word
-    } else {
-        token.folded == fold(word)
+        audiences,
+        levels,
     }
 }
 
@@ -311,6 +340,7 @@ fn decode_typing(tokens: &[Token]) -> Option<Vec<Token>> {
                 Token {
                     folded: fold(&decoded),
                     exact: decoded,
+                    weight: t.weight,
                 }
             } else {
                 t.clone()
@@ -325,8 +355,23 @@ mod tests {
     use super::*;
     use crate::content::TermKind;
 
+    const W: TokenWeights = TokenWeights {
+        function: 0.2,
+        trigger: 0.5,
+        context: 0.6,
+    };
+
+    fn lexicon() -> &'static Lexicon {
+        Lexicon::builtin().expect("lexicon")
+    }
+
+    fn an(query: &str) -> Analysis {
+        analyze(query, lexicon(), &expander(), W)
+    }
+
     fn expander() -> Expander {
-        Expander::new(&[
+        Expander::new(
+            &[
             Term {
                 term: "hộ khẩu".into(),
                 kind: TermKind::TuCu,
@@ -341,7 +386,9 @@ mod tests {
                 variants: vec!["kt 3".into()],
                 expand: vec!["tạm trú".into()],
             },
-        ])
+            ],
+            lexicon(),
+        )
     }
 
     fn kept(a: &Analysis) -> Vec<&str> {
@@ -350,40 +397,42 @@ mod tests {
 
     #[test]
     fn filler_is_dropped_but_content_words_stay() {
-        let a = analyze(
-            "Cho em hỏi thủ tục đăng ký kết hôn cần giấy tờ gì ạ",
-            &expander(),
-        );
+        let a = an("Cho em hỏi thủ tục đăng ký kết hôn cần giấy tờ gì ạ");
         assert_eq!(kept(&a), ["đăng", "ký", "kết", "hôn"]);
         assert_eq!(a.intent, Some(Intent::Documents));
     }
 
     #[test]
     fn content_words_that_fold_like_filler_stay() {
-        let a = analyze("can cuoc cho tre em", &expander());
+        let a = an("can cuoc cho tre em");
         assert!(kept(&a).contains(&"can"));
-        let a = analyze("chứng minh nhân dân", &expander());
+        let a = an("chứng minh nhân dân");
         assert_eq!(kept(&a), ["chứng", "minh", "nhân", "dân"]);
     }
 
     #[test]
     fn all_filler_keeps_the_query() {
-        let a = analyze("thủ tục", &expander());
+        let a = an("thủ tục");
         assert_eq!(kept(&a), ["thủ", "tục"]);
     }
 
     #[test]
     fn glossary_terms_expand_without_diacritics_too() {
-        let a = analyze("nhap ho khau cho vo", &expander());
-        assert_eq!(a.expansions.len(), 1);
-        assert_eq!(a.expansions[0].phrases[0][0].exact, "thường");
-        let a = analyze("KT3", &expander());
+        let a = an("nhap ho khau cho vo");
+        let glossary: Vec<&Expansion> = a
+            .expansions
+            .iter()
+            .filter(|e| e.source == Source::Glossary)
+            .collect();
+        assert_eq!(glossary.len(), 1);
+        assert_eq!(glossary[0].phrases[0][0].exact, "thường");
+        let a = an("KT3");
         assert_eq!(a.expansions[0].term, "KT3");
     }
 
     #[test]
     fn telex_is_an_alternative() {
-        let a = analyze("ddawng kys keets hoon", &expander());
+        let a = an("ddawng kys keets hoon");
         let decoded: Vec<String> = a
             .decoded
             .clone()
@@ -397,16 +446,72 @@ mod tests {
 
     #[test]
     fn plain_words_are_not_decoded_needlessly() {
-        let a = analyze("dang ky ket hon", &expander());
+        let a = an("dang ky ket hon");
         assert!(a.decoded.is_none());
     }
 
     #[test]
     fn huge_and_odd_input_is_capped() {
         let long = "ký ".repeat(10_000);
-        let a = analyze(&long, &expander());
+        let a = an(&long);
         assert!(a.tokens.len() <= MAX_SYLLABLES);
-        let a = analyze("\" : ( ) * ~ ^ [ ] + -", &expander());
+        let a = an("\" : ( ) * ~ ^ [ ] + -");
         assert!(a.is_empty());
+    }
+
+    #[test]
+    fn function_words_weigh_little_and_situations_add_vocabulary() {
+        let a = an("Bố tôi mất năm ngoái ở quê, gia đình chưa làm giấy tờ gì");
+        let weight = |w: &str| {
+            a.tokens
+                .iter()
+                .find(|t| t.exact == w)
+                .map(|t| t.weight)
+                .expect(w)
+        };
+        assert!(weight("năm") < 0.5);
+        assert!(weight("mất") < 1.0, "a trigger word weighs less");
+        let situation: Vec<&str> = a
+            .expansions
+            .iter()
+            .filter(|e| e.source == Source::Situation)
+            .map(|e| e.term.as_str())
+            .collect();
+        assert_eq!(situation, ["khai-tu"]);
+    }
+
+    #[test]
+    fn abbreviations_expand_when_the_glossary_has_no_entry() {
+        let a = an("hưởng chế độ TNLĐ");
+        assert!(
+            a.expansions
+                .iter()
+                .any(|e| e.phrases.iter().any(|p| p.iter().any(|t| t.exact == "nạn"))),
+            "{:?}",
+            a.expansions
+        );
+    }
+
+    #[test]
+    fn the_sentence_that_asks_counts_more_than_the_background() {
+        assert_eq!(asking("đăng ký khai sinh"), [true, true, true, true]);
+        let a = asking("Mẹ tôi mất. Giờ sang tên sổ đỏ thế nào?");
+        assert_eq!(a, [false, false, false, true, true, true, true, true, true, true]);
+        // Without a question mark the last sentence asks.
+        assert_eq!(asking("Bố tôi mất. Làm giấy gì"), [false, false, false, true, true, true]);
+        let q = an("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ. Giờ làm sang tên sổ đỏ thì nộp ở đâu?");
+        let death = q
+            .expansions
+            .iter()
+            .find(|e| e.term == "khai-tu")
+            .expect("the death is recognised");
+        assert!(death.weight < 1.3, "a death in the background weighs less");
+    }
+
+    #[test]
+    fn audiences_and_levels_are_noted() {
+        let a = an("kết hôn với người nước ngoài ở cấp tỉnh");
+        assert_eq!(a.audiences, [Audience::Foreign]);
+        assert_eq!(a.levels, [Level::Tinh]);
     }
 }

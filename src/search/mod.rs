@@ -9,10 +9,12 @@
 //! ```
 
 pub mod analyze;
+pub mod cache;
 mod engine;
 mod query;
 mod rerank;
 pub mod schema;
+pub mod snapshot;
 mod snippet;
 mod suggest;
 
@@ -36,6 +38,12 @@ pub struct Filters {
     /// Life event id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// Audience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<crate::lang::Audience>,
+    /// Ministry, as the catalogue names it ("Bộ Tư pháp").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ministry: Option<String>,
 }
 
 /// How to search.

@@ -8,21 +8,31 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::Filters;
-use super::analyze::{Analysis, Token};
+use super::analyze::{Analysis, Source, Token, TokenWeights};
 use super::schema::{Fields, Views};
 
-/// Per-field and per-source weights. The defaults were tuned on the judged query set
-/// (`tests/relevance/queries.tsv`) with `sotay eval`.
+/// Per-field and per-source weights. The defaults were tuned on the tuning sets
+/// (`tests/relevance/queries.tsv` and the development set) with `sotay eval` and `examples/tune.rs`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Title: diacritics kept, folded, bigram.
     pub title: [f32; 3],
     /// Aliases: diacritics kept, folded, bigram.
     pub alias: [f32; 3],
+    /// Example questions: diacritics kept, folded, bigram.
+    pub questions: [f32; 3],
     /// Body: diacritics kept, folded, bigram.
     pub body: [f32; 3],
     /// Factor for glossary expansions.
     pub expansion: f32,
+    /// Factor for the vocabulary of a recognised situation (times the rule's own weight).
+    pub situation: f32,
+    /// Weight of a function word of the query ("của", "đã", "gia đình").
+    pub function: f32,
+    /// Factor for a word a recognised situation has read ("bố", "mất").
+    pub trigger: f32,
+    /// Factor for the words of a background sentence in a question of several sentences.
+    pub context: f32,
     /// Factor for the Telex/VNI decoding.
     pub decoded: f32,
     /// Factor for the prefix of the last word (search as you type).
@@ -33,6 +43,26 @@ pub struct Weights {
     pub cover: f32,
     /// Re-ranking: bonus for the share of the query's syllables found in the title or aliases.
     pub query_cover: f32,
+    /// Re-ranking: how much a name covered only with the words of a recognised situation counts,
+    /// against one covered by what was typed.
+    pub situation_cover: f32,
+    /// Prior: bonus for a procedure done at the office's level (or the level the query names).
+    pub level: f32,
+    /// Prior: bonus for a procedure for the audience the query names (Vietnamese citizens when none).
+    pub audience: f32,
+    /// Prior: bonus for an edited guide over a record converted without editing.
+    pub edited: f32,
+}
+
+impl Weights {
+    /// The token weights the analysis applies.
+    pub fn tokens(&self) -> TokenWeights {
+        TokenWeights {
+            function: self.function,
+            trigger: self.trigger,
+            context: self.context,
+        }
+    }
 }
 
 impl Default for Weights {
@@ -40,13 +70,22 @@ impl Default for Weights {
         Weights {
             title: [1.5, 1.5, 3.0],
             alias: [1.5, 1.5, 3.0],
+            questions: [0.5, 0.5, 1.0],
             body: [0.3, 0.3, 0.6],
             expansion: 0.9,
+            situation: 1.0,
+            function: 0.2,
+            trigger: 0.5,
+            context: 0.6,
             decoded: 0.8,
             prefix: 0.5,
             fuzzy: 0.4,
             cover: 0.6,
             query_cover: 0.3,
+            situation_cover: 0.8,
+            level: 0.15,
+            audience: 0.15,
+            edited: 0.05,
         }
     }
 }
@@ -60,7 +99,8 @@ fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
 }
 
 /// Clauses for one run of tokens: each syllable against the exact and folded views, each adjacent pair
-/// against the bigram view, for title, aliases and body.
+/// against the bigram view, for title, aliases, questions and body. A syllable counts by its weight; a
+/// pair by the heavier of its two ("cấp lại" keeps its weight though "lại" alone says little).
 fn phrase_clauses(
     fields: &Fields,
     w: &Weights,
@@ -68,30 +108,24 @@ fn phrase_clauses(
     factor: f32,
     out: &mut Vec<(Occur, Box<dyn Query>)>,
 ) {
-    let views: [(&Views, &[f32; 3]); 3] = [
+    let views: [(&Views, &[f32; 3]); 4] = [
         (&fields.title, &w.title),
         (&fields.alias, &w.alias),
+        (&fields.questions, &w.questions),
         (&fields.body, &w.body),
     ];
     for t in tokens {
+        let f = factor * t.weight;
         for (v, weights) in views {
-            out.push((
-                Occur::Should,
-                term_query(v.exact, &t.exact, weights[0] * factor),
-            ));
-            out.push((
-                Occur::Should,
-                term_query(v.fold, &t.folded, weights[1] * factor),
-            ));
+            out.push((Occur::Should, term_query(v.exact, &t.exact, weights[0] * f)));
+            out.push((Occur::Should, term_query(v.fold, &t.folded, weights[1] * f)));
         }
     }
     for pair in tokens.windows(2) {
         let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
+        let f = factor * pair[0].weight.max(pair[1].weight);
         for (v, weights) in views {
-            out.push((
-                Occur::Should,
-                term_query(v.bigram, &bigram, weights[2] * factor),
-            ));
+            out.push((Occur::Should, term_query(v.bigram, &bigram, weights[2] * f)));
         }
     }
 }
@@ -109,8 +143,12 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     phrase_clauses(fields, w, &a.tokens, 1.0, &mut clauses);
     for e in &a.expansions {
+        let factor = match e.source {
+            Source::Glossary => w.expansion,
+            Source::Situation => w.situation,
+        } * e.weight;
         for phrase in &e.phrases {
-            phrase_clauses(fields, w, phrase, w.expansion, &mut clauses);
+            phrase_clauses(fields, w, phrase, factor, &mut clauses);
         }
     }
     if let Some(decoded) = &a.decoded {
@@ -126,11 +164,19 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
         && last.folded.chars().count() >= 2
         && last.folded.chars().all(char::is_alphanumeric)
     {
+        // A word being typed with its marks ("vắ") is matched with them: folded, "va" would also
+        // start "van", "vào", "vay"….
+        let marked = crate::text::has_diacritics(&last.exact);
         for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
-            if let Ok(q) = RegexQuery::from_pattern(&format!("{}.*", last.folded), v.fold) {
+            let (field, stem, weight) = if marked {
+                (v.exact, &last.exact, weights[0])
+            } else {
+                (v.fold, &last.folded, weights[1])
+            };
+            if let Ok(q) = RegexQuery::from_pattern(&format!("{stem}.*"), field) {
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), weights[1] * w.prefix)),
+                    Box::new(BoostQuery::new(Box::new(q), weight * w.prefix)),
                 ));
             }
         }
@@ -208,6 +254,12 @@ pub(super) fn with_filters(
     }
     if let Some(e) = &filters.event {
         must.push((Occur::Must, exact(fields.event, e.trim())));
+    }
+    if let Some(a) = filters.audience {
+        must.push((Occur::Must, exact(fields.audience, a.id())));
+    }
+    if let Some(m) = &filters.ministry {
+        must.push((Occur::Must, exact(fields.ministry, m.trim())));
     }
     if must.is_empty() {
         return scoring;

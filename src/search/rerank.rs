@@ -4,67 +4,198 @@
 //! "Đăng ký kết hôn" for the query "đăng ký kết hôn". People name a procedure by its title or an everyday
 //! alias; the re-ranker adds how much of a title (or of the best alias) the query covers, and how much of the
 //! query the title and aliases explain, to the BM25 score scaled to the best candidate.
+//!
+//! Then a prior: the national catalogue holds the same procedure at commune, province and central level,
+//! and near-twins for foreigners, organisations or the armed forces. When a query names no level and no
+//! audience, a commune desk's citizen means the commune-level procedure for Vietnamese citizens; the
+//! prior adds a small bonus for the office's level, for the audience the query names (citizens when it
+//! names none) and for guides an editor has checked. It is small on purpose: it decides between guides
+//! that are otherwise close, and never lifts a guide the query does not name.
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::analyze::Analysis;
+use super::analyze::{Analysis, Source};
 use super::query::Weights;
-use crate::guide::Guide;
+use crate::guide::{Guide, Level, Origin};
+use crate::lang::{Audience, Lexicon, audiences_of};
 use crate::text::{fold, syllables};
 
-/// Folded syllables of a guide's names, prepared once at index time.
-#[derive(Debug, Clone)]
+/// A token weighs at least this much to count as a content word of the query in name coverage.
+const CONTENT_WEIGHT: f32 = 0.5;
+
+/// What the re-ranker knows of a guide, prepared once at index time.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Names {
     title: Vec<String>,
     aliases: Vec<Vec<String>>,
-    all: HashSet<String>,
+    all: Vec<String>,
+    levels: Vec<Level>,
+    audiences: Vec<Audience>,
+    edited: bool,
 }
 
 impl Names {
-    pub(super) fn new(g: &Guide) -> Names {
+    pub(super) fn new(g: &Guide, lexicon: &Lexicon) -> Names {
         let words = |s: &str| syllables(&fold(s));
         let title = words(&g.title);
-        let aliases: Vec<Vec<String>> = g.aliases.iter().map(|a| words(a)).collect();
+        let mut aliases: Vec<Vec<String>> = g.aliases.iter().map(|a| words(a)).collect();
+        // A title with abbreviations is also named by their spelled-out form.
+        if let Some(spelled) = lexicon.spell_out(&g.title) {
+            aliases.push(words(&spelled));
+        }
         let mut all: HashSet<String> = title.iter().cloned().collect();
         all.extend(words(&g.official_title));
+        if let Some(spelled) = lexicon.spell_out(&g.official_title) {
+            all.extend(words(&spelled));
+        }
         all.extend(aliases.iter().flatten().cloned());
+        let mut all: Vec<String> = all.into_iter().collect();
+        all.sort();
         Names {
             title,
             aliases,
             all,
+            levels: g.levels.clone(),
+            audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
+            edited: g.origin == Origin::Edited,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.all.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+}
+
+/// The words of a query, for name coverage.
+pub(super) struct QueryWords {
+    /// Typed syllables (folded) with their weights.
+    typed: Vec<(String, f32)>,
+    /// Every content word the query stands for: typed, decoded and expanded by the glossary.
+    all: HashSet<String>,
+    /// The words recognised situations add.
+    situation: HashSet<String>,
+    /// The word being typed (folded), when searching as you type: a name word it starts counts.
+    prefix: Option<String>,
+}
+
+impl QueryWords {
+    fn has(&self, word: &str) -> bool {
+        self.all.contains(word) || self.prefix.as_deref().is_some_and(|p| word.starts_with(p))
+    }
+
+    fn has_with_situation(&self, word: &str) -> bool {
+        self.has(word) || self.situation.contains(word)
+    }
+}
+
+/// The folded syllables the query stands for: typed, decoded and expanded; with `prefix`, the last
+/// typed word is also a prefix.
+pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
+    let typed: Vec<(String, f32)> = a
+        .tokens
+        .iter()
+        .map(|t| (t.folded.clone(), t.weight))
+        .collect();
+    let mut all: HashSet<String> = a
+        .tokens
+        .iter()
+        .filter(|t| t.weight >= CONTENT_WEIGHT)
+        .map(|t| t.folded.clone())
+        .collect();
+    if let Some(d) = &a.decoded {
+        all.extend(
+            d.iter()
+                .filter(|t| t.weight >= CONTENT_WEIGHT)
+                .map(|t| t.folded.clone()),
+        );
+    }
+    let mut situation = HashSet::default();
+    for e in &a.expansions {
+        let words = e.phrases.iter().flatten().map(|t| t.folded.clone());
+        match e.source {
+            Source::Glossary => all.extend(words),
+            Source::Situation => situation.extend(words),
+        }
+    }
+    let prefix = a
+        .tokens
+        .last()
+        .filter(|t| prefix && t.folded.chars().count() >= 2)
+        .map(|t| t.folded.clone());
+    QueryWords {
+        typed,
+        all,
+        situation,
+        prefix,
+    }
+}
+
+/// Share of a name's syllables the query has (`has`).
+fn share(name: &[String], has: &dyn Fn(&str) -> bool) -> f32 {
+    if name.is_empty() {
+        return 0.0;
+    }
+    name.iter().filter(|w| has(w)).count() as f32 / name.len() as f32
+}
+
+/// How completely a set of query words names the guide: the better of title and best alias coverage.
+fn cover_by(names: &Names, has: &dyn Fn(&str) -> bool) -> f32 {
+    let alias = names
+        .aliases
+        .iter()
+        .map(|a| share(a, has))
+        .fold(0.0, f32::max);
+    share(&names.title, has).max(alias)
+}
+
+/// How completely the query names the guide. What a person typed (and the glossary's reading of it)
+/// counts fully; with the vocabulary of recognised situations it counts by `situation` (a reading of
+/// what was said must not outweigh what was said).
+pub(super) fn name_cover(names: &Names, query: &QueryWords, situation: f32) -> f32 {
+    let typed = cover_by(names, &|w| query.has(w));
+    if query.situation.is_empty() {
+        return typed;
+    }
+    typed.max(situation * cover_by(names, &|w| query.has_with_situation(w)))
+}
+
+/// Where the query points: the level and audiences it names, or the office's level and citizens.
+#[derive(Debug, Clone)]
+pub(super) struct Target {
+    levels: Vec<Level>,
+    audiences: Vec<Audience>,
+}
+
+impl Target {
+    pub(super) fn new(a: &Analysis, office: Level) -> Target {
+        Target {
+            levels: if a.levels.is_empty() {
+                vec![office]
+            } else {
+                a.levels.clone()
+            },
+            audiences: if a.audiences.is_empty() {
+                vec![Audience::Citizen]
+            } else {
+                a.audiences.clone()
+            },
         }
     }
 }
 
-/// The folded syllables the query stands for: typed, decoded and expanded.
-pub(super) fn query_words(a: &Analysis) -> (Vec<String>, HashSet<String>) {
-    let typed: Vec<String> = a.tokens.iter().map(|t| t.folded.clone()).collect();
-    let mut all: HashSet<String> = typed.iter().cloned().collect();
-    if let Some(d) = &a.decoded {
-        all.extend(d.iter().map(|t| t.folded.clone()));
-    }
-    for e in &a.expansions {
-        all.extend(e.phrases.iter().flatten().map(|t| t.folded.clone()));
-    }
-    (typed, all)
-}
-
-/// Share of a name's syllables found in the query.
-fn share(name: &[String], query: &HashSet<String>) -> f32 {
-    if name.is_empty() {
-        return 0.0;
-    }
-    name.iter().filter(|w| query.contains(*w)).count() as f32 / name.len() as f32
-}
-
-/// How completely the query names the guide: the better of title and best alias coverage.
-pub(super) fn name_cover(names: &Names, query: &HashSet<String>) -> f32 {
-    let alias = names
-        .aliases
-        .iter()
-        .map(|a| share(a, query))
-        .fold(0.0, f32::max);
-    share(&names.title, query).max(alias)
+/// The prior of a guide: level, audience, edited.
+fn prior(names: &Names, target: &Target, w: &Weights) -> f32 {
+    let level = names.levels.iter().any(|l| target.levels.contains(l));
+    // A guide fits the audience when it serves one the query means, and, when the query means
+    // citizens only, carries no mark of another audience (a foreign-element or armed-forces twin).
+    let audience = if target.audiences == [Audience::Citizen] {
+        names.audiences == [Audience::Citizen]
+    } else {
+        names.audiences.iter().any(|a| target.audiences.contains(a))
+    };
+    w.level * f32::from(u8::from(level))
+        + w.audience * f32::from(u8::from(audience))
+        + w.edited * f32::from(u8::from(names.edited))
 }
 
 /// The re-ranked score of one candidate.
@@ -72,15 +203,24 @@ pub(super) fn score(
     bm25: f32,
     best: f32,
     names: &Names,
-    typed: &[String],
-    query: &HashSet<String>,
+    query: &QueryWords,
+    target: &Target,
     w: &Weights,
 ) -> f32 {
     let base = if best > 0.0 { bm25 / best } else { 0.0 };
-    let explained = if typed.is_empty() {
-        0.0
+    let total: f32 = query.typed.iter().map(|(_, w)| w).sum();
+    let explained = if total > 0.0 {
+        query
+            .typed
+            .iter()
+            .filter(|(t, _)| names.contains(t))
+            .map(|(_, w)| w)
+            .sum::<f32>()
+            / total
     } else {
-        typed.iter().filter(|t| names.all.contains(*t)).count() as f32 / typed.len() as f32
+        0.0
     };
-    base + w.cover * name_cover(names, query) + w.query_cover * explained
+    base + w.cover * name_cover(names, query, w.situation_cover)
+        + w.query_cover * explained
+        + prior(names, target, w)
 }

@@ -1,6 +1,6 @@
 //! The tantivy schema and analyzers for Vietnamese guides.
 //!
-//! Three views of each text part (title, aliases, body), per search-notes items 1–4:
+//! Three views of each text part (title, aliases, example questions, body), per search-notes items 1–4:
 //! - `exact`: syllables lowercased, diacritics kept, so a user who typed the marks is rewarded;
 //! - `fold`: the same with every diacritic removed (`đăng`→`dang`), for people who type without marks;
 //! - `bigram`: folded syllable pairs (`dang_ky`), made by [`BigramTokenizer`], which recover
@@ -56,6 +56,8 @@ pub struct Fields {
     pub title: Views,
     /// Everyday names.
     pub alias: Views,
+    /// Example questions (how people ask for the procedure).
+    pub questions: Views,
     /// Summary, documents, steps, conditions, notes, results.
     pub body: Views,
     /// Field (lĩnh vực) id, for filtering.
@@ -64,6 +66,10 @@ pub struct Fields {
     pub level: Field,
     /// Life event ids, for filtering.
     pub event: Field,
+    /// Audience ids (`cong-dan`, `nuoc-ngoai`…), for filtering.
+    pub audience: Field,
+    /// The ministry whose catalogue lists the procedure, for filtering.
+    pub ministry: Field,
     /// The guide's position in the handbook (a fast field: hits map to guides without loading documents).
     pub ord: Field,
 }
@@ -86,15 +92,19 @@ pub fn schema() -> (Schema, Fields) {
     };
     let title = views("title");
     let alias = views("alias");
+    let questions = views("questions");
     let body = views("body");
     let fields = Fields {
         code: b.add_text_field("code", STRING),
         title,
         alias,
+        questions,
         body,
         field: b.add_text_field("field", STRING),
         level: b.add_text_field("level", STRING),
         event: b.add_text_field("event", STRING),
+        audience: b.add_text_field("audience", STRING),
+        ministry: b.add_text_field("ministry", STRING),
         ord: b.add_u64_field(ORD, FAST),
     };
     (b.build(), fields)

@@ -9,15 +9,21 @@ use rustc_hash::FxHashMap as HashMap;
 use super::analyze::Token;
 use crate::text::{fold, syllable_slices};
 
+/// A known word seen fewer times than this may still be a typo of a common one.
+const RARE: u32 = 5;
+
 /// Syllable statistics of a handbook.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Vocabulary {
     /// Folded syllable → (occurrences, best accented form and its count).
     words: HashMap<String, (u32, String, u32)>,
     /// Folded pair "a b" → best accented pair and its count.
     pairs: HashMap<String, (String, u32)>,
-    /// Accented form counts, to pick the best one per folded form.
+    /// Accented form counts, to pick the best one per folded form (needed only while adding text, so
+    /// not kept in snapshots).
+    #[serde(skip)]
     forms: HashMap<String, u32>,
+    #[serde(skip)]
     pair_forms: HashMap<String, u32>,
 }
 
@@ -72,11 +78,6 @@ impl Vocabulary {
         }
     }
 
-    /// Whether a folded syllable occurs anywhere.
-    pub(super) fn knows(&self, folded: &str) -> bool {
-        self.words.contains_key(folded)
-    }
-
     /// The closest known syllable to an unknown one, preferring ones that form a known pair with a
     /// neighbour, then frequent ones.
     fn correct(&self, word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
@@ -87,6 +88,9 @@ impl Vocabulary {
         let max = if n >= 7 { 2 } else { 1 };
         let mut best: Option<(usize, bool, u32, &str)> = None;
         for (cand, (count, _, _)) in &self.words {
+            if cand == word {
+                continue;
+            }
             let d = distance(word, cand, max);
             if d > max {
                 continue;
@@ -101,6 +105,13 @@ impl Vocabulary {
         best.map(|b| b.3.to_string())
     }
 
+    /// A correction of a rare word that forms a known pair with a neighbour, or `None`.
+    fn correct_paired(&self, word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
+        let c = self.correct(word, prev, next)?;
+        let pair = |a: &str, b: &str| self.pairs.contains_key(&format!("{a} {b}"));
+        (prev.is_some_and(|p| pair(p, &c)) || next.is_some_and(|n| pair(&c, n))).then_some(c)
+    }
+
     /// A corrected query with diacritics, when some word is unknown or `always`; `None` when it would
     /// say nothing new.
     pub(super) fn suggest(&self, tokens: &[Token], always: bool) -> Option<String> {
@@ -110,12 +121,30 @@ impl Vocabulary {
         let mut folded: Vec<String> = tokens.iter().map(|t| t.folded.clone()).collect();
         let mut changed = false;
         for i in 0..folded.len() {
-            if self.knows(&folded[i]) {
-                continue;
-            }
             let prev = i.checked_sub(1).map(|j| folded[j].clone());
             let next = folded.get(i + 1).cloned();
-            if let Some(c) = self.correct(&folded[i], prev.as_deref(), next.as_deref()) {
+            let rare = match self.words.get(&folded[i]) {
+                None => false,
+                // In a big catalogue a typo is often some rare real word ("khia" of "khía cạnh"): it
+                // is corrected too when neither neighbour forms a known pair with it and the
+                // correction does.
+                Some((count, _, _)) if *count < RARE => {
+                    let pair = |a: &str, b: &str| self.pairs.contains_key(&format!("{a} {b}"));
+                    let alone = !prev.as_deref().is_some_and(|p| pair(p, &folded[i]))
+                        && !next.as_deref().is_some_and(|n| pair(&folded[i], n));
+                    if !alone || (prev.is_none() && next.is_none()) {
+                        continue;
+                    }
+                    true
+                }
+                Some(_) => continue,
+            };
+            let corrected = if rare {
+                self.correct_paired(&folded[i], prev.as_deref(), next.as_deref())
+            } else {
+                self.correct(&folded[i], prev.as_deref(), next.as_deref())
+            };
+            if let Some(c) = corrected {
                 folded[i] = c;
                 changed = true;
             }
@@ -254,13 +283,7 @@ mod tests {
     }
 
     fn tokens(s: &str) -> Vec<Token> {
-        syllables(s)
-            .into_iter()
-            .map(|e| Token {
-                folded: fold(&e),
-                exact: e,
-            })
-            .collect()
+        syllables(s).iter().map(|e| Token::new(e)).collect()
     }
 
     #[test]

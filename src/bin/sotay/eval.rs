@@ -98,7 +98,7 @@ fn gate(r: &Report, args: &Args) -> Vec<String> {
 
 fn line(name: &str, m: &Metrics) {
     println!(
-        "{name:<12} n={:<4} R@1={:.3} R@5={:.3} R@10={:.3} MRR@10={:.3} nDCG@10={:.3} zero={:.3}",
+        "{name:<15} n={:<4} R@1={:.3} R@5={:.3} R@10={:.3} MRR@10={:.3} nDCG@10={:.3} zero={:.3}",
         m.queries,
         m.recall_at_1,
         m.recall_at_5,
@@ -125,6 +125,9 @@ fn print_report(r: &Report, per_query: bool) {
     line("overall", &r.overall);
     for (style, m) in &r.styles {
         line(style, m);
+    }
+    for (kind, m) in &r.kinds {
+        line(&format!("kind:{kind}"), m);
     }
     println!("skipped (no guide for any expected code): {}", r.skipped);
 }

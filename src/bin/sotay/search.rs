@@ -1,4 +1,5 @@
-//! `sotay search [--content DIR] [--limit N] [--json] [--field F] [--level L] [--event E] QUERY...`.
+//! `sotay search [--content DIR] [--limit N] [--json] [--explain] [--prefix] [--field F] [--level L]
+//! [--audience A] [--ministry M] [--event E] QUERY...`.
 
 use std::process::ExitCode;
 
@@ -26,6 +27,20 @@ pub(crate) struct Args {
     /// Lọc theo sự kiện cuộc sống (ví dụ ket-hon). / Filter by life event id.
     #[arg(long)]
     event: Option<String>,
+    /// Lọc theo đối tượng: cong-dan, nuoc-ngoai, to-chuc, luc-luong-vu-trang. / Filter by audience.
+    #[arg(long)]
+    audience: Option<String>,
+    /// Lọc theo bộ, ngành (ví dụ "Bộ Tư pháp"). / Filter by ministry.
+    #[arg(long)]
+    ministry: Option<String>,
+    /// In những gì bộ phân tích hiểu: từ bị bỏ, thuật ngữ, tình huống nhận ra và từ khóa thêm vào. /
+    /// Print what the analysis recognised: dropped words, glossary terms, situations and the words
+    /// they added.
+    #[arg(long)]
+    explain: bool,
+    /// Từ cuối là tiền tố (như khi đang gõ). / Treat the last word as a prefix (search as you type).
+    #[arg(long)]
+    prefix: bool,
     /// Câu tìm kiếm. / The query.
     #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
@@ -38,6 +53,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         })?),
         None => None,
     };
+    let audience = match args.audience.as_deref() {
+        Some(a) => Some(sotay::lang::Audience::from_id(a).ok_or_else(|| {
+            anyhow::anyhow!(
+                "đối tượng không hợp lệ / unknown audience \"{a}\" (cong-dan, nuoc-ngoai, to-chuc, luc-luong-vu-trang)"
+            )
+        })?),
+        None => None,
+    };
     let engine = args.content.engine()?;
     let options = SearchOptions {
         limit: args.limit,
@@ -45,10 +68,16 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             field: args.field.as_deref().map(sotay::text::normalize),
             level,
             event: args.event.clone(),
+            audience,
+            ministry: args.ministry.as_deref().map(sotay::text::normalize),
         },
-        prefix: false,
+        prefix: args.prefix,
     };
-    let results = engine.search(&args.query.join(" "), &options)?;
+    let query = args.query.join(" ");
+    if args.explain {
+        explain(&engine.analyze(&query));
+    }
+    let results = engine.search(&query, &options)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&results)?);
         return Ok(ExitCode::SUCCESS);
@@ -81,6 +110,73 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     println!("({} kết quả, {} µs)", results.total, results.took_us);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what the analysis of a query recognised, for `--explain`.
+fn explain(a: &sotay::search::Analysis) {
+    use sotay::search::analyze::Source;
+    println!("Câu đã chuẩn hóa / normalized: {}", a.normalized);
+    let kept: Vec<String> = a
+        .tokens
+        .iter()
+        .map(|t| {
+            if (t.weight - 1.0).abs() < 1e-6 {
+                t.exact.clone()
+            } else {
+                format!("{}×{:.2}", t.exact, t.weight)
+            }
+        })
+        .collect();
+    println!("Từ giữ lại / kept: {}", kept.join(" "));
+    if !a.dropped.is_empty() {
+        println!("Từ bỏ qua / dropped filler: {}", a.dropped.join(" "));
+    }
+    if let Some(d) = &a.decoded {
+        let words: Vec<&str> = d.iter().map(|t| t.exact.as_str()).collect();
+        println!("Giải mã Telex/VNI / decoded: {}", words.join(" "));
+    }
+    for s in &a.situations {
+        println!(
+            "Tình huống / situation [{}] {} — từ / words: \"{}\"",
+            s.rule,
+            s.explain,
+            s.words.join("\" + \"")
+        );
+    }
+    for e in &a.expansions {
+        let phrases: Vec<String> = e
+            .phrases
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|t| t.exact.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let source = match e.source {
+            Source::Glossary => "thuật ngữ / glossary",
+            Source::Situation => "tình huống / situation",
+        };
+        println!(
+            "Thêm / adds ({source} {}, ×{:.2}): {}",
+            e.term,
+            e.weight,
+            phrases.join("; ")
+        );
+    }
+    if let Some(i) = a.intent {
+        println!("Hỏi về / asks about: {i:?}");
+    }
+    if !a.audiences.is_empty() {
+        let list: Vec<&str> = a.audiences.iter().map(|x| x.id()).collect();
+        println!("Đối tượng nêu trong câu / audiences named: {}", list.join(", "));
+    }
+    if !a.levels.is_empty() {
+        let list: Vec<&str> = a.levels.iter().map(|l| l.id()).collect();
+        println!("Cấp nêu trong câu / levels named: {}", list.join(", "));
+    }
+    println!();
 }
 
 /// The snippet for a terminal: highlights as `[..]`, the entities the engine's snippets escape with

@@ -1,0 +1,678 @@
+//! The search engine's language layer: what it knows of how Vietnamese people talk about procedures.
+//!
+//! It ships inside the binary (data files next to this module, compiled in with `include_str!`) so that
+//! it applies to every handbook alike: the embedded one, a `--content` folder, an imported corpus, an
+//! installed pack. A handbook may *extend* it with its own `glossary.toml`; it can never drop it. Before
+//! this layer existed the knowledge lived in the content folder, and an imported handbook searched
+//! without any of it fell below a plain BM25.
+//!
+//! The data, documented in `src/lang/README.md`:
+//! - `glossary.toml`: abbreviations, old terms, technical terms and everyday phrases, with their current
+//!   meaning (the app explains them) and the search words they stand for;
+//! - `words.toml`: conversational filler, function words, the follow-up questions (fee, time, place,
+//!   documents), the words that name an audience or a level, and abbreviations spelled out;
+//! - `situations.toml`: word classes (kinship nouns, event verbs, paper nouns, negation…) and the rules
+//!   that turn a sentence about a life situation into procedure vocabulary ([`situation`]).
+//!
+//! Matching is by syllable. A phrase typed with diacritics must match them exactly; typed without, it
+//! matches by its folded form, except the words a data file marks as `marked`: unmarked, they are other
+//! common words ("cô" folds onto "có", "dì" onto "đi").
+
+pub mod situation;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Term;
+#[cfg(test)]
+use crate::content::TermKind;
+use crate::error::{Error, Problem, Result};
+use crate::guide::Level;
+use crate::text::{fold, has_diacritics, normalize, syllables};
+
+pub use situation::{Recognised, Situations};
+
+/// The built-in glossary.
+const GLOSSARY: &str = include_str!("glossary.toml");
+/// Filler, function words, intents, audiences, levels, abbreviations.
+const WORDS: &str = include_str!("words.toml");
+/// The situation lexicon.
+const SITUATIONS: &str = include_str!("situations.toml");
+
+/// One syllable of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lowercased, diacritics as typed.
+    pub exact: String,
+    /// Without diacritics.
+    pub folded: String,
+    /// How much this syllable counts (1 for a content word, less for function words and for the words a
+    /// recognised situation has already read).
+    pub weight: f32,
+}
+
+impl Token {
+    /// A syllable of full weight.
+    pub fn new(exact: &str) -> Token {
+        Token {
+            folded: fold(exact),
+            exact: exact.to_string(),
+            weight: 1.0,
+        }
+    }
+}
+
+/// For each syllable of a text (as [`syllables`] cuts it), the index of its sentence (cut at `. ? ! ;`
+/// and line breaks) and of its clause (cut at commas, colons and dashes too).
+pub fn parts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut sentence, mut clause) = (0usize, 0usize);
+    let mut in_word = false;
+    let mut words = 0usize;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                out.push((sentence, clause));
+                words += 1;
+            }
+            in_word = true;
+            continue;
+        }
+        in_word = false;
+        if words == 0 {
+            continue;
+        }
+        match c {
+            '.' | '?' | '!' | ';' | '\n' => {
+                sentence += 1;
+                clause += 1;
+                words = 0;
+            }
+            ',' | ':' | '–' | '—' | '(' | ')' => {
+                clause += 1;
+                words = 0;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The syllables of a (normalized) text as tokens of full weight.
+pub fn tokens_of(text: &str) -> Vec<Token> {
+    syllables(text).iter().map(|s| Token::new(s)).collect()
+}
+
+/// What part of a procedure the person asked about, if the query says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Intent {
+    /// "phí bao nhiêu", "lệ phí".
+    Fee,
+    /// "mất bao lâu", "mấy ngày".
+    Time,
+    /// "ở đâu", "nộp ở đâu".
+    Place,
+    /// "cần giấy tờ gì", "hồ sơ gồm".
+    Documents,
+}
+
+/// Who a procedure is for, beyond Vietnamese citizens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Vietnamese citizens (the default audience of a commune desk).
+    Citizen,
+    /// Foreigners, Vietnamese living abroad, a foreign element.
+    Foreign,
+    /// Organisations and enterprises.
+    Organisation,
+    /// The armed forces, police, veterans and people with merit (special regimes).
+    Armed,
+}
+
+impl Audience {
+    /// Every audience, in display order.
+    pub const ALL: [Audience; 4] = [
+        Audience::Citizen,
+        Audience::Foreign,
+        Audience::Organisation,
+        Audience::Armed,
+    ];
+
+    /// The identifier used in filters.
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Citizen => "cong-dan",
+            Audience::Foreign => "nuoc-ngoai",
+            Audience::Organisation => "to-chuc",
+            Audience::Armed => "luc-luong-vu-trang",
+        }
+    }
+
+    /// The Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Citizen => "Công dân",
+            Audience::Foreign => "Yếu tố nước ngoài",
+            Audience::Organisation => "Tổ chức, doanh nghiệp",
+            Audience::Armed => "Lực lượng vũ trang, người có công",
+        }
+    }
+
+    /// Parses an identifier.
+    pub fn from_id(id: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// A phrase of one or more syllables, ready to be matched against tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The phrase as written.
+    pub text: String,
+    exact: Vec<String>,
+    folded: Vec<String>,
+    /// Matches only syllables typed with their diacritics.
+    marked_only: bool,
+}
+
+impl Phrase {
+    /// Prepares a phrase; `None` when it has no syllable.
+    pub fn new(text: &str, marked_only: bool) -> Option<Phrase> {
+        let text = normalize(text);
+        let exact = syllables(&text);
+        if exact.is_empty() {
+            return None;
+        }
+        let folded = exact.iter().map(|s| fold(s)).collect();
+        Some(Phrase {
+            text,
+            exact,
+            folded,
+            marked_only,
+        })
+    }
+
+    /// Number of syllables.
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    /// Always false: a phrase has at least one syllable.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Whether the phrase occurs in `tokens` starting at `at`.
+    pub fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
+        let Some(window) = tokens.get(at..at + self.len()) else {
+            return false;
+        };
+        window
+            .iter()
+            .zip(self.exact.iter().zip(&self.folded))
+            .all(|(t, (exact, folded))| {
+                if has_diacritics(&t.exact) {
+                    t.exact == *exact
+                } else {
+                    // A syllable marked in the phrase needs its marks when the phrase says so.
+                    !(self.marked_only && has_diacritics(exact)) && t.folded == *folded
+                }
+            })
+    }
+
+    /// Every start position where the phrase occurs.
+    pub fn find_all<'a>(&'a self, tokens: &'a [Token]) -> impl Iterator<Item = usize> + 'a {
+        (0..tokens.len()).filter(move |&i| self.matches_at(tokens, i))
+    }
+}
+
+/// Prepares a list of phrases, dropping empty ones.
+fn phrases(list: &[String], marked_only: bool) -> Vec<Phrase> {
+    list.iter()
+        .filter_map(|p| Phrase::new(p, marked_only))
+        .collect()
+}
+
+/// `words.toml` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    filler: Vec<String>,
+    function: Vec<String>,
+    intents: IntentsFile,
+    audiences: AudiencesFile,
+    levels: LevelsFile,
+    abbreviations: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntentsFile {
+    fee: Vec<String>,
+    time: Vec<String>,
+    place: Vec<String>,
+    documents: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AudiencesFile {
+    foreign: Vec<String>,
+    organisation: Vec<String>,
+    armed: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelsFile {
+    xa: Vec<String>,
+    tinh: Vec<String>,
+    bo: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct GlossaryFile {
+    term: Vec<Term>,
+}
+
+/// The built-in language data, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Glossary entries (abbreviations, old terms, technical terms, everyday phrases).
+    pub glossary: Vec<Term>,
+    /// Conversational filler, longest first.
+    pub filler: Vec<Phrase>,
+    /// Function words.
+    pub function: Vec<Phrase>,
+    /// Follow-up phrases and what they ask.
+    pub intents: Vec<(Phrase, Intent)>,
+    /// Words naming an audience.
+    pub audiences: Vec<(Phrase, Audience)>,
+    /// Words naming a level.
+    pub levels: Vec<(Phrase, Level)>,
+    /// Abbreviations (folded, e.g. `bhxh`) and their spelled-out form.
+    pub abbreviations: HashMap<String, String>,
+    /// The situation lexicon.
+    pub situations: Situations,
+}
+
+static BUILTIN: OnceLock<std::result::Result<Lexicon, Vec<Problem>>> = OnceLock::new();
+
+impl Lexicon {
+    /// The lexicon compiled into the binary. Its files are checked by the tests; should one still be
+    /// unreadable, every search reports it instead of running without it.
+    pub fn builtin() -> Result<&'static Lexicon> {
+        BUILTIN
+            .get_or_init(Lexicon::parse)
+            .as_ref()
+            .map_err(|p| Error::Invalid(p.clone()))
+    }
+
+    fn parse() -> std::result::Result<Lexicon, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let toml_problem = |file: &str, text: &str, e: toml::de::Error| {
+            let line = e
+                .span()
+                .map_or(0, |s| crate::guide::parse::line_of(text.as_bytes(), s.start));
+            Problem::new(file, line, e.message().to_string())
+        };
+        let glossary = match toml::from_str::<GlossaryFile>(GLOSSARY) {
+            Ok(g) => g.term,
+            Err(e) => {
+                problems.push(toml_problem("src/lang/glossary.toml", GLOSSARY, e));
+                Vec::new()
+            }
+        };
+        let words = match toml::from_str::<WordsFile>(WORDS) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                problems.push(toml_problem("src/lang/words.toml", WORDS, e));
+                None
+            }
+        };
+        let situations = match Situations::parse(SITUATIONS) {
+            Ok(s) => Some(s),
+            Err(p) => {
+                problems.extend(p);
+                None
+            }
+        };
+        let (Some(words), Some(situations)) = (words, situations) else {
+            return Err(problems);
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut filler = phrases(&words.filler, false);
+        filler.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let tagged = |lists: Vec<(Vec<String>, Intent)>| -> Vec<(Phrase, Intent)> {
+            let mut out: Vec<(Phrase, Intent)> = lists
+                .into_iter()
+                .flat_map(|(l, i)| phrases(&l, false).into_iter().map(move |p| (p, i)))
+                .collect();
+            out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            out
+        };
+        let intents = tagged(vec![
+            (words.intents.fee, Intent::Fee),
+            (words.intents.time, Intent::Time),
+            (words.intents.place, Intent::Place),
+            (words.intents.documents, Intent::Documents),
+        ]);
+        let mut audiences: Vec<(Phrase, Audience)> = Vec::new();
+        for (list, a) in [
+            (words.audiences.foreign, Audience::Foreign),
+            (words.audiences.organisation, Audience::Organisation),
+            (words.audiences.armed, Audience::Armed),
+        ] {
+            audiences.extend(phrases(&list, false).into_iter().map(|p| (p, a)));
+        }
+        let mut levels: Vec<(Phrase, Level)> = Vec::new();
+        for (list, l) in [
+            (words.levels.xa, Level::Xa),
+            (words.levels.tinh, Level::Tinh),
+            (words.levels.bo, Level::Bo),
+        ] {
+            levels.extend(phrases(&list, true).into_iter().map(|p| (p, l)));
+        }
+        levels.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let abbreviations = words
+            .abbreviations
+            .into_iter()
+            .map(|(a, full)| (fold(&normalize(&a)), normalize(&full)))
+            .collect();
+        Ok(Lexicon {
+            glossary,
+            filler,
+            function: phrases(&words.function, false),
+            intents,
+            audiences,
+            levels,
+            abbreviations,
+            situations,
+        })
+    }
+
+    /// The glossary a handbook searches with: the built-in one, extended by the handbook's own entries.
+    /// An entry of the handbook with the same term replaces the built-in meaning and variants but keeps
+    /// the built-in search words (a handbook can add to the language layer, never remove from it).
+    pub fn glossary_with(&self, own: &[Term]) -> Vec<Term> {
+        let key = |t: &Term| fold(&normalize(&t.term));
+        let mut out: Vec<Term> = self.glossary.clone();
+        let mut at: HashMap<String, usize> = out.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+        for t in own {
+            match at.get(&key(t)) {
+                Some(&i) => {
+                    let base = &mut out[i];
+                    let mut expand = base.expand.clone();
+                    for e in &t.expand {
+                        if !expand.contains(e) {
+                            expand.push(e.clone());
+                        }
+                    }
+                    *base = Term {
+                        expand,
+                        ..t.clone()
+                    };
+                }
+                None => {
+                    at.insert(key(t), out.len());
+                    out.push(t.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// A text with every abbreviation the lexicon knows spelled out, or `None` when it has none
+    /// ("Cấp lại sổ BHXH" → "Cấp lại sổ bảo hiểm xã hội").
+    pub fn spell_out(&self, text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut changed = false;
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String, changed: &mut bool| {
+            if word.is_empty() {
+                return;
+            }
+            // Abbreviations are written in capitals: "BHXH", "TNLĐ"; a lowercase word is a word.
+            let is_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && word.chars().count() >= 2;
+            match self.abbreviations.get(&fold(word)) {
+                Some(full) if is_caps => {
+                    out.push_str(full);
+                    *changed = true;
+                }
+                _ => out.push_str(word),
+            }
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out, &mut changed);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out, &mut changed);
+        changed.then_some(out)
+    }
+
+    /// Whether a token is a function word (alone; function phrases of several syllables are matched by
+    /// [`Lexicon::function_spans`]).
+    pub fn function_spans(&self, tokens: &[Token]) -> Vec<bool> {
+        let mut out = vec![false; tokens.len()];
+        for p in &self.function {
+            for at in p.find_all(tokens) {
+                out[at..at + p.len()].iter_mut().for_each(|f| *f = true);
+            }
+        }
+        out
+    }
+
+    /// The first intent phrase in the tokens.
+    pub fn intent(&self, tokens: &[Token]) -> Option<Intent> {
+        self.intents
+            .iter()
+            .find(|(p, _)| p.find_all(tokens).next().is_some())
+            .map(|&(_, i)| i)
+    }
+
+    /// The audiences a query names.
+    pub fn audiences_named(&self, tokens: &[Token]) -> Vec<Audience> {
+        let mut out: Vec<Audience> = Vec::new();
+        for (p, a) in &self.audiences {
+            if !out.contains(a) && p.find_all(tokens).next().is_some() {
+                out.push(*a);
+            }
+        }
+        out
+    }
+
+    /// The levels a query names.
+    pub fn levels_named(&self, tokens: &[Token]) -> Vec<Level> {
+        let mut out: Vec<Level> = Vec::new();
+        let mut covered = vec![false; tokens.len()];
+        for (p, l) in &self.levels {
+            for at in p.find_all(tokens) {
+                if covered[at..at + p.len()].iter().any(|&c| c) {
+                    continue;
+                }
+                covered[at..at + p.len()].iter_mut().for_each(|c| *c = true);
+                if !out.contains(l) {
+                    out.push(*l);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The audiences of a guide, read from its applicants and its names: a guide for Vietnamese citizens
+/// has [`Audience::Citizen`]; variants for a foreign element, organisations or the armed forces carry
+/// those marks too (its title says so even when its applicants list citizens).
+pub fn audiences_of(title: &str, official_title: &str, applicants: &[String]) -> Vec<Audience> {
+    // Whole words with their marks: titles are official text, and "có yếu tố" must not read as "cơ yếu".
+    let words_of = |s: &str| format!(" {} ", syllables(&normalize(s)).join(" "));
+    let names = words_of(&format!("{title} {official_title}"));
+    let applicants = words_of(&applicants.join(", "));
+    let has = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(&format!(" {w} ")));
+    let mut out = Vec::new();
+    let citizen = has(&applicants, &["công dân", "cá nhân", "hộ gia đình", "người dân"])
+        || applicants.trim().is_empty();
+    if citizen {
+        out.push(Audience::Citizen);
+    }
+    if has(&names, &["nước ngoài", "xuất cảnh", "nhập cảnh"])
+        || (!citizen && has(&applicants, &["nước ngoài"]))
+    {
+        out.push(Audience::Foreign);
+    }
+    if has(
+        &names,
+        &["doanh nghiệp", "tổ chức", "hợp tác xã", "công ty", "nhà đầu tư", "dự án"],
+    ) || (!citizen && has(&applicants, &["tổ chức", "doanh nghiệp", "hợp tác xã"]))
+    {
+        out.push(Audience::Organisation);
+    }
+    if has(
+        &names,
+        &[
+            "quân đội",
+            "quân nhân",
+            "công an nhân dân",
+            "quốc phòng",
+            "sĩ quan",
+            "lực lượng vũ trang",
+            "cơ yếu",
+            "thương binh",
+            "bệnh binh",
+            "liệt sĩ",
+            "người có công",
+            "cựu chiến binh",
+            "dân quân",
+        ],
+    ) {
+        out.push(Audience::Armed);
+    }
+    if out.is_empty() {
+        out.push(Audience::Organisation);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokens_of(&normalize(s))
+    }
+
+    #[test]
+    fn the_builtin_lexicon_parses() {
+        let l = Lexicon::builtin().expect("lexicon");
+        assert!(l.glossary.len() > 100);
+        assert!(!l.filler.is_empty() && !l.function.is_empty());
+        assert!(l.abbreviations.contains_key("bhxh"));
+    }
+
+    #[test]
+    fn phrases_match_accented_exactly_and_plain_by_folding() {
+        let p = Phrase::new("mất", false).expect("phrase");
+        assert!(p.matches_at(&toks("mất"), 0));
+        assert!(p.matches_at(&toks("mat"), 0));
+        assert!(!p.matches_at(&toks("mặt"), 0));
+        let marked = Phrase::new("cô", true).expect("phrase");
+        assert!(marked.matches_at(&toks("cô"), 0));
+        assert!(!marked.matches_at(&toks("co"), 0));
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_out_in_capitals_only() {
+        let l = Lexicon::builtin().expect("lexicon");
+        assert_eq!(
+            l.spell_out("Cấp lại sổ BHXH, thẻ BHYT").as_deref(),
+            Some("Cấp lại sổ bảo hiểm xã hội, thẻ bảo hiểm y tế")
+        );
+        assert_eq!(l.spell_out("Đăng ký khai sinh"), None);
+        assert_eq!(
+            l.spell_out("chế độ TNLĐ, BNN").as_deref(),
+            Some("chế độ tai nạn lao động, bệnh nghề nghiệp")
+        );
+    }
+
+    #[test]
+    fn a_handbook_extends_the_glossary_but_cannot_drop_search_words() {
+        let l = Lexicon::builtin().expect("lexicon");
+        let own = vec![
+            Term {
+                term: "CCCD".into(),
+                kind: TermKind::VietTat,
+                meaning: "Nghĩa riêng của sổ tay.".into(),
+                variants: vec![],
+                expand: vec![],
+            },
+            Term {
+                term: "sổ xanh".into(),
+                kind: TermKind::CachNoi,
+                meaning: "Cách gọi ở địa phương.".into(),
+                variants: vec![],
+                expand: vec!["thường trú".into()],
+            },
+        ];
+        let merged = l.glossary_with(&own);
+        assert_eq!(merged.len(), l.glossary.len() + 1);
+        let cccd = merged.iter().find(|t| t.term == "CCCD").expect("CCCD");
+        assert_eq!(cccd.meaning, "Nghĩa riêng của sổ tay.");
+        assert!(!cccd.expand.is_empty(), "built-in search words kept");
+        assert!(merged.iter().any(|t| t.term == "sổ xanh"));
+    }
+
+    #[test]
+    fn audiences_and_levels_named_in_a_query() {
+        let l = Lexicon::builtin().expect("lexicon");
+        assert_eq!(
+            l.audiences_named(&toks("kết hôn với người nước ngoài")),
+            [Audience::Foreign]
+        );
+        assert!(l.audiences_named(&toks("đăng ký khai sinh cho con")).is_empty());
+        assert_eq!(l.levels_named(&toks("nộp ở ủy ban xã")), [Level::Xa]);
+        // Without marks "xa" is also "xa" (far): levels count only when typed with them.
+        assert!(l.levels_named(&toks("di lam xa")).is_empty());
+    }
+
+    #[test]
+    fn audiences_of_guides() {
+        let citizens = vec!["Công dân Việt Nam".to_string()];
+        assert_eq!(
+            audiences_of("Đăng ký khai tử", "Thủ tục đăng ký khai tử", &citizens),
+            [Audience::Citizen]
+        );
+        assert_eq!(
+            audiences_of(
+                "Đăng ký kết hôn có yếu tố nước ngoài",
+                "Thủ tục đăng ký kết hôn có yếu tố nước ngoài",
+                &citizens
+            ),
+            [Audience::Citizen, Audience::Foreign]
+        );
+        let firms = vec!["Doanh nghiệp".to_string(), "Hợp tác xã".to_string()];
+        assert_eq!(
+            audiences_of("Cấp giấy phép", "Cấp giấy phép", &firms),
+            [Audience::Organisation]
+        );
+        assert!(
+            audiences_of(
+                "Xét hưởng trợ cấp một lần đối với quân nhân",
+                "",
+                &citizens
+            )
+            .contains(&Audience::Armed)
+        );
+    }
+}

@@ -1,0 +1,549 @@
+//! Situation understanding: a citizen's sentence about a life situation becomes weighted procedure
+//! vocabulary ("bố tôi vừa mất" → "đăng ký khai tử"; "làm mất thẻ căn cước" → "cấp lại thẻ căn cước").
+//!
+//! Written from Vietnamese word classes, not from sentences: `situations.toml` lists roles (kinship
+//! nouns, event verbs, paper nouns, negation…) and rules that need some roles close together. Each role
+//! has `words`, `marked` words (counted only when typed with their diacritics, since unmarked they are
+//! other common words) and `not` phrases in which its words mean something else ("mất bao lâu" is a
+//! question of time, "khai sinh" is not a birth). Rules are tried in order; one that fires uses up the
+//! words of the roles in its `uses`, which is how "mất thẻ" (a lost paper) keeps its "mất" from being
+//! read as a death by the later kinship rule.
+//!
+//! No crate does this for Vietnamese: the word segmenters and taggers available (underthesea, VnCoreNLP)
+//! are Python or Java models, and the task here is a few dozen hand-checked rules over a closed lexicon.
+
+use serde::Deserialize;
+
+use super::{Phrase, Token};
+use crate::error::Problem;
+
+/// The file name used in problems.
+const FILE: &str = "src/lang/situations.toml";
+
+/// Default largest distance, in syllables, between the starts of a rule's role words.
+const DEFAULT_WINDOW: usize = 6;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    roles: std::collections::BTreeMap<String, RoleFile>,
+    rule: Vec<RuleFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleFile {
+    words: Vec<String>,
+    #[serde(default)]
+    marked: Vec<String>,
+    #[serde(default)]
+    not: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    when: Vec<String>,
+    #[serde(default)]
+    window: Option<usize>,
+    #[serde(default)]
+    order: bool,
+    #[serde(default)]
+    reverse_window: Option<usize>,
+    #[serde(default)]
+    clause: bool,
+    #[serde(default)]
+    uses: Vec<String>,
+    add: Vec<String>,
+    #[serde(default)]
+    blocks: Vec<String>,
+    weight: f32,
+    explain: String,
+}
+
+/// A word class.
+#[derive(Debug)]
+struct Role {
+    name: String,
+    words: Vec<Phrase>,
+    not: Vec<Phrase>,
+}
+
+/// A rule: roles that must occur close together, and the vocabulary they stand for.
+#[derive(Debug)]
+pub struct Rule {
+    /// Identifier (shown by `--explain`).
+    pub id: String,
+    /// Indexes of the roles needed.
+    when: Vec<usize>,
+    window: usize,
+    /// Largest spread when the roles come in the order listed.
+    order: bool,
+    /// With `order`, the largest spread allowed when they come in the other order (none by default).
+    reverse_window: Option<usize>,
+    /// All role words within one clause (no comma between), not only one sentence.
+    clause: bool,
+    uses: Vec<usize>,
+    /// Phrases added to the query (none for a rule that only blocks others).
+    pub add: Vec<String>,
+    /// Rules that may no longer fire once this one has (an event already registered is not asked for).
+    blocks: Vec<String>,
+    /// Weight of the added phrases.
+    pub weight: f32,
+    /// What the rule means, in Vietnamese.
+    pub explain: String,
+}
+
+/// The situation lexicon.
+#[derive(Debug)]
+pub struct Situations {
+    roles: Vec<Role>,
+    rules: Vec<Rule>,
+}
+
+/// A situation recognised in a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recognised {
+    /// The rule's identifier.
+    pub rule: String,
+    /// What it means.
+    pub explain: String,
+    /// The words that triggered it, as typed, one entry per role.
+    pub words: Vec<String>,
+    /// Positions of the syllables it read.
+    pub positions: Vec<usize>,
+    /// The phrases it adds.
+    pub add: Vec<String>,
+    /// Their weight.
+    pub weight: f32,
+}
+
+/// One occurrence of a role's word: syllables `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl Situations {
+    /// Parses the lexicon; every problem is reported.
+    pub(super) fn parse(text: &str) -> Result<Situations, Vec<Problem>> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map_or(0, |s| crate::guide::parse::line_of(text.as_bytes(), s.start));
+            vec![Problem::new(FILE, line, e.message().to_string())]
+        })?;
+        let roles: Vec<Role> = file
+            .roles
+            .into_iter()
+            .map(|(name, r)| {
+                let mut words = super::phrases(&r.words, false);
+                words.extend(super::phrases(&r.marked, true));
+                Role {
+                    name,
+                    words,
+                    not: super::phrases(&r.not, false),
+                }
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let index = |name: &str, id: &str, problems: &mut Vec<Problem>| -> Option<usize> {
+            let found = roles.iter().position(|r| r.name == name);
+            if found.is_none() {
+                problems.push(Problem::new(
+                    FILE,
+                    0,
+                    format!("rule \"{id}\" names the unknown role \"{name}\""),
+                ));
+            }
+            found
+        };
+        let mut rules = Vec::new();
+        for r in file.rule {
+            let when: Vec<usize> = r
+                .when
+                .iter()
+                .filter_map(|n| index(n, &r.id, &mut problems))
+                .collect();
+            let uses: Vec<usize> = r
+                .uses
+                .iter()
+                .filter_map(|n| index(n, &r.id, &mut problems))
+                .collect();
+            if uses.iter().any(|u| !when.contains(u)) {
+                problems.push(Problem::new(
+                    FILE,
+                    0,
+                    format!("rule \"{}\" uses a role it does not need", r.id),
+                ));
+            }
+            if when.is_empty()
+                || (r.add.is_empty() && r.blocks.is_empty())
+                || !(r.weight > 0.0 && r.weight <= 3.0)
+            {
+                problems.push(Problem::new(
+                    FILE,
+                    0,
+                    format!(
+                        "rule \"{}\" needs roles, phrases to add or rules to block, and a weight in (0, 3]",
+                        r.id
+                    ),
+                ));
+            }
+            rules.push(Rule {
+                id: r.id,
+                when,
+                window: r.window.unwrap_or(DEFAULT_WINDOW),
+                order: r.order,
+                reverse_window: r.reverse_window,
+                clause: r.clause,
+                uses,
+                add: r.add,
+                blocks: r.blocks,
+                weight: r.weight,
+                explain: r.explain,
+            });
+        }
+        if problems.is_empty() {
+            Ok(Situations { roles, rules })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The rules, in the order they are tried.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Where each role's words occur, leaving out those inside one of its `not` phrases.
+    fn occurrences(&self, tokens: &[Token]) -> Vec<Vec<Span>> {
+        self.roles
+            .iter()
+            .map(|role| {
+                let blocked: Vec<Span> = role
+                    .not
+                    .iter()
+                    .flat_map(|p| {
+                        p.find_all(tokens).map(|start| Span {
+                            start,
+                            end: start + p.len(),
+                        })
+                    })
+                    .collect();
+                let mut spans: Vec<Span> = role
+                    .words
+                    .iter()
+                    .flat_map(|p| {
+                        p.find_all(tokens).map(|start| Span {
+                            start,
+                            end: start + p.len(),
+                        })
+                    })
+                    .filter(|s| !blocked.iter().any(|b| b.overlaps(*s)))
+                    .collect();
+                spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                spans.dedup();
+                spans
+            })
+            .collect()
+    }
+
+    /// Recognises the situations a query describes, in rule order. `parts` gives, for each token, its
+    /// sentence and clause (see [`super::parts`]); a rule's words must share a sentence, and a clause
+    /// when the rule says so.
+    pub fn recognise(&self, tokens: &[Token], parts: &[(usize, usize)]) -> Vec<Recognised> {
+        let occurrences = self.occurrences(tokens);
+        let part = |i: usize| parts.get(i).copied().unwrap_or((0, 0));
+        let mut used = vec![false; tokens.len()];
+        let mut blocked: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            if blocked.contains(&rule.id.as_str()) {
+                continue;
+            }
+            let free: Vec<Vec<Span>> = rule
+                .when
+                .iter()
+                .map(|&r| {
+                    occurrences[r]
+                        .iter()
+                        .copied()
+                        .filter(|s| !used[s.start..s.end].iter().any(|&u| u))
+                        .collect()
+                })
+                .collect();
+            let together = |spans: &[Span]| {
+                let Some(first) = spans.first() else {
+                    return true;
+                };
+                let (sentence, clause) = part(first.start);
+                spans.iter().all(|s| {
+                    (s.start..s.end).all(|i| {
+                        let (se, cl) = part(i);
+                        se == sentence && (!rule.clause || cl == clause)
+                    })
+                })
+            };
+            let limits = Limits {
+                window: rule.window,
+                reverse: if rule.order {
+                    rule.reverse_window
+                } else {
+                    Some(rule.window)
+                },
+            };
+            let Some(chosen) = best_combination(&free, limits, &together) else {
+                continue;
+            };
+            blocked.extend(rule.blocks.iter().map(String::as_str));
+            for (k, &role) in rule.when.iter().enumerate() {
+                if rule.uses.contains(&role) {
+                    let s = chosen[k];
+                    used[s.start..s.end].iter_mut().for_each(|u| *u = true);
+                }
+            }
+            out.push(Recognised {
+                rule: rule.id.clone(),
+                explain: rule.explain.clone(),
+                words: chosen
+                    .iter()
+                    .map(|s| {
+                        tokens[s.start..s.end]
+                            .iter()
+                            .map(|t| t.exact.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect(),
+                positions: chosen.iter().flat_map(|s| s.start..s.end).collect(),
+                add: rule.add.clone(),
+                weight: rule.weight,
+            });
+        }
+        out
+    }
+}
+
+/// How far apart a rule's words may be: `window` when they come in the order the rule lists its
+/// roles, `reverse` otherwise (`None`: not allowed).
+#[derive(Clone, Copy)]
+struct Limits {
+    window: usize,
+    reverse: Option<usize>,
+}
+
+/// One span per role, disjoint, their starts within the limits; the tightest such combination,
+/// earliest first. `None` when a role has no span.
+fn best_combination(
+    free: &[Vec<Span>],
+    limits: Limits,
+    together: &dyn Fn(&[Span]) -> bool,
+) -> Option<Vec<Span>> {
+    let mut best: Option<(usize, Vec<Span>)> = None;
+    let mut current = Vec::with_capacity(free.len());
+    search(free, limits, together, &mut current, &mut best);
+    best.map(|(_, c)| c)
+}
+
+fn search(
+    free: &[Vec<Span>],
+    limits: Limits,
+    together: &dyn Fn(&[Span]) -> bool,
+    current: &mut Vec<Span>,
+    best: &mut Option<(usize, Vec<Span>)>,
+) {
+    let k = current.len();
+    if k == free.len() {
+        let lo = current.iter().map(|s| s.start).min().unwrap_or(0);
+        let hi = current.iter().map(|s| s.start).max().unwrap_or(0);
+        let spread = hi - lo;
+        let in_order = current.windows(2).all(|w| w[0].end <= w[1].start);
+        let allowed = if in_order {
+            Some(limits.window)
+        } else {
+            limits.reverse
+        };
+        if allowed.is_some_and(|max| spread <= max)
+            && best.as_ref().is_none_or(|(b, _)| spread < *b)
+            && together(current)
+        {
+            *best = Some((spread, current.clone()));
+        }
+        return;
+    }
+    for &s in &free[k] {
+        if current.iter().any(|c| c.overlaps(s)) {
+            continue;
+        }
+        current.push(s);
+        search(free, limits, together, current, best);
+        current.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Lexicon, tokens_of};
+    use crate::text::normalize;
+
+    /// The rules that fire on a query, in order.
+    fn rules(query: &str) -> Vec<String> {
+        let l = Lexicon::builtin().expect("lexicon");
+        let text = normalize(query);
+        l.situations
+            .recognise(&tokens_of(&text), &super::super::parts(&text))
+            .into_iter()
+            .map(|r| r.rule)
+            .collect()
+    }
+
+    fn fires(query: &str, rule: &str) -> bool {
+        rules(query).iter().any(|r| r == rule)
+    }
+
+    #[test]
+    fn kinship_and_a_death_verb_is_a_death() {
+        for q in [
+            "bố tôi vừa mất",
+            "ba tôi mất hôm qua",
+            "mẹ em mới qua đời ở bệnh viện",
+            "ông nội tôi từ trần năm ngoái",
+            "bo toi mat roi lam giay to gi",
+            "má tôi mất rồi",
+            "tía tui mất",
+        ] {
+            assert!(fires(q, "khai-tu") || fires(q, "khai-tu-tu-ngu"), "{q}: {:?}", rules(q));
+        }
+    }
+
+    #[test]
+    fn the_same_verb_with_a_paper_is_a_lost_paper_not_a_death() {
+        assert_eq!(rules("bố tôi mất thẻ căn cước"), ["mat-can-cuoc"]);
+        assert_eq!(rules("mẹ tôi bị mất sổ đỏ"), ["mat-so-do"]);
+        assert!(fires("tôi làm mất giấy khai sinh của con", "mat-giay-khai-sinh"));
+        assert!(!fires("tôi làm mất giấy khai sinh của con", "khai-tu"));
+        assert!(fires("sổ hồng nhà tôi bị cháy", "mat-so-do"));
+        assert!(fires("căn cước bị gãy đôi", "hong-can-cuoc"));
+        assert!(fires("mat cccd lam lai o dau", "mat-can-cuoc"));
+        assert!(fires("đánh rơi hộ chiếu", "mat-ho-chieu"));
+    }
+
+    #[test]
+    fn a_paper_in_the_next_clause_is_not_the_object_of_the_verb() {
+        assert!(fires("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ", "khai-tu"));
+        assert!(!fires("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ", "mat-so-do"));
+        // A rule reads one sentence at a time.
+        assert!(!fires("Bố tôi khỏe. Mất thời gian quá", "khai-tu"));
+    }
+
+    #[test]
+    fn an_event_already_registered_is_not_asked_for() {
+        let r = rules("Ba tôi mất được 2 tháng nay và nhà đã làm khai tử xong, giờ đổi chủ hộ");
+        assert!(r.contains(&"da-khai-tu".to_string()), "{r:?}");
+        assert!(!r.contains(&"khai-tu".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_birth_with_insurance_is_maternity_pay() {
+        let r = rules("tháng 8 vừa rồi sanh con, công ty đóng bảo hiểm");
+        assert!(r.contains(&"thai-san".to_string()), "{r:?}");
+        assert!(!r.contains(&"khai-sinh-tu-ngu".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_question_of_time_is_not_a_death() {
+        assert!(!fires("làm giấy khai sinh cho con mất bao lâu", "khai-tu"));
+        assert!(!fires("vợ chồng phải có mặt khi nhận kết quả", "khai-tu"));
+        assert!(!fires("con tôi bị mất tích", "khai-tu"));
+    }
+
+    #[test]
+    fn negation_turns_marriage_into_the_marital_status_certificate() {
+        for q in [
+            "tôi chưa lấy vợ bao giờ",
+            "chưa từng kết hôn thì xin giấy gì",
+            "em chưa có chồng cần giấy chứng nhận",
+            "toi chua lay vo",
+            "tôi vẫn còn độc thân",
+        ] {
+            assert!(
+                fires(q, "chua-ket-hon") || fires(q, "doc-than"),
+                "{q}: {:?}",
+                rules(q)
+            );
+            assert!(!fires(q, "ket-hon"), "{q}: {:?}", rules(q));
+        }
+        assert_eq!(rules("sắp lấy vợ"), ["ket-hon"]);
+        assert!(fires(
+            "chúng tôi chưa đăng ký kết hôn nhưng đã có con",
+            "con-chua-dang-ky-ket-hon"
+        ));
+        assert!(fires("giấy khai sinh của con không có tên bố", "khong-ten-cha"));
+    }
+
+    #[test]
+    fn births_by_kinship_and_regional_verbs_but_not_by_other_words_with_sinh() {
+        for q in [
+            "vợ tôi mới sinh em bé",
+            "con tôi mới đẻ",
+            "chị dâu vừa sanh con",
+            "vợ em sinh được 1 tháng",
+        ] {
+            assert!(
+                fires(q, "khai-sinh") || fires(q, "khai-sinh-tu-ngu"),
+                "{q}: {:?}",
+                rules(q)
+            );
+        }
+        for q in [
+            "con tôi là học sinh lớp 5",
+            "tôi sinh năm 1980",
+            "sửa ngày sinh trong giấy khai sinh",
+            "con tôi là sinh viên",
+        ] {
+            assert!(
+                !fires(q, "khai-sinh") && !fires(q, "khai-sinh-tu-ngu"),
+                "{q}: {:?}",
+                rules(q)
+            );
+        }
+    }
+
+    #[test]
+    fn a_foreign_element_takes_precedence() {
+        assert_eq!(rules("lấy chồng người Hàn Quốc"), ["ket-hon-nuoc-ngoai"]);
+        assert!(fires("con tôi sinh ở Nhật Bản", "khai-sinh-nuoc-ngoai-con"));
+        assert!(!fires("lay vo nguoi han quoc", "ket-hon"));
+    }
+
+    #[test]
+    fn regional_and_colloquial_verbs() {
+        assert!(fires("muốn mở quán cà phê nhỏ", "mo-quan"));
+        assert!(fires("nhà tôi định xây lại căn nhà cấp 4", "xay-nha"));
+        assert!(fires("muốn nâng tầng nhà", "sua-nha"));
+        assert!(fires("tôi thuê trọ ở quận 7", "thue-tro"));
+        assert!(fires("hàng xóm lấn đất nhà tôi", "tranh-chap-dat"));
+        assert!(fires("muốn tách mảnh đất cho con", "tach-thua"));
+        assert!(fires("tôi bị tai nạn khi đang làm ở xưởng", "tai-nan-lao-dong"));
+        assert!(fires("muốn nhận nuôi một bé", "con-nuoi"));
+        assert!(fires("cháu tôi mồ côi cả cha lẫn mẹ", "mo-coi"));
+    }
+
+    #[test]
+    fn rules_need_their_roles_close_together() {
+        // "bố" and "mất" eleven syllables apart say nothing about a death.
+        assert!(!fires(
+            "bố tôi kể rằng hồi xưa ở quê bên ngoại nhiều người mất",
+            "khai-tu"
+        ));
+    }
+}

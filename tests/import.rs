@@ -14,6 +14,7 @@ fn options() -> ImportOptions {
     ImportOptions {
         limit: None,
         date: Some("2026-06-30".to_string()),
+        record_date: None,
     }
 }
 
@@ -81,7 +82,10 @@ fn jsonl_import_passes_the_checker_with_the_expected_report() {
     assert_eq!(g.official_title, "Thủ tục đăng ký tài khoản điện tử");
     assert_eq!(g.levels, vec![Level::Bo]);
     assert_eq!(g.decision, "5568/QĐ-BCA");
-    assert_eq!(g.updated, "2026-06-30");
+    // A converted record is dated by the month of the portal's data, not by the day of the import.
+    assert_eq!(g.updated, "2026-06");
+    assert_eq!(g.origin, sotay::guide::Origin::National);
+    assert_eq!(g.record_date.as_deref(), Some("2026-06"));
     assert!(g.aliases.is_empty() && g.life_events.is_empty() && g.choose_when.is_none());
     assert_eq!(
         g.applicants,

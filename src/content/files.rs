@@ -12,6 +12,9 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 /// Largest content file accepted; a bigger one is reported rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The folder of a handbook that holds the national catalogue (`national/dvcqg-YYYY-MM.jsonl.gz`).
+pub const CATALOGUE_DIR: &str = "national";
+
 /// One content file, not yet decoded.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -23,12 +26,20 @@ pub struct SourceFile {
     pub too_large: Option<u64>,
 }
 
-/// Whether a relative path is content (a guide or a data file) rather than documentation.
+/// Whether a relative path is content (a guide, a data file or the national catalogue) rather than
+/// documentation.
 fn is_content(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     !name.starts_with('.')
         && !name.eq_ignore_ascii_case("README.md")
-        && (name.ends_with(".md") || name.ends_with(".toml"))
+        && (name.ends_with(".md") || name.ends_with(".toml") || is_catalogue(path))
+}
+
+/// Whether a relative path is a national catalogue file.
+pub fn is_catalogue(path: &str) -> bool {
+    path.strip_prefix(CATALOGUE_DIR)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|name| !name.contains('/') && name.ends_with(".jsonl.gz"))
 }
 
 /// The embedded handbook's files.

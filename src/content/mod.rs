@@ -32,10 +32,19 @@ pub struct ContentInfo {
     pub origin: String,
     /// Number of guides.
     pub guides: usize,
+    /// Of which edited by the content office.
+    #[serde(default)]
+    pub edited: usize,
+    /// Of which converted from the national catalogue without editing.
+    #[serde(default)]
+    pub national: usize,
+    /// The month of the national catalogue's data (`YYYY-MM`), when the handbook has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_date: Option<String>,
 }
 
 /// A loaded, validated handbook.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Handbook {
     /// Manifest and origin.
     pub info: ContentInfo,
@@ -51,6 +60,8 @@ pub struct Handbook {
     pub glossary: Vec<Term>,
     /// The deploying office, if the content has one.
     pub locality: Option<Locality>,
+    /// Position of each code in `guides` (rebuilt after a snapshot is read).
+    #[serde(skip)]
     by_code: HashMap<String, usize>,
 }
 
@@ -65,6 +76,14 @@ impl Handbook {
         Handbook::from_files(&root.display().to_string(), files::dir_files(root)?)
     }
 
+    /// The files of a folder when given, else of the embedded handbook, and the origin to name them by.
+    pub fn files(root: Option<&Path>) -> Result<(String, Vec<SourceFile>)> {
+        Ok(match root {
+            Some(dir) => (dir.display().to_string(), files::dir_files(dir)?),
+            None => ("embedded".to_string(), files::embedded_files()),
+        })
+    }
+
     /// Loads a folder when given, else the embedded handbook.
     pub fn load(root: Option<&Path>) -> Result<Handbook> {
         match root {
@@ -73,11 +92,20 @@ impl Handbook {
         }
     }
 
-    /// Parses and validates a set of files; every problem in every file is reported together.
+    /// Parses and validates a set of files; every problem in every file is reported together. The
+    /// national catalogue (`national/*.jsonl.gz`) is converted record by record; an edited guide
+    /// replaces the record of the same code.
     pub fn from_files(origin: &str, files: Vec<SourceFile>) -> Result<Handbook> {
         let mut problems = Vec::new();
         let mut texts: Vec<(String, String)> = Vec::new();
+        let mut catalogues: Vec<crate::import::Catalogue> = Vec::new();
         for f in files {
+            if files::is_catalogue(&f.path) && f.too_large.is_none() {
+                let c = crate::import::catalogue(&f.path, &f.bytes);
+                problems.extend(c.problems.iter().cloned());
+                catalogues.push(c);
+                continue;
+            }
             if let Some(size) = f.too_large {
                 problems.push(Problem::new(
                     &f.path,
@@ -142,6 +170,29 @@ impl Handbook {
             }
         }
 
+        // The catalogue's records, but those an edited guide replaces (and any repeated across files).
+        let edited = guides.len();
+        let mut record_date = None;
+        {
+            let mut taken: std::collections::HashSet<String> =
+                guides.iter().map(|g| g.code.clone()).collect();
+            for c in catalogues {
+                record_date = record_date.or(Some(c.record_date));
+                for g in c.guides {
+                    if taken.insert(g.code.clone()) {
+                        guides.push(g);
+                    } else if let Some(edited) = guides[..edited]
+                        .iter_mut()
+                        .find(|e| e.code == g.code && e.ministry.is_none())
+                    {
+                        // An edited guide keeps the record's place in the catalogue.
+                        edited.ministry = g.ministry;
+                    }
+                }
+            }
+        }
+        let national = guides.len() - edited;
+
         let rules = manifest
             .as_ref()
             .map(|m| m.rules.clone())
@@ -184,6 +235,9 @@ impl Handbook {
             source: m.source,
             origin: origin.to_string(),
             guides: guides.len(),
+            edited,
+            national,
+            record_date,
         };
         Ok(Handbook {
             info,
@@ -208,9 +262,15 @@ impl Handbook {
                 kept.push(g);
             }
         }
+        let national = kept
+            .iter()
+            .filter(|g| g.origin == crate::guide::Origin::National)
+            .count();
         Handbook {
             info: ContentInfo {
                 guides: kept.len(),
+                edited: kept.len() - national,
+                national,
                 ..info
             },
             rules: Rules::default(),
@@ -221,6 +281,16 @@ impl Handbook {
             locality: None,
             by_code,
         }
+    }
+
+    /// Rebuilds the code lookup (after the handbook was read back from a snapshot).
+    pub(crate) fn reindex(&mut self) {
+        self.by_code = self
+            .guides
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.code.clone(), i))
+            .collect();
     }
 
     /// The same handbook with another glossary (query expansion data).

@@ -23,6 +23,10 @@ pub(crate) struct Draft {
     pub(crate) code: String,
     pub(crate) title: String,
     pub(crate) official_title: String,
+    /// Shorter names derived from the title for matching (the action without its qualifier).
+    pub(crate) aliases: Vec<String>,
+    /// The ministry whose part of the catalogue lists it.
+    pub(crate) ministry: Option<String>,
     pub(crate) summary: String,
     pub(crate) field: String,
     pub(crate) field_slug: String,
@@ -70,6 +74,77 @@ pub(crate) struct Flags {
     pub(crate) templates: usize,
     /// Channels whose "Miễn phí" contradicts a fee set by the provincial council.
     pub(crate) council_fee: bool,
+}
+
+/// Parentheticals longer than this are lists of cases ("(Công trình không theo tuyến/Theo tuyến trong đô
+/// thị/…)") that the official title keeps and the short title leaves out.
+const LONG_ASIDE_CHARS: usize = 40;
+
+/// Words that start a qualifier after the action ("Cấp giấy phép xây dựng mới *đối với* công trình …").
+const QUALIFIERS: [&str; 4] = [" đối với ", " trong trường hợp ", " trong các trường hợp ", " tại "];
+
+/// The short title of a record and the names derived from it for matching. The portal's title keeps
+/// "Thủ tục", where the procedure is done ("(thực hiện tại cấp tỉnh)") and long lists of cases; they
+/// dilute a title match and the official title still has them. When a qualifier follows the action,
+/// the action alone becomes an alias, so that twins differing only by the qualifier are both found and
+/// the ranking's level and audience prior decides between them.
+pub(crate) fn short_title(official: &str) -> (String, Vec<String>) {
+    let mut t = official.trim().to_string();
+    for prefix in ["Thủ tục ", "thủ tục ", "TTHC "] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim().to_string();
+        }
+    }
+    // Drop the level asides and the long lists of cases.
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t.as_str();
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inside = &rest[open + 1..close];
+        let lower = inside.to_lowercase();
+        let level_aside = lower.starts_with("thực hiện tại")
+            || lower.starts_with("thực hiện ở")
+            || lower.starts_with("cấp ")
+            || lower == "cấp tw";
+        out.push_str(&rest[..open]);
+        if !(level_aside || inside.chars().count() > LONG_ASIDE_CHARS) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    let title = capitalize(&out.split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = title.trim_end_matches(['.', ';', ',']).trim().to_string();
+    if title.is_empty() {
+        return (official.trim().to_string(), Vec::new());
+    }
+    let aliases = QUALIFIERS
+        .iter()
+        .filter_map(|q| title.find(q))
+        .min()
+        .map(|cut| title[..cut].trim().to_string())
+        .filter(|head| head.split_whitespace().count() >= 3 && *head != title)
+        .into_iter()
+        .collect();
+    (title, aliases)
+}
+
+/// The ministry named by the crawl's folder key (`bo`).
+fn ministry(folder: &str) -> Option<String> {
+    let name = match folder.trim() {
+        "" => return None,
+        "bo-tu-phap" => "Bộ Tư pháp",
+        "bo-cong-an" => "Bộ Công an",
+        "bo-xay-dung" => "Bộ Xây dựng",
+        "bo-tai-chinh" => "Bộ Tài chính",
+        "bo-nong-nghiep-mt" => "Bộ Nông nghiệp và Môi trường",
+        "ngan-hang-nha-nuoc" => "Ngân hàng Nhà nước Việt Nam",
+        "toa-an-nhan-dan" => "Tòa án nhân dân tối cao",
+        other => other,
+    };
+    Some(name.to_string())
 }
 
 /// A string value of the record ("" when absent; numbers as written).
@@ -176,16 +251,7 @@ pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> 
         t if t.is_empty() => format!("Thủ tục {code}"),
         t => t,
     };
-    let short = official_title
-        .strip_prefix("Thủ tục ")
-        .or_else(|| official_title.strip_prefix("thủ tục "))
-        .unwrap_or(&official_title)
-        .trim();
-    let title = if short.is_empty() {
-        official_title.clone()
-    } else {
-        capitalize(short)
-    };
+    let (title, aliases) = short_title(&official_title);
 
     let field = match one_line(&text("linh_vuc")) {
         f if is_no_info(&f) => "Chưa phân loại".to_string(),
@@ -304,6 +370,8 @@ pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> 
         code,
         title,
         official_title,
+        aliases,
+        ministry: ministry(&get(record, "bo")),
         summary,
         field,
         levels,

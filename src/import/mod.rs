@@ -27,7 +27,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use crate::content::Rules;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
+use crate::guide::{Guide, parse_guide};
 
 /// Name of the imported handbook.
 pub const DVCQG_NAME: &str = "Cơ sở dữ liệu TTHC quốc gia (nhập tự động)";
@@ -37,8 +38,12 @@ pub const DVCQG_NAME: &str = "Cơ sở dữ liệu TTHC quốc gia (nhập tự 
 pub struct ImportOptions {
     /// Read at most this many records.
     pub limit: Option<usize>,
-    /// The date written as `updated` and in the manifest (`YYYY-MM-DD`); today when unset.
+    /// The date of the handbook written, in its manifest (`YYYY-MM-DD`); today when unset.
     pub date: Option<String>,
+    /// The month of the national portal's data (`YYYY-MM`), written into every guide as its
+    /// `record_date`; read from a file name like `dvcqg-2026-06.jsonl.gz` when unset, else the month of
+    /// `date`.
+    pub record_date: Option<String>,
 }
 
 /// Why a record was not imported.
@@ -120,8 +125,10 @@ pub struct ImportReport {
     pub source: String,
     /// The output folder.
     pub output: String,
-    /// The date written into the guides.
+    /// The date of the handbook written.
     pub date: String,
+    /// The month of the national portal's data, written into every guide.
+    pub record_date: String,
     /// Records read (including the skipped ones).
     pub records: usize,
     /// Guides written.
@@ -189,6 +196,18 @@ pub fn import_dvcqg(
         None => today(),
     };
     let date = parse_date(&date_text)?;
+    let record_date = match &options.record_date {
+        Some(m) => m.clone(),
+        None => record_month(&input.to_string_lossy())
+            .unwrap_or_else(|| date_text.chars().take(7).collect()),
+    };
+    if !is_record_month(&record_date) {
+        return Err(Error::BadInput {
+            file: input.display().to_string(),
+            line: 0,
+            message: format!("record date \"{record_date}\" is not a month like 2026-06"),
+        });
+    }
     ensure_empty(out)?;
 
     let mut report = ImportReport {
@@ -198,6 +217,7 @@ pub fn import_dvcqg(
         ),
         output: out.display().to_string(),
         date: date_text,
+        record_date: record_date.clone(),
         ..ImportReport::default()
     };
     let mut skipped: BTreeMap<SkipReason, Skipped> = BTreeMap::new();
@@ -257,6 +277,7 @@ pub fn import_dvcqg(
     if drafts.is_empty() {
         return Ok(report);
     }
+    drop_twin_aliases(&mut drafts);
     let related = resolve_related(&drafts);
     for (d, r) in drafts.iter().zip(&related) {
         let f = &d.flags;
@@ -309,6 +330,7 @@ pub fn import_dvcqg(
         source: &report.source,
         rules: Rules {
             min_aliases: 0,
+            min_questions: 0,
             require_life_events: false,
             plain_language: false,
         },
@@ -320,7 +342,7 @@ pub fn import_dvcqg(
     })?;
     let mut files: Vec<(PathBuf, String)> = vec![(PathBuf::from("handbook.toml"), manifest)];
     for (d, r) in drafts.iter().zip(&related) {
-        let text = render::guide(d, r, date)?;
+        let text = render::guide(d, r, &record_date)?;
         files.push((
             Path::new(&d.field_slug).join(format!("{}.md", d.code)),
             text,
@@ -329,6 +351,115 @@ pub fn import_dvcqg(
     write_staged(out, &files)?;
     report.written = drafts.len();
     Ok(report)
+}
+
+/// The month (`YYYY-MM`) a national catalogue file's name carries, as in `dvcqg-2026-06.jsonl.gz`.
+pub fn record_month(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let chars: Vec<char> = base.chars().collect();
+    (0..chars.len().saturating_sub(6)).find_map(|i| {
+        let candidate: String = chars[i..i + 7].iter().collect();
+        let bounded = i == 0 || !chars[i - 1].is_ascii_digit();
+        let after_ok = chars.get(i + 7).is_none_or(|c| !c.is_ascii_digit());
+        (bounded && after_ok && is_record_month(&candidate)).then_some(candidate)
+    })
+}
+
+/// `YYYY-MM` with a year from 2000 and a real month.
+fn is_record_month(s: &str) -> bool {
+    let Some((y, m)) = s.split_once('-') else {
+        return false;
+    };
+    y.len() == 4
+        && y.parse::<u32>().is_ok_and(|y| (2000..=2999).contains(&y))
+        && m.len() == 2
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+/// What loading a national catalogue file gave.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// The guides, one per record, as `sotay import` writes and `sotay check` reads them.
+    pub guides: Vec<Guide>,
+    /// Records that are not procedures (no or invalid code, duplicate, not JSON), by reason.
+    pub skipped: Vec<Skipped>,
+    /// Problems that make the file unusable (an unreadable file, a converted record that fails to parse).
+    pub problems: Vec<Problem>,
+    /// The month of the data (`YYYY-MM`).
+    pub record_date: String,
+}
+
+/// Converts a national catalogue file of a handbook (`national/dvcqg-YYYY-MM.jsonl.gz`, records as the
+/// national portal publishes them) into guides, exactly as `sotay import` would write them: the default
+/// handbook is its edited guides plus these.
+pub fn catalogue(path: &str, bytes: &[u8]) -> Catalogue {
+    let mut out = Catalogue::default();
+    let Some(month) = record_month(path) else {
+        out.problems.push(Problem::new(
+            path,
+            0,
+            "a catalogue file is named after its data's month, like dvcqg-2026-06.jsonl.gz",
+        ));
+        return out;
+    };
+    out.record_date = month;
+    let mut skipped: BTreeMap<SkipReason, Skipped> = BTreeMap::new();
+    let mut drafts: Vec<dvcqg::Draft> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let read = source::read_bytes(path, bytes, &mut |entry| {
+        let (reason, example) = match entry {
+            source::Entry::Bad(line, why) => (SkipReason::InvalidRecord, format!("line {line}: {why}")),
+            source::Entry::Record(line, map) => match dvcqg::convert(&map) {
+                Err(reason) => (reason, format!("line {line}")),
+                Ok(d) if !seen.insert(d.code.to_lowercase()) => {
+                    (SkipReason::DuplicateCode, format!("line {line}: {}", d.code))
+                }
+                Ok(d) => {
+                    drafts.push(d);
+                    return ControlFlow::Continue(());
+                }
+            },
+        };
+        let s = skipped.entry(reason).or_insert(Skipped {
+            reason,
+            count: 0,
+            examples: Vec::new(),
+        });
+        s.count += 1;
+        if s.examples.len() < MAX_EXAMPLES {
+            s.examples.push(example);
+        }
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = read {
+        out.problems.push(Problem::new(path, 0, e.to_string()));
+        return out;
+    }
+    out.skipped = skipped.into_values().collect();
+    drop_twin_aliases(&mut drafts);
+    let related = resolve_related(&drafts);
+    for (d, r) in drafts.iter().zip(&related) {
+        let name = format!("{path}#{}", d.code);
+        let parsed = render::guide(d, r, &out.record_date)
+            .map_err(|e| vec![Problem::new(&name, 0, e.to_string())])
+            .and_then(|text| parse_guide(&name, &text));
+        match parsed {
+            Ok(g) => out.guides.push(g),
+            Err(p) => out.problems.extend(p),
+        }
+    }
+    out
+}
+
+/// Drops a derived alias that is another record's title: "Đăng ký kết hôn có yếu tố nước ngoài tại khu
+/// vực biên giới" must not also be named "Đăng ký kết hôn có yếu tố nước ngoài", which is its twin's title.
+fn drop_twin_aliases(drafts: &mut [dvcqg::Draft]) {
+    let titles: HashSet<String> = drafts.iter().map(|d| d.title.to_lowercase()).collect();
+    for d in drafts.iter_mut() {
+        let own = d.title.to_lowercase();
+        d.aliases
+            .retain(|a| a.to_lowercase() == own || !titles.contains(&a.to_lowercase()));
+    }
 }
 
 /// For each draft, the codes of other imported guides its related-procedures cell names, by code or by
@@ -577,8 +708,7 @@ mod robustness {
                 map.insert((*k).into(), v.into());
             }
             let draft = dvcqg::convert(&map).expect("a valid code converts");
-            let date = parse_date("2026-06-30").expect("date");
-            let text = render::guide(&draft, &[], date).expect("renders");
+            let text = render::guide(&draft, &[], "2026-06").expect("renders");
             let parsed = crate::guide::parse_guide("x.md", &crate::text::normalize(&text));
             prop_assert!(parsed.is_ok(), "{:?}\n{}", parsed.err(), text);
         }

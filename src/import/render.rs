@@ -25,9 +25,12 @@ struct Front<'a> {
     aliases: Vec<String>,
     life_events: Vec<String>,
     related: &'a [String],
-    updated: toml::value::Datetime,
     #[serde(skip_serializing_if = "Option::is_none")]
     portal_url: Option<&'a str>,
+    origin: &'static str,
+    record_date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ministry: Option<&'a str>,
     channels: Vec<FrontChannel>,
 }
 
@@ -52,12 +55,9 @@ fn lines(v: &[String]) -> Vec<String> {
     v.iter().map(|s| one_line(s)).collect()
 }
 
-/// The whole guide file.
-pub(crate) fn guide(
-    draft: &Draft,
-    related: &[String],
-    date: toml::value::Datetime,
-) -> Result<String> {
+/// The whole guide file: a record converted without editing (`origin = "national"`), dated by the
+/// month of the portal's data it comes from.
+pub(crate) fn guide(draft: &Draft, related: &[String], record_date: &str) -> Result<String> {
     let front = Front {
         code: &draft.code,
         title: one_line(&draft.title),
@@ -70,11 +70,13 @@ pub(crate) fn guide(
         decision: one_line(&draft.decision),
         results: lines(&draft.results),
         legal_basis: lines(&draft.legal_basis),
-        aliases: Vec::new(),
+        aliases: lines(&draft.aliases),
         life_events: Vec::new(),
         related,
-        updated: date,
         portal_url: draft.portal_url.as_deref(),
+        origin: "national",
+        record_date,
+        ministry: draft.ministry.as_deref(),
         channels: draft
             .channels
             .iter()

@@ -45,13 +45,33 @@ pub(crate) fn read(
     let io = |e| Error::io(path, e);
     let file = File::open(path).map_err(io)?;
     let total = file.metadata().map_err(io)?.len();
+    read_from(&path.display().to_string(), file, total, each, progress)
+}
+
+/// [`read`] over bytes already in memory (a catalogue file embedded in the binary or in a pack).
+pub(crate) fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    each: &mut dyn FnMut(Entry) -> ControlFlow<()>,
+) -> Result<()> {
+    read_from(name, bytes, bytes.len() as u64, each, &mut |_, _| {})
+}
+
+fn read_from(
+    name: &str,
+    input: impl Read,
+    total: u64,
+    each: &mut dyn FnMut(Entry) -> ControlFlow<()>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
+    let io = |e| Error::io(name, e);
     let count = Rc::new(Cell::new(0u64));
     let mut raw = BufReader::new(Counting {
-        inner: file,
+        inner: input,
         count: Rc::clone(&count),
     });
     let gzip = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> = if gzip {
+    let mut reader: Box<dyn BufRead + '_> = if gzip {
         Box::new(BufReader::new(MultiGzDecoder::new(raw)))
     } else {
         Box::new(raw)
@@ -78,7 +98,7 @@ pub(crate) fn read(
             reader.read_to_end(&mut bytes).map_err(io)?;
             let values: Vec<Value> =
                 serde_json::from_slice(&bytes).map_err(|e| Error::BadInput {
-                    file: path.display().to_string(),
+                    file: name.to_string(),
                     line: e.line(),
                     message: format!("not a JSON array of records: {e}"),
                 })?;

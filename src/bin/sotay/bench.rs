@@ -125,6 +125,9 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
                 source: path.display().to_string(),
                 origin: path.display().to_string(),
                 guides: 0,
+                edited: 0,
+                national: 0,
+                record_date: None,
             };
             let scaled = scale_up(&guides, args.scale);
             let real = Handbook::from_guides(info.clone(), guides).with_glossary(glossary.clone());

@@ -30,6 +30,11 @@ pub(crate) struct Args {
     /// Chỉ đọc N bản ghi đầu. / Read only the first N records.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Tháng của dữ liệu Cổng (YYYY-MM), ghi vào từng thủ tục; mặc định lấy từ tên tệp (dvcqg-2026-06…). /
+    /// The month of the portal's data (YYYY-MM), written into every guide; read from the file name
+    /// (dvcqg-2026-06…) by default.
+    #[arg(long, value_name = "YYYY-MM")]
+    record_date: Option<String>,
     /// In báo cáo dạng JSON. / Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -40,6 +45,7 @@ pub(crate) fn run(source: &Source) -> anyhow::Result<ExitCode> {
     let options = ImportOptions {
         limit: args.limit,
         date: None,
+        record_date: args.record_date.clone(),
     };
     let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
     let bar = if std::io::stderr().is_terminal() && size >= PROGRESS_MIN_BYTES {
@@ -75,6 +81,7 @@ fn print_report(r: &ImportReport) {
     println!("Nguồn / source:                 {}", r.source);
     println!("Thư mục / output:               {}", r.output);
     println!("Ngày / date:                    {}", r.date);
+    println!("Dữ liệu Cổng / portal data of:  {}", r.record_date);
     println!("Bản ghi đã đọc / records read:  {}", r.records);
     println!("Đã viết / guides written:       {}", r.written);
     println!("Bỏ qua / skipped:               {}", r.skipped_total());

@@ -93,6 +93,9 @@ pub enum Error {
     /// JSON could not be read or written.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// An engine snapshot is damaged, or was made from other content or by another build.
+    #[error("engine snapshot: {0}")]
+    Snapshot(String),
     /// A content pack was refused: damaged or altered, not signed by a trusted key, holding unsafe
     /// entries, too large, or not newer than the installed one. Nothing was installed.
     #[error("pack rejected: {0}")]

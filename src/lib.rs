@@ -12,6 +12,7 @@
 //! - [`guide`]: the guide model, parser and HTML sanitizer.
 //! - [`content`]: a whole handbook (guides, life events, families, glossary, locality), embedded or from
 //!   a folder.
+//! - [`lang`]: the language layer: glossary, everyday words and the situation lexicon, compiled in.
 //! - [`search`]: the index and the query pipeline.
 //! - [`eval`]: relevance metrics over judged queries.
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
@@ -28,6 +29,7 @@ pub mod eval;
 pub mod feedback;
 pub mod guide;
 pub mod import;
+pub mod lang;
 pub mod pack;
 pub mod search;
 pub mod text;

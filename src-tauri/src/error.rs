@@ -36,7 +36,7 @@ impl From<sotay::Error> for IpcError {
             sotay::Error::Io { .. } => "io",
             sotay::Error::Invalid(_) => "invalid-content",
             sotay::Error::UnknownCode(_) => "unknown-code",
-            sotay::Error::Index(_) => "index",
+            sotay::Error::Index(_) | sotay::Error::Snapshot(_) => "index",
             sotay::Error::BadInput { .. } => "bad-input",
             sotay::Error::Json(_) => "json",
             sotay::Error::InvalidFields(fields) => {

@@ -7,18 +7,21 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::AllQuery;
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, doc};
+use tantivy::directory::RamDirectory;
+use tantivy::{DocAddress, Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, doc};
 
 use super::analyze::{Analysis, Expander, analyze};
 use super::query::{self, Plan, Weights};
-use super::rerank::{self, Names};
+use super::rerank::{self, Names, Target};
 use super::schema::{self, Fields};
+use super::snapshot;
 use super::snippet::{Highlight, SnippetSource, escape};
 use super::suggest::Vocabulary;
 use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
-use crate::content::Handbook;
+use crate::content::{Handbook, Term};
 use crate::error::Result;
 use crate::guide::{Guide, Level};
+use crate::lang::{Lexicon, audiences_of};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -30,8 +33,16 @@ const VOCABULARY_BODY_CHARS: usize = 4000;
 const SNIPPET_SOURCE_CHARS: usize = 500;
 /// How many BM25 candidates the re-ranker looks at.
 const RERANK_DEPTH: usize = 40;
-/// The second hit's score, as a share of the first, above which look-alikes are "close".
+/// A hit's score, as a share of the first, above which look-alikes are "close".
 const AMBIGUITY_RATIO: f32 = 0.8;
+/// How many leading hits are looked at for look-alikes.
+const AMBIGUITY_DEPTH: usize = 4;
+/// Fuzzy matching for unknown words runs on queries of at most this many content words: in a long
+/// question an unknown word is a name or a place, not a typo.
+const FUZZY_MAX_WORDS: usize = 6;
+/// "Did you mean" looks at queries of at most this many content words (or any query with an unknown
+/// word or no result).
+const SUGGEST_MAX_WORDS: usize = 8;
 
 /// A value of a facet and how many guides have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,8 +70,15 @@ pub struct Facets {
 pub struct Engine {
     handbook: Handbook,
     reader: IndexReader,
+    /// The index's files (kept to write snapshots).
+    ram: RamDirectory,
     fields: Fields,
+    lexicon: &'static Lexicon,
+    /// The built-in glossary extended by the handbook's own.
+    glossary: Vec<Term>,
     expander: Expander,
+    /// The level of the office the app serves: its procedures rank first when a query names no level.
+    office: Level,
     vocabulary: Vocabulary,
     weights: Weights,
     /// Folded names per guide, in handbook order, for re-ranking.
@@ -85,8 +103,10 @@ impl Engine {
 
     /// Indexes a handbook in RAM with the given weights (used to tune them).
     pub fn with_weights(handbook: Handbook, weights: Weights) -> Result<Engine> {
+        let lexicon = Lexicon::builtin()?;
         let (schema, fields) = schema::schema();
-        let index = Index::create_in_ram(schema);
+        let ram = RamDirectory::create();
+        let index = Index::create(ram.clone(), schema, IndexSettings::default())?;
         schema::register(&index);
         let heap = (50_000_000 + handbook.guides.len() * 20_000).min(400_000_000);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
@@ -94,8 +114,17 @@ impl Engine {
         let mut vocabulary = Vocabulary::default();
         let mut snippets = Vec::with_capacity(handbook.guides.len());
         for (ord, g) in handbook.guides.iter().enumerate() {
-            let titles = format!("{}\n{}", g.title, g.official_title);
+            let mut titles = format!("{}\n{}", g.title, g.official_title);
+            // Titles of the national records abbreviate ("sổ BHXH", "chế độ TNLĐ"): index them spelled
+            // out too, so that the words people use find them.
+            for t in [&g.title, &g.official_title] {
+                if let Some(spelled) = lexicon.spell_out(t) {
+                    titles.push('\n');
+                    titles.push_str(&spelled);
+                }
+            }
             let aliases = g.aliases.join("\n");
+            let questions = g.questions.join("\n");
             let body = g.body_text();
             let mut d = doc!(
                 fields.code => g.code.as_str(),
@@ -105,6 +134,9 @@ impl Engine {
                 fields.alias.exact => aliases.as_str(),
                 fields.alias.fold => aliases.as_str(),
                 fields.alias.bigram => aliases.as_str(),
+                fields.questions.exact => questions.as_str(),
+                fields.questions.fold => questions.as_str(),
+                fields.questions.bigram => questions.as_str(),
                 fields.body.exact => body.as_str(),
                 fields.body.fold => body.as_str(),
                 fields.body.bigram => body.as_str(),
@@ -117,6 +149,12 @@ impl Engine {
             for e in &g.life_events {
                 d.add_text(fields.event, e);
             }
+            for a in audiences_of(&g.title, &g.official_title, &g.applicants) {
+                d.add_text(fields.audience, a.id());
+            }
+            if let Some(m) = &g.ministry {
+                d.add_text(fields.ministry, m);
+            }
             writer.add_document(d)?;
             // The vocabulary restores diacritics in suggestions: names and the start of the body suffice.
             let head = prefix_chars(&body, VOCABULARY_BODY_CHARS);
@@ -128,27 +166,97 @@ impl Engine {
             ));
         }
         writer.commit()?;
+        drop(writer);
+        let names = handbook
+            .guides
+            .iter()
+            .map(|g| Names::new(g, lexicon))
+            .collect();
+        let meta = snapshot::Meta {
+            handbook,
+            vocabulary,
+            snippets,
+            names,
+        };
+        Engine::assemble(meta, ram, weights)
+    }
+
+    /// Opens an engine from a snapshot ([`Engine::snapshot`]). `key`, when given, must be the key the
+    /// snapshot was written with ([`snapshot::key`] of the content it was built from).
+    pub fn from_snapshot(bytes: &[u8], key: Option<&[u8; 32]>) -> Result<Engine> {
+        let (meta, ram) = snapshot::decode(bytes, key)?;
+        Engine::assemble(meta, ram, Weights::default())
+    }
+
+    /// The engine saved as one file, under `key` (see [`snapshot`]).
+    pub fn snapshot(&self, key: &[u8; 32]) -> Result<Vec<u8>> {
+        let meta = snapshot::Meta {
+            handbook: self.handbook.clone(),
+            vocabulary: self.vocabulary.clone(),
+            snippets: self.snippets.clone(),
+            names: self.names.clone(),
+        };
+        snapshot::encode(key, &meta, &self.ram)
+    }
+
+    /// An engine over an index that exists, and the state built with it.
+    fn assemble(meta: snapshot::Meta, ram: RamDirectory, weights: Weights) -> Result<Engine> {
+        let lexicon = Lexicon::builtin()?;
+        let (_, fields) = schema::schema();
+        let index = Index::open(ram.clone())?;
+        schema::register(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let expander = Expander::new(&handbook.glossary);
-        let names = handbook.guides.iter().map(Names::new).collect();
+        let snapshot::Meta {
+            handbook,
+            vocabulary,
+            snippets,
+            names,
+        } = meta;
+        if names.len() != handbook.guides.len() || snippets.len() != handbook.guides.len() {
+            return Err(crate::Error::Snapshot(
+                "its tables do not match its guides".to_string(),
+            ));
+        }
+        let glossary = lexicon.glossary_with(&handbook.glossary);
+        let expander = Expander::new(&glossary, lexicon);
         Ok(Engine {
             names,
             snippets,
             handbook,
             reader,
+            ram,
             fields,
+            lexicon,
+            glossary,
             expander,
+            office: Level::Xa,
             vocabulary,
             weights,
         })
     }
 
+    /// Names where the handbook was loaded from (a snapshot keeps the name it was built under).
+    pub(crate) fn set_origin(&mut self, origin: &str) {
+        self.handbook.info.origin = origin.to_string();
+    }
+
     /// Changes the query-time weights (the index does not depend on them).
     pub fn set_weights(&mut self, weights: Weights) {
         self.weights = weights;
+    }
+
+    /// Sets the level of the office the app serves (`config.toml`): its procedures rank first when a
+    /// query names no level. The commune level by default.
+    pub fn set_office_level(&mut self, level: Level) {
+        self.office = level;
+    }
+
+    /// The glossary in force: the language layer's, extended by the handbook's own entries.
+    pub fn glossary(&self) -> &[Term] {
+        &self.glossary
     }
 
     /// Bytes the index occupies (all segments, all fields).
@@ -164,9 +272,9 @@ impl Engine {
         &self.handbook
     }
 
-    /// Analyses a query without searching (for tools and tests).
+    /// Analyses a query without searching (for tools and tests, and `sotay search --explain`).
     pub fn analyze(&self, query: &str) -> Analysis {
-        analyze(query, &self.expander)
+        analyze(query, self.lexicon, &self.expander, self.weights.tokens())
     }
 
     /// Searches. Any text is a valid query: odd input gives empty or best-effort results, never an error;
@@ -199,10 +307,11 @@ impl Engine {
             .tokens
             .iter()
             .any(|t| !self.knows(&searcher, &t.folded));
+        let content_words = analysis.tokens.iter().filter(|t| t.weight >= 0.5).count();
         let mut plan = Plan {
             analysis: &analysis,
             prefix: options.prefix,
-            fuzzy: unknown,
+            fuzzy: unknown && content_words <= FUZZY_MAX_WORDS,
         };
         let depth = limit.max(RERANK_DEPTH);
         let (mut total, mut top, mut searched) =
@@ -214,7 +323,7 @@ impl Engine {
         results.total = total;
 
         if searched {
-            let mut ranked = self.rerank(&searcher, &analysis, top)?;
+            let mut ranked = self.rerank(&searcher, &analysis, options.prefix, top)?;
             ranked.truncate(limit);
             // A query that names the leading guide completely, when the next one it does not, is precise.
             let precise = matches!(ranked.as_slice(), [a, b, ..] if a.2 >= 1.0 && b.2 < 1.0);
@@ -230,7 +339,8 @@ impl Engine {
                 self.mark_ambiguity(&mut results);
             }
         }
-        if results.hits.is_empty() || unknown {
+        // "Did you mean" is for what a person types into a box, not for a question of three sentences.
+        if results.hits.is_empty() || (unknown || content_words <= SUGGEST_MAX_WORDS) {
             results.suggestion = self
                 .vocabulary
                 .suggest(&analysis.tokens, results.hits.is_empty());
@@ -264,16 +374,18 @@ impl Engine {
         &self,
         searcher: &Searcher,
         analysis: &Analysis,
+        prefix: bool,
         top: Vec<(f32, DocAddress)>,
     ) -> Result<Vec<(f32, usize, f32)>> {
         let best = top.first().map_or(0.0, |t| t.0);
-        let (typed, words) = rerank::query_words(analysis);
+        let words = rerank::query_words(analysis, prefix);
+        let target = Target::new(analysis, self.office);
         let ords = self.ord_columns(searcher)?;
         let mut ranked = Vec::with_capacity(top.len());
         for (bm25, addr) in top {
             if let Some(i) = index_of(&ords, addr) {
-                let cover = rerank::name_cover(&self.names[i], &words);
-                let s = rerank::score(bm25, best, &self.names[i], &typed, &words, &self.weights);
+                let cover = rerank::name_cover(&self.names[i], &words, self.weights.situation_cover);
+                let s = rerank::score(bm25, best, &self.names[i], &words, &target, &self.weights);
                 ranked.push((s, i, cover));
             }
         }
@@ -333,19 +445,26 @@ impl Engine {
         Ok(())
     }
 
-    /// Sets `ambiguous` when the two leading hits are look-alikes with close scores.
+    /// Sets `ambiguous` when two look-alikes (members of one family) are among the leading hits with
+    /// scores close to the best. In a catalogue of thousands a third procedure can sit between two
+    /// look-alikes, so the leading few are looked at, not only the first two.
     fn mark_ambiguity(&self, results: &mut SearchResults) {
-        let [first, second, ..] = results.hits.as_slice() else {
+        let Some(best) = results.hits.first().map(|h| h.score) else {
             return;
         };
-        if second.score < first.score * AMBIGUITY_RATIO {
-            return;
-        }
-        let shared = self
-            .handbook
-            .families_of(&first.code)
-            .into_iter()
-            .find(|f| f.members.contains(&second.code));
+        let close: Vec<&str> = results
+            .hits
+            .iter()
+            .take(AMBIGUITY_DEPTH)
+            .filter(|h| h.score >= best * AMBIGUITY_RATIO)
+            .map(|h| h.code.as_str())
+            .collect();
+        let shared = close.iter().enumerate().find_map(|(i, code)| {
+            self.handbook
+                .families_of(code)
+                .into_iter()
+                .find(|f| close[i + 1..].iter().any(|c| f.members.iter().any(|m| m == c)))
+        });
         if let Some(f) = shared {
             results.ambiguous = true;
             results.family = Some(FamilyChoice {
@@ -431,7 +550,11 @@ fn prefix_chars(text: &str, max: usize) -> &str {
 }
 
 fn has_filters(f: &Filters) -> bool {
-    f.field.is_some() || f.level.is_some() || f.event.is_some()
+    f.field.is_some()
+        || f.level.is_some()
+        || f.event.is_some()
+        || f.audience.is_some()
+        || f.ministry.is_some()
 }
 
 fn hit(g: &Guide, score: f32, snippet: String) -> Hit {

@@ -12,8 +12,10 @@ use crate::text::fold_into;
 /// Most characters of context shown before the first highlighted word.
 const LEAD_IN_CHARS: usize = 40;
 
-/// The start of a guide's text, split into syllables for highlighting.
-#[derive(Debug, Clone)]
+/// The start of a guide's text, split into syllables for highlighting. A snapshot keeps only the text:
+/// splitting it again is cheaper than storing every syllable's offsets.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(from = "String", into = "String")]
 pub(super) struct SnippetSource {
     text: String,
     /// Each syllable: byte range in `text`, char offset of its start and end, folded form.
@@ -27,6 +29,18 @@ struct Syllable {
     char_start: usize,
     char_end: usize,
     folded: String,
+}
+
+impl From<String> for SnippetSource {
+    fn from(text: String) -> Self {
+        SnippetSource::new(text)
+    }
+}
+
+impl From<SnippetSource> for String {
+    fn from(s: SnippetSource) -> Self {
+        s.text
+    }
 }
 
 /// The words a snippet highlights: folded syllables, and optionally a folded prefix (the word being

@@ -64,12 +64,50 @@ struct ContentArg {
     /// Thư mục nội dung (mặc định: sổ tay đóng gói sẵn). / Content folder (default: the embedded handbook).
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
+    /// Phần của sổ tay: all (mặc định), edited (chỉ thủ tục đã biên tập), national (chỉ danh mục quốc
+    /// gia). / Which part of the handbook: all (default), edited (the edited guides only) or national
+    /// (the national catalogue only, as imported).
+    #[arg(long, value_enum, default_value_t = Scope::All)]
+    scope: Scope,
+    /// Không dùng bộ nhớ đệm chỉ mục trong thư mục dữ liệu. / Do not use the index cache of the data
+    /// folder (build in memory).
+    #[arg(long)]
+    no_cache: bool,
+    #[command(flatten)]
+    data: config::DataArg,
+}
+
+/// A part of a handbook.
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Everything: the edited guides and the national catalogue.
+    All,
+    /// The edited guides and the data files, without the catalogue.
+    Edited,
+    /// The national catalogue alone, as `sotay import` would give it.
+    National,
 }
 
 impl ContentArg {
+    /// The engine of the chosen handbook, through the data folder's index cache. A cache that cannot
+    /// be used is said once on standard error and never stops the command.
     fn engine(&self) -> anyhow::Result<sotay::Engine> {
-        let handbook = sotay::Handbook::load(self.content.as_deref())?;
-        Ok(sotay::Engine::new(handbook)?)
+        let (origin, mut files) = sotay::Handbook::files(self.content.as_deref())?;
+        match self.scope {
+            Scope::All => {}
+            Scope::Edited => files.retain(|f| !sotay::content::files::is_catalogue(&f.path)),
+            Scope::National => files.retain(|f| sotay::content::files::is_catalogue(&f.path)),
+        }
+        let cache = if self.no_cache {
+            None
+        } else {
+            self.data.dir().ok().map(|d| sotay::search::cache::dir_in(&d))
+        };
+        let (engine, outcome) = sotay::search::cache::open(&origin, files, cache.as_deref())?;
+        if let Some(notice) = outcome.notice() {
+            eprintln!("sotay: {notice}");
+        }
+        Ok(engine)
     }
 }
 

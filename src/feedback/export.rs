@@ -250,4 +250,50 @@ mod tests {
         );
         assert_eq!(lines[3], "");
     }
+
+    #[test]
+    fn read_back_finds_exactly_the_petitions_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        let p = |id: i64, summary: &str| Petition {
+            id,
+            created_at: "2026-11-28T09:00:00.000Z".into(),
+            kind: PetitionKind::KienNghi,
+            name: "An\0".into(),
+            address: "=Huế".into(),
+            phone: "0905123456".into(),
+            email: None,
+            procedure_code: None,
+            summary: summary.into(),
+            exported_at: None,
+        };
+        let ps = [p(3, "một, hai"), p(9, "dòng\r\nmới")];
+        let r = Rating {
+            id: 1,
+            created_at: "2026-11-28T09:01:00.000Z".into(),
+            procedure_code: "1.001193".into(),
+            level: 2,
+        };
+        let bytes = render(&ps, std::slice::from_ref(&r)).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read_back(&path, &ps, 1), Ok(vec![3, 9]));
+        // What the file does not hold as written is never counted as exported.
+        assert!(read_back(&path, &ps, 2).is_err(), "a rating row missing");
+        assert!(read_back(&path, &ps[..1], 1).is_err(), "an unexpected row");
+        let altered = String::from_utf8(bytes.clone())
+            .unwrap()
+            .replace("một", "mot");
+        std::fs::write(&path, altered).unwrap();
+        assert!(
+            read_back(&path, &ps, 1)
+                .unwrap_err()
+                .contains("petition 3 differs")
+        );
+        std::fs::write(&path, &bytes[..bytes.len() - 40]).unwrap();
+        assert!(read_back(&path, &ps, 1).is_err(), "cut short");
+        std::fs::write(&path, &bytes[3..]).unwrap();
+        assert_eq!(read_back(&path, &ps, 1), Err("no byte-order mark".into()));
+        std::fs::remove_file(&path).unwrap();
+        assert!(read_back(&path, &ps, 1).is_err(), "no file");
+    }
 }

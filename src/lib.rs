@@ -29,6 +29,7 @@ pub mod feedback;
 pub mod guide;
 pub mod import;
 pub mod pack;
+mod regular;
 pub mod search;
 pub mod text;
 pub mod userdata;

@@ -293,6 +293,7 @@ pub(crate) fn source_files(files: Vec<(String, Vec<u8>)>) -> Vec<SourceFile> {
             path,
             bytes,
             too_large: None,
+            unusable: None,
         })
         .collect()
 }

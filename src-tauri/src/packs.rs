@@ -168,7 +168,8 @@ pub async fn rollback_pack(
 ) -> Result<InstallReport, IpcError> {
     require_admin(&mode, &gate)?;
     change_then_reload(&core, &dir, "rollback", |data_dir| {
-        Ok(sotay::pack::rollback(data_dir)?)
+        let trusted = sotay::pack::trusted_keys(data_dir)?;
+        Ok(sotay::pack::rollback(data_dir, &trusted)?)
     })
     .await
 }

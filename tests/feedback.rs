@@ -1153,7 +1153,7 @@ fn a_full_disk_says_whether_the_export_exists() {
 /// database or, intact, in a finished export, and `PRAGMA integrity_check` is `ok`. The seed is
 /// printed; `SOTAY_DURABILITY_SEED` replays a run, `SOTAY_DURABILITY_ROUNDS` changes the count (50).
 #[test]
-fn no_petition_is_lost_when_an_export_with_purge_is_killed() {
+fn export_with_purge_loses_no_petition_under_sigkill() {
     let seed = std::env::var("SOTAY_DURABILITY_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

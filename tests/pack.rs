@@ -1295,3 +1295,88 @@ fn rollback_checks_the_previous_pack_as_an_install_does() {
     let report = pack::rollback(&data, &setup.trusted()).expect("rollback");
     assert_eq!(report.installed.version, 1);
 }
+
+/// Defect: a signed 47 KB pack of nested lists made `pack install`, `pack status` and every app start
+/// take about 7 s (rendering is quadratic in the nesting). An install refuses it at once, and a slot
+/// holding one (as an older sotay installed it) gives the embedded handbook at once, saying why.
+#[test]
+fn nested_markdown_in_a_pack_is_refused_at_once() {
+    let setup = Setup::new();
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    setup.install(&v1).expect("install v1");
+    let before = snapshot(&setup.data());
+    let guide_path = "ho-tich/ket-hon.md";
+    let nest = |text: &[u8]| {
+        String::from_utf8(text.to_vec())
+            .expect("UTF-8")
+            .replace("- Cả hai bạn phải có mặt.", &("- ".repeat(16_000) + "x"))
+            .into_bytes()
+    };
+    let p = parts(&v1);
+    let mut m = Manifest::parse(&p.manifest).expect("manifest");
+    m.version = 2;
+    let mut rest = Vec::new();
+    for (path, data) in &p.content {
+        let data = if path == &format!("content/{guide_path}") {
+            let nested = nest(data);
+            let entry = m
+                .files
+                .iter_mut()
+                .find(|f| f.path == guide_path)
+                .expect("entry");
+            entry.size = nested.len() as u64;
+            entry.sha256 = pack::sha256_hex(&nested);
+            nested
+        } else {
+            data.clone()
+        };
+        rest.push(Raw::file(path, data));
+    }
+    let text = toml::to_string(&m).expect("toml").into_bytes();
+    let bytes = craft(&setup.key, &text, &m.trusted_comment(), rest);
+    let file = setup.path("nested.sotaypack");
+    std::fs::write(&file, &bytes).expect("write");
+    let started = Instant::now();
+    let err = setup
+        .install(&file)
+        .expect_err("a nested pack was installed")
+        .to_string();
+    eprintln!("nested pack refused in {:?}", started.elapsed());
+    assert!(
+        err.contains("markdown nested more than 16 levels deep"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&setup.data()), before);
+
+    // The installed slot altered in place, manifest and all.
+    let packs = setup.data().join("packs");
+    let state = std::fs::read_to_string(packs.join(pack::STATE_FILE)).expect("state");
+    let slot = packs.join(state.split('"').nth(1).expect("slot"));
+    let guide = slot.join("content").join(guide_path);
+    let nested = nest(&std::fs::read(&guide).expect("read"));
+    std::fs::write(&guide, &nested).expect("write");
+    let mut m = Manifest::parse(&std::fs::read(slot.join("manifest.toml")).expect("read"))
+        .expect("manifest");
+    let entry = m
+        .files
+        .iter_mut()
+        .find(|f| f.path == guide_path)
+        .expect("entry");
+    entry.size = nested.len() as u64;
+    entry.sha256 = pack::sha256_hex(&nested);
+    std::fs::write(
+        slot.join("manifest.toml"),
+        toml::to_string(&m).expect("toml"),
+    )
+    .expect("write");
+    let started = Instant::now();
+    let status = pack::status(&setup.data()).expect("status");
+    eprintln!("status over a nested slot in {:?}", started.elapsed());
+    assert_eq!(status.source, Source::Embedded);
+    assert!(
+        status
+            .note
+            .expect("note")
+            .contains("markdown nested more than 16 levels deep")
+    );
+}

@@ -336,6 +336,23 @@ fn deeply_nested_markdown_is_refused_before_rendering() {
     }
 }
 
+/// So does the number of elements: each rendered block costs a fixed time, and 1 MB of one-line
+/// lists took 1.7 s. The 20,001st element is reported with its line.
+#[test]
+fn too_many_markdown_elements_are_refused_before_rendering() {
+    let line = note_line();
+    let many = "- x\n".repeat(25_000);
+    let dir = mini_with(GUIDE, original().replace(NOTE, &many).as_bytes());
+    let p = one_problem_containing(&dir, GUIDE, "more than 20000 markdown elements");
+    // At the item that goes past the bound: in the notes, after the guide's own few dozen elements.
+    let at: usize = p
+        .split(':')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("a line");
+    assert!((line + 19_900..line + 20_000).contains(&at), "{p}");
+}
+
 /// Lines and guides have bounds too, each reported with its place.
 #[test]
 fn overlong_lines_and_files_are_reported_with_their_place() {

@@ -124,7 +124,7 @@ fn nested_markdown_checks_in_bounded_time() {
         cases: 48,
         ..Config::default()
     });
-    let times: std::cell::RefCell<Vec<(Duration, usize, bool)>> = Default::default();
+    let times: std::cell::RefCell<Vec<(Duration, usize, bool, String)>> = Default::default();
     runner
         .run(&nested_markdown(), |markdown| {
             let mut all = files.clone();
@@ -134,17 +134,20 @@ fn nested_markdown_checks_in_bounded_time() {
             let size = all[4].bytes.len();
             let started = Instant::now();
             let loaded = sotay::Handbook::from_files("nested", all).is_ok();
-            times.borrow_mut().push((started.elapsed(), size, loaded));
+            let shape: String = markdown.chars().take(24).collect();
+            times
+                .borrow_mut()
+                .push((started.elapsed(), size, loaded, shape));
             Ok(())
         })
         .expect("every case finishes");
     let mut times = times.into_inner();
     times.sort();
-    let (slowest, size, loaded) = times.last().copied().unwrap_or_default();
+    let (slowest, size, loaded, shape) = times.last().cloned().unwrap_or_default();
     let total: Duration = times.iter().map(|t| t.0).sum();
     eprintln!(
-        "nested markdown: {} guides of up to {} bytes checked; slowest {slowest:?} ({size} bytes, {}), \
-         median {:?}, total {total:?}",
+        "nested markdown: {} guides of up to {} bytes checked; slowest {slowest:?} ({size} bytes, {}, \
+         starting {shape:?}), median {:?}, total {total:?}",
         times.len(),
         times.iter().map(|t| t.1).max().unwrap_or(0),
         if loaded { "accepted" } else { "refused" },

@@ -1,10 +1,11 @@
 //! A handbook: every guide of a content folder plus its data files, loaded and validated as a whole.
 //!
 //! Before any file is parsed its size, its line lengths and its bytes are bounded ([`MAX_GUIDE_BYTES`],
-//! [`MAX_LINE_BYTES`], no NUL byte), and a guide's markdown nesting is bounded before it is rendered
-//! (see [`crate::guide::parse`]): the markdown renderer and the HTML sanitizer take time growing with
-//! the square of the nesting, so one hostile guide could otherwise stall `sotay check`, a pack install
-//! or the app's start for minutes. Each bound breached is a problem with its `file:line`.
+//! [`MAX_LINE_BYTES`], no NUL byte), and a guide's markdown nesting and number of elements are bounded
+//! before it is rendered (see [`crate::guide::parse`]): the markdown renderer and the HTML sanitizer
+//! take time growing with the square of the nesting, so one hostile guide could otherwise stall
+//! `sotay check`, a pack install or the app's start for minutes. Each bound breached is a problem with
+//! its `file:line`.
 
 pub mod data;
 pub mod files;

@@ -8,30 +8,35 @@
 //! ```toml
 //! [kiosk]
 //! enabled = false          # start in kiosk mode even without --kiosk
-//! pin_hash = "$argon2id$v=19$m=19456,t=2,p=1$…"   # absent: no PIN set, the admin screen stays locked
+//! pin_hash = "$argon2id$v=19$m=98304,t=4,p=1$…"   # absent: no PIN set, the admin screen stays locked
 //! idle_seconds = 90        # idle reset, 15..=3600
 //! warning_seconds = 20     # countdown before the reset, 5..=120 and less than idle_seconds
 //! [feedback]
 //! retention_days = 365     # petitions and ratings older than this are deleted (0 = keep forever)
 //! [packs]
 //! trusted_keys = ["RWQ…"]  # minisign public keys allowed to sign content packs
+//! [desk]
+//! pin_hash = "$argon2id$…"  # optional: at a desk, installing or rolling back a pack needs this PIN
 //! ```
 //!
 //! Every key is optional (a missing file is all defaults); unknown keys and out-of-range values are refused
-//! with the file and line. The PIN is only ever stored as an argon2id PHC string ([`hash_pin`]); the
-//! config is written atomically and readable by its owner only.
+//! with the file and line. A PIN is 6 to 12 digits and only ever stored as an argon2id PHC string
+//! ([`hash_pin`]), at a cost of about 0.4 s per check ([`PIN_M_COST`], [`PIN_T_COST`]): a million PINs
+//! then take days of one core rather than minutes. The config is written atomically and readable by
+//! its owner only. Wrong PINs are counted in the data folder ([`crate::lockout`]).
 
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, FieldError, Result};
 use crate::guide::parse::line_of;
+use crate::regular::ReadError;
 
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
@@ -41,7 +46,16 @@ pub const APP_IDENTIFIER: &str = "vn.sotay.desktop";
 pub const CONFIG_FILE: &str = "config.toml";
 
 /// Shortest and longest PIN, in digits.
-pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=12;
+pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 6..=12;
+/// Argon2id memory per PIN hash, in KiB (96 MiB).
+pub const PIN_M_COST: u32 = 96 * 1024;
+/// Argon2id passes per PIN hash. With [`PIN_M_COST`], 0.37–0.44 s per check (median 0.40 s) in a release
+/// build on the 2-core build machine; 3 passes gave 0.24–0.29 s, too close to the 0.25 s floor.
+pub const PIN_T_COST: u32 = 4;
+/// Argon2id lanes per PIN hash.
+pub const PIN_P_COST: u32 = 1;
+/// The largest config file read (a few hundred bytes in practice).
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 /// Accepted idle reset delays, in seconds.
 pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 15..=3600;
 /// Accepted countdown lengths before an idle reset, in seconds.
@@ -75,6 +89,21 @@ pub struct Config {
     pub feedback: FeedbackConfig,
     /// `[packs]`: signed content packs.
     pub packs: PacksConfig,
+    /// `[desk]`: the desk (not kiosk) installation.
+    pub desk: DeskConfig,
+}
+
+/// `[desk]`: the desk (not kiosk) installation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeskConfig {
+    /// The desk PIN as an argon2id PHC string; when set, installing or rolling back a content pack at a
+    /// desk needs it. `None`: those stay open at a desk.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_pin_hash"
+    )]
+    pub pin_hash: Option<String>,
 }
 
 /// `[kiosk]`: the self-help terminal mode.
@@ -151,13 +180,17 @@ impl Config {
     pub fn load(data_dir: &Path) -> Result<Config> {
         let path = Config::path(data_dir);
         let file = path.display().to_string();
-        let text = match fs::read_to_string(&path) {
+        // A regular file only: a FIFO in its place must not hang the app at start.
+        let text = match crate::regular::read_to_string(&path, MAX_CONFIG_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) if e.kind() == ErrorKind::InvalidData => {
+            Err(ReadError::Io(e)) if e.kind() == ErrorKind::NotFound => {
+                return Ok(Config::default());
+            }
+            Err(ReadError::Io(e)) if e.kind() == ErrorKind::InvalidData => {
                 return Err(bad(file, 0, "not UTF-8 text"));
             }
-            Err(e) => return Err(Error::io(&path, e)),
+            Err(ReadError::Io(e)) => return Err(Error::io(&path, e)),
+            Err(e) => return Err(bad(file, 0, e.to_string())),
         };
         // Editors on Windows may put a byte-order mark first; TOML does not allow one.
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -192,25 +225,38 @@ impl Config {
     }
 }
 
-/// Hashes a PIN for the config: argon2id with a fresh random salt, as a PHC string. A PIN that is not
-/// 4–12 ASCII digits is refused as [`Error::InvalidFields`] on the field `pin`.
+/// Hashes a PIN for the config: argon2id ([`PIN_M_COST`], [`PIN_T_COST`], [`PIN_P_COST`]) with a fresh
+/// random salt, as a PHC string. A PIN that is not 6–12 ASCII digits is refused as
+/// [`Error::InvalidFields`] on the field `pin`.
 pub fn hash_pin(pin: &str) -> Result<String> {
     if let Some(e) = pin_error(pin) {
         return Err(Error::InvalidFields(vec![e]));
     }
-    Argon2::default()
+    let params = Params::new(PIN_M_COST, PIN_T_COST, PIN_P_COST, None)
+        .map_err(|e| Error::Config(format!("cannot hash the PIN: {e}")))?;
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password(pin.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| Error::Config(format!("cannot hash the PIN: {e}")))
 }
 
-/// Whether `pin` matches `hash` (a PHC string from [`hash_pin`]); false for a malformed hash.
+/// Whether `pin` matches `hash` (a PHC string from [`hash_pin`], checked with the costs it names);
+/// false for a malformed hash.
 pub fn verify_pin(hash: &str, pin: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| {
         Argon2::default()
             .verify_password(pin.as_bytes(), &h)
             .is_ok()
     })
+}
+
+/// Whether a stored PIN hash is cheaper than [`hash_pin`] makes them now (set by an older sotay, whose
+/// PINs could be 4 digits): the PIN should be set again.
+pub fn pin_hash_is_weak(hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .ok()
+        .and_then(|h| Params::try_from(&h).ok())
+        .is_none_or(|p| p.m_cost() < PIN_M_COST || p.t_cost() < PIN_T_COST)
 }
 
 /// Why `pin` cannot be a PIN, if it cannot.
@@ -318,7 +364,8 @@ mod tests {
         assert_eq!((c.kiosk.idle_seconds, c.kiosk.warning_seconds), (90, 20));
         assert_eq!(c.feedback.retention_days, 365);
         assert!(c.packs.trusted_keys.is_empty());
-        assert!(!c.kiosk.check_pin("1234"), "no PIN set: nothing opens");
+        assert!(!c.kiosk.check_pin("123456"), "no PIN set: nothing opens");
+        assert_eq!(c.desk.pin_hash, None);
     }
 
     #[test]
@@ -361,6 +408,20 @@ mod tests {
         assert_eq!(line, 1);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_the_config_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Config::path(dir.path());
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        match Config::load(dir.path()) {
+            Err(Error::BadInput { message, .. }) => assert!(message.contains("FIFO"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn non_utf8_is_a_bad_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -373,34 +434,49 @@ mod tests {
 
     #[test]
     fn pin_hash_round_trip() {
-        let hash = hash_pin("2468").unwrap();
-        assert!(hash.starts_with("$argon2id$v=19$"), "{hash}");
-        assert!(!hash.contains("2468"));
-        assert!(verify_pin(&hash, "2468"));
-        assert!(!verify_pin(&hash, "2469"));
+        let hash = hash_pin("246813").unwrap();
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=98304,t=4,p=1$"),
+            "{hash}"
+        );
+        assert!(!hash.contains("246813"));
+        assert!(!pin_hash_is_weak(&hash));
+        assert!(verify_pin(&hash, "246813"));
+        assert!(!verify_pin(&hash, "246814"));
         assert!(!verify_pin(&hash, ""));
-        assert!(!verify_pin("not a hash", "2468"));
+        assert!(!verify_pin("not a hash", "246813"));
         // A fresh salt each time.
-        assert_ne!(hash, hash_pin("2468").unwrap());
+        assert_ne!(hash, hash_pin("246813").unwrap());
+        // A hash made with the old default costs still verifies, and is reported as weak.
+        let old = Argon2::default()
+            .hash_password(b"2468")
+            .unwrap()
+            .to_string();
+        assert!(old.contains("m=19456,t=2"), "{old}");
+        assert!(verify_pin(&old, "2468"));
+        assert!(pin_hash_is_weak(&old));
+        assert!(pin_hash_is_weak("not a hash"));
     }
 
     #[test]
-    fn pin_rule_is_four_to_twelve_digits() {
-        for ok in ["0000", "123456789012"] {
+    fn pin_rule_is_six_to_twelve_digits() {
+        for ok in ["000000", "123456789012"] {
             assert!(pin_error(ok).is_none(), "{ok}");
         }
         for bad in [
             "",
             "123",
+            "1234",
+            "12345",
             "1234567890123",
-            "12a4",
-            "１２３４",
-            " 1234",
-            "12 34",
+            "12a456",
+            "１２３４５６",
+            " 123456",
+            "123 456",
         ] {
             let e = pin_error(bad).unwrap();
             assert_eq!(e.field, "pin");
-            assert_eq!(e.message, "Mã PIN phải gồm từ 4 đến 12 chữ số.");
+            assert_eq!(e.message, "Mã PIN phải gồm từ 6 đến 12 chữ số.");
             assert!(matches!(hash_pin(bad), Err(Error::InvalidFields(f)) if f == vec![e]));
         }
     }
@@ -411,15 +487,22 @@ mod tests {
         let dir = tmp.path().join("new/data");
         let mut c = Config::default();
         c.kiosk.enabled = true;
-        c.kiosk.pin_hash = Some(hash_pin("13579").unwrap());
+        c.kiosk.pin_hash = Some(hash_pin("135790").unwrap());
+        c.desk.pin_hash = Some(hash_pin("802468").unwrap());
         c.kiosk.idle_seconds = 120;
         c.feedback.retention_days = 0;
         c.packs.trusted_keys = vec!["RWQkey1".into(), "RWQkey2".into()];
         c.save(&dir).unwrap();
         let back = Config::load(&dir).unwrap();
         assert_eq!(back, c);
-        assert!(back.kiosk.check_pin("13579"));
-        assert!(!back.kiosk.check_pin("97531"));
+        assert!(back.kiosk.check_pin("135790"));
+        assert!(!back.kiosk.check_pin("097531"));
+        assert!(
+            back.desk
+                .pin_hash
+                .as_deref()
+                .is_some_and(|h| verify_pin(h, "802468"))
+        );
         let names: Vec<String> = fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -131,6 +131,11 @@ pub enum Error {
     /// The installation's settings cannot be used (no data folder, a PIN that cannot be hashed).
     #[error("{0}")]
     Config(String),
+    /// A feedback operation was refused or only partly done (no database at the path given, an export
+    /// that would overwrite the database, an export written whose petitions could not be marked); the
+    /// message says what exists now and what to do.
+    #[error("{0}")]
+    Feedback(String),
 }
 
 fn list<T: fmt::Display>(problems: &[T]) -> String {

@@ -19,6 +19,7 @@
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
+//! - [`lockout`]: wrong admin PINs counted in the data folder, with escalating lock-outs.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
 mod atomic;
@@ -30,7 +31,9 @@ pub mod feedback;
 pub mod guide;
 pub mod import;
 pub mod lang;
+pub mod lockout;
 pub mod pack;
+mod regular;
 pub mod search;
 pub mod text;
 pub mod userdata;

@@ -26,13 +26,14 @@
 //! ```
 
 use std::fs;
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::regular::ReadError;
 use crate::text::normalize;
 
 /// Most codes the history keeps (the oldest are dropped).
@@ -142,18 +143,15 @@ impl UserData {
     /// Reads a list; a missing file is an empty list, a damaged one is set aside (see the module docs).
     fn read(&self, name: &str, limit: usize) -> Result<Vec<String>> {
         let path = self.dir.join(name);
-        let file = match fs::File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(&path, e)),
+        // A regular file only (a FIFO must not hang the app); too large or not a file is damaged.
+        let bytes = match crate::regular::read(&path, MAX_FILE_BYTES) {
+            Ok(bytes) => Some(bytes),
+            Err(ReadError::Io(e)) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(ReadError::Io(e)) => return Err(Error::io(&path, e)),
+            Err(ReadError::TooLarge(_) | ReadError::NotRegular(_)) => None,
         };
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(&path, e))?;
-        let parsed = (bytes.len() as u64 <= MAX_FILE_BYTES)
-            .then(|| serde_json::from_slice::<CodeList>(&bytes).ok())
-            .flatten()
+        let parsed = bytes
+            .and_then(|bytes| serde_json::from_slice::<CodeList>(&bytes).ok())
             .filter(|list| list.version == VERSION);
         let Some(list) = parsed else {
             let bad = self.dir.join(format!("{name}.bad"));

@@ -303,13 +303,13 @@ fn round_trip_install_upgrade_rollback() {
         "{notes:?}"
     );
 
-    let report = pack::rollback(&setup.data()).expect("rollback");
+    let report = pack::rollback(&setup.data(), &setup.trusted()).expect("rollback");
     assert_eq!(report.installed.version, 1);
     assert_eq!(report.changes.changed, ["1.000894"]);
     let status = pack::status(&setup.data()).expect("status");
     assert_eq!(status.pack.as_ref().map(|p| p.version), Some(1));
     assert_eq!(status.previous, None);
-    let err = pack::rollback(&setup.data()).expect_err("one step only");
+    let err = pack::rollback(&setup.data(), &setup.trusted()).expect_err("one step only");
     assert!(err.to_string().contains("no previous pack"), "{err}");
     // Only the current slot is left on disk.
     let slots: Vec<String> = std::fs::read_dir(setup.data().join("packs"))
@@ -668,7 +668,7 @@ fn keys_and_build_refusals() {
     }
     assert!(!out.exists());
     let err = pack::build(&fixture("mini"), &setup.key, 0, None, &out).expect_err("version 0");
-    assert!(err.to_string().contains("at least 1"), "{err}");
+    assert!(err.to_string().contains("between 1 and 1000000"), "{err}");
     let err = pack::build(&fixture("mini"), &setup.key, 1, Some("2026-02-30"), &out)
         .expect_err("bad date");
     assert!(err.to_string().contains("2026-02-30"), "{err}");
@@ -813,7 +813,7 @@ fn kill_during_install_leaves_old_or_new() {
     assert_eq!(new_loaded.version, Some(2));
     assert_ne!(new_loaded.hash, old_loaded.hash, "the two packs differ");
     assert_eq!(new_loaded.codes, old_loaded.codes);
-    pack::rollback(&data).expect("rollback to old");
+    pack::rollback(&data, &setup.trusted()).expect("rollback to old");
 
     let seed: u64 = std::env::var("SOTAY_PACK_KILL_SEED")
         .ok()
@@ -838,7 +838,7 @@ fn kill_during_install_leaves_old_or_new() {
             olds += 1;
         } else if now == new_loaded {
             news += 1;
-            pack::rollback(&data)
+            pack::rollback(&data, &setup.trusted())
                 .unwrap_or_else(|e| panic!("run {run}: rollback after a kill: {e}"));
             assert_eq!(loaded(&data), old_loaded, "run {run}: rolled back");
         } else {
@@ -902,4 +902,481 @@ fn copy_dir_to(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// Runs `sotay` with `args` and gives up (killing it) after `limit`: `None` when it had to be killed.
+fn sotay_within(
+    args: &[&std::ffi::OsStr],
+    limit: std::time::Duration,
+) -> Option<std::process::Output> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sotay"))
+        .args(args)
+        .env_remove("SOTAY_DATA_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sotay");
+    let started = Instant::now();
+    while child.try_wait().expect("try_wait").is_none() {
+        if started.elapsed() > limit {
+            child.kill().expect("kill");
+            child.wait().expect("reap");
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().expect("output"))
+}
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// Defect: with a damaged `packs/state.toml` (`current = "v2-x`), installing a truncated pack was
+/// refused, yet both installed pack folders were deleted (the clean-up ran before the checks). A
+/// state file that cannot be read is reported and nothing in `packs/` is touched, whatever the pack.
+#[test]
+fn a_damaged_state_file_is_reported_and_the_installed_packs_kept() {
+    let setup = Setup::new();
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    let changed = mini_changed();
+    let v2 = setup.build(changed.path(), 2, "v2.sotaypack");
+    let v3 = setup.build(changed.path(), 3, "v3.sotaypack");
+    setup.install(&v1).expect("install v1");
+    setup.install(&v2).expect("install v2");
+    let packs = setup.data().join("packs");
+    std::fs::write(packs.join(pack::STATE_FILE), "current = \"v2-x\n").expect("damage state");
+    let files = crate::common::files_under(&packs);
+    let slots = files
+        .iter()
+        .filter(|f| f.ends_with("manifest.toml"))
+        .count();
+    assert_eq!(slots, 2, "{files:?}");
+
+    let good = std::fs::read(&v3).expect("read v3");
+    let truncated = setup.path("truncated.sotaypack");
+    std::fs::write(&truncated, &good[..good.len() / 2]).expect("write");
+    for file in [&truncated, &v3] {
+        let err = setup.install(file).expect_err("refused").to_string();
+        assert_eq!(
+            crate::common::files_under(&packs),
+            files,
+            "{}: the installed packs changed ({err})",
+            file.display()
+        );
+    }
+    let err = setup.install(&v3).expect_err("refused").to_string();
+    assert!(
+        err.contains("state.toml") && err.contains("nothing in") && err.contains("was changed"),
+        "{err}"
+    );
+    let o = sotay_within(
+        &[
+            "pack".as_ref(),
+            "rollback".as_ref(),
+            "--data".as_ref(),
+            setup.data().as_os_str(),
+        ],
+        std::time::Duration::from_secs(60),
+    )
+    .expect("rollback finishes");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("state.toml"));
+    assert_eq!(crate::common::files_under(&packs), files);
+    // The app meanwhile runs on the embedded handbook, and says why.
+    let status = pack::status(&setup.data()).expect("status");
+    assert_eq!(status.source, Source::Embedded);
+    assert!(status.note.expect("note").contains("state.toml"));
+}
+
+/// Defect: `mkfifo f.sotaypack; sotay pack verify f.sotaypack` (and `install`) blocked forever. Only
+/// regular files are opened for reading, without waiting: a FIFO (or a device) is refused at once, as
+/// a pack, as a key, and in a content folder.
+#[test]
+fn a_fifo_is_refused_at_once_never_waited_on() {
+    let setup = Setup::new();
+    let fifo = setup.path("f.sotaypack");
+    mkfifo(&fifo);
+    let pubkey = pack::pub_path(&setup.key);
+    let data = setup.data();
+    let limit = std::time::Duration::from_secs(10);
+    let run = |args: &[&std::ffi::OsStr]| {
+        sotay_within(args, limit).unwrap_or_else(|| panic!("{args:?} hung on a FIFO"))
+    };
+    for command in ["verify", "install"] {
+        let o = run(&[
+            "pack".as_ref(),
+            command.as_ref(),
+            fifo.as_os_str(),
+            "--data".as_ref(),
+            data.as_os_str(),
+            "--pubkey".as_ref(),
+            pubkey.as_os_str(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success());
+        assert!(err.contains("FIFO"), "{command}: {err}");
+    }
+    let key_fifo = setup.path("k.pub");
+    mkfifo(&key_fifo);
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    let o = run(&[
+        "pack".as_ref(),
+        "verify".as_ref(),
+        v1.as_os_str(),
+        "--pubkey".as_ref(),
+        key_fifo.as_os_str(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("FIFO"));
+    let o = run(&[
+        "pack".as_ref(),
+        "verify".as_ref(),
+        "/dev/zero".as_ref(),
+        "--pubkey".as_ref(),
+        pubkey.as_os_str(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a device"));
+
+    // A FIFO among the guides is a problem of the folder, never read.
+    let content = mini_copy();
+    mkfifo(&content.path().join("ho-tich/ong-dan.md"));
+    let o = run(&["check".as_ref(), content.path().as_os_str()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success());
+    assert!(
+        out.contains("ho-tich/ong-dan.md: is a FIFO (named pipe), not a regular file"),
+        "{out}"
+    );
+    let out_pack = setup.path("fifo.sotaypack");
+    let o = run(&[
+        "pack".as_ref(),
+        "build".as_ref(),
+        content.path().as_os_str(),
+        "--key".as_ref(),
+        setup.key.as_os_str(),
+        "--version".as_ref(),
+        "1".as_ref(),
+        "--out".as_ref(),
+        out_pack.as_os_str(),
+    ]);
+    assert!(!o.status.success());
+    assert!(!out_pack.exists());
+}
+
+/// A signed pack with `manifest` as its manifest and the content files of `p` it lists.
+fn resigned(setup: &Setup, p: &Parts, manifest: &Manifest) -> Vec<u8> {
+    let listed: Vec<String> = manifest
+        .files
+        .iter()
+        .map(|f| format!("content/{}", f.path))
+        .collect();
+    let rest = p
+        .content
+        .iter()
+        .filter(|(path, _)| listed.contains(path))
+        .map(|(path, d)| Raw::file(path, d.clone()))
+        .collect();
+    let text = toml::to_string(manifest).expect("toml").into_bytes();
+    craft(&setup.key, &text, &manifest.trusted_comment(), rest)
+}
+
+/// Defect: `pack build --version 18446744073709551615` was accepted, and once installed blocked every
+/// later pack; an empty folder passed `check`, signed with `pack build` and installed a handbook of 0
+/// guides. Versions stop at `MAX_VERSION`, and a handbook has at least one guide, at every step.
+#[test]
+fn absurd_versions_and_empty_handbooks_are_refused() {
+    let setup = Setup::new();
+    let out = setup.path("huge.sotaypack");
+    let limit = std::time::Duration::from_secs(60);
+    let o = sotay_within(
+        &[
+            "pack".as_ref(),
+            "build".as_ref(),
+            fixture("mini").as_os_str(),
+            "--key".as_ref(),
+            setup.key.as_os_str(),
+            "--version".as_ref(),
+            "18446744073709551615".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ],
+        limit,
+    )
+    .expect("finishes");
+    assert!(!o.status.success(), "an absurd version was built");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("between 1 and 1000000"));
+    assert!(!out.exists());
+
+    let empty = tempfile::tempdir().expect("tmp");
+    let o = sotay_within(&["check".as_ref(), empty.path().as_os_str()], limit).expect("finishes");
+    assert!(!o.status.success(), "an empty folder passed check");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no guide"));
+    let o = sotay_within(
+        &[
+            "pack".as_ref(),
+            "build".as_ref(),
+            empty.path().as_os_str(),
+            "--key".as_ref(),
+            setup.key.as_os_str(),
+            "--version".as_ref(),
+            "1".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ],
+        limit,
+    )
+    .expect("finishes");
+    assert!(!o.status.success(), "an empty handbook was packed");
+    assert!(!out.exists());
+
+    // Signed packs made otherwise are refused by verify and install alike.
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    setup.install(&v1).expect("install v1");
+    let before = snapshot(&setup.data());
+    let p = parts(&v1);
+    let mut m = Manifest::parse(&p.manifest).expect("manifest");
+    m.version = u64::MAX;
+    expect_rejected(
+        &setup,
+        &resigned(&setup, &p, &m),
+        "version 18446744073709551615 is not between 1 and 1000000",
+        &before,
+    );
+    let mut m = Manifest::parse(&p.manifest).expect("manifest");
+    m.version = 2;
+    m.files.retain(|f| f.code.is_none());
+    m.guide_count = 0;
+    expect_rejected(
+        &setup,
+        &resigned(&setup, &p, &m),
+        "the pack holds no guide",
+        &before,
+    );
+}
+
+/// The mini fixture plus `extra` guides of codes 1.100001, 1.100002…
+fn mini_plus(extra: usize) -> tempfile::TempDir {
+    let dir = mini_copy();
+    let text = std::fs::read_to_string(dir.path().join("ho-tich/ket-hon.md")).expect("read");
+    for i in 1..=extra {
+        let guide = text
+            .replace("code = \"1.000894\"", &format!("code = \"1.10000{i}\""))
+            .replace(
+                "title = \"Đăng ký kết hôn\"",
+                &format!("title = \"Thủ tục thêm số {i}\""),
+            )
+            .replace("choose_when = \"Hai bạn đăng ký kết hôn lần đầu.\"\n", "");
+        std::fs::write(dir.path().join(format!("ho-tich/them-{i}.md")), guide).expect("write");
+    }
+    dir
+}
+
+/// A pack that drops more than a fifth of the installed guides is refused unless it says so, in its
+/// manifest (`sotay pack build --allow-guide-removal`).
+#[test]
+fn a_pack_dropping_many_guides_must_say_so() {
+    let setup = Setup::new();
+    let five = mini_plus(3);
+    let v1 = setup.build(five.path(), 1, "v1.sotaypack");
+    setup.install(&v1).expect("install v1: 5 guides");
+    let before = snapshot(&setup.data());
+    // Two guides: 3 of the 5 removed.
+    let two = setup.build(&fixture("mini"), 2, "v2.sotaypack");
+    let err = setup.install(&two).expect_err("drops 60%").to_string();
+    assert!(
+        err.contains("removes 3 of the 5 installed guides")
+            && err.contains("--allow-guide-removal"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&setup.data()), before);
+    // One of five (20%) needs nothing.
+    let four = mini_plus(2);
+    let v2 = setup.build(four.path(), 2, "v2b.sotaypack");
+    setup.install(&v2).expect("drops one of five");
+    // Said explicitly: the CLI option writes it into the manifest.
+    let out = setup.path("v3.sotaypack");
+    let o = Command::new(env!("CARGO_BIN_EXE_sotay"))
+        .args(["pack", "build"])
+        .arg(fixture("mini"))
+        .arg("--key")
+        .arg(&setup.key)
+        .args(["--version", "3", "--allow-guide-removal", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let manifest = Manifest::parse(&parts(&out).manifest).expect("manifest");
+    assert!(manifest.allow_guide_removal);
+    let report = setup.install(&out).expect("allowed explicitly");
+    assert_eq!(report.changes.removed, ["1.100001", "1.100002"]);
+}
+
+/// Defect: rollback re-activated an older handbook without the checks an install makes. It now
+/// verifies the previous pack's signature with the trusted keys, its files and content, and that it is
+/// older than the pack in use (a `state.toml` pointing "back" to a newer pack is refused).
+#[test]
+fn rollback_checks_the_previous_pack_as_an_install_does() {
+    let setup = Setup::new();
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    let changed = mini_changed();
+    let v2 = setup.build(changed.path(), 2, "v2.sotaypack");
+    setup.install(&v1).expect("install v1");
+    setup.install(&v2).expect("install v2");
+    let data = setup.data();
+    let packs = data.join("packs");
+    std::fs::write(
+        data.join("config.toml"),
+        format!(
+            "[packs]\ntrusted_keys = [\"{}\"]\n",
+            setup.public.to_base64()
+        ),
+    )
+    .expect("config");
+    let state_path = packs.join(pack::STATE_FILE);
+    let state = std::fs::read_to_string(&state_path).expect("state");
+    let names: Vec<&str> = state.split('"').skip(1).step_by(2).collect();
+    let (v2_slot, v1_slot) = (names[0].to_string(), names[1].to_string());
+    let rollback_cli = || {
+        Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .args(["pack", "rollback", "--data"])
+            .arg(&data)
+            .env_remove("SOTAY_DATA_DIR")
+            .output()
+            .expect("run")
+    };
+
+    // "Previous" names a pack newer than the one in use: not a step back.
+    let swapped = format!("current = \"{v1_slot}\"\nprevious = \"{v2_slot}\"\n");
+    std::fs::write(&state_path, &swapped).expect("swap");
+    let o = rollback_cli();
+    assert!(!o.status.success(), "rolled forward to v2");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not older than the pack in use"));
+    assert_eq!(
+        std::fs::read_to_string(&state_path).expect("state"),
+        swapped
+    );
+    std::fs::write(&state_path, &state).expect("restore");
+
+    // The previous pack altered on disk together with its manifest (so the hashes agree): its
+    // signature no longer verifies.
+    let guide = packs.join(&v1_slot).join("content/ho-tich/ket-hon.md");
+    let original = std::fs::read(&guide).expect("read");
+    let manifest_path = packs.join(&v1_slot).join("manifest.toml");
+    let manifest_text = std::fs::read_to_string(&manifest_path).expect("manifest");
+    let mut altered = original.clone();
+    altered.extend_from_slice("- Ghi chú chen vào.\n".as_bytes());
+    std::fs::write(&guide, &altered).expect("alter");
+    let mut m = Manifest::parse(manifest_text.as_bytes()).expect("parse");
+    let entry = m
+        .files
+        .iter_mut()
+        .find(|f| f.path == "ho-tich/ket-hon.md")
+        .expect("entry");
+    entry.size = altered.len() as u64;
+    entry.sha256 = pack::sha256_hex(&altered);
+    std::fs::write(&manifest_path, toml::to_string(&m).expect("toml")).expect("rewrite");
+    let o = rollback_cli();
+    assert!(!o.status.success(), "rolled back to an altered pack");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not verify"));
+    assert_eq!(std::fs::read_to_string(&state_path).expect("state"), state);
+    std::fs::write(&guide, &original).expect("restore");
+    std::fs::write(&manifest_path, &manifest_text).expect("restore");
+
+    // Not signed by a trusted key (the key was removed from the config).
+    std::fs::write(data.join("config.toml"), "").expect("no keys");
+    let o = rollback_cli();
+    assert!(!o.status.success(), "rolled back without a trusted key");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no trusted public key"));
+    // With the key, it goes back.
+    let report = pack::rollback(&data, &setup.trusted()).expect("rollback");
+    assert_eq!(report.installed.version, 1);
+}
+
+/// Defect: a signed 47 KB pack of nested lists made `pack install`, `pack status` and every app start
+/// take about 7 s (rendering is quadratic in the nesting). An install refuses it at once, and a slot
+/// holding one (as an older sotay installed it) gives the embedded handbook at once, saying why.
+#[test]
+fn nested_markdown_in_a_pack_is_refused_at_once() {
+    let setup = Setup::new();
+    let v1 = setup.build(&fixture("mini"), 1, "v1.sotaypack");
+    setup.install(&v1).expect("install v1");
+    let before = snapshot(&setup.data());
+    let guide_path = "ho-tich/ket-hon.md";
+    let nest = |text: &[u8]| {
+        String::from_utf8(text.to_vec())
+            .expect("UTF-8")
+            .replace("- Cả hai bạn phải có mặt.", &("- ".repeat(16_000) + "x"))
+            .into_bytes()
+    };
+    let p = parts(&v1);
+    let mut m = Manifest::parse(&p.manifest).expect("manifest");
+    m.version = 2;
+    let mut rest = Vec::new();
+    for (path, data) in &p.content {
+        let data = if path == &format!("content/{guide_path}") {
+            let nested = nest(data);
+            let entry = m
+                .files
+                .iter_mut()
+                .find(|f| f.path == guide_path)
+                .expect("entry");
+            entry.size = nested.len() as u64;
+            entry.sha256 = pack::sha256_hex(&nested);
+            nested
+        } else {
+            data.clone()
+        };
+        rest.push(Raw::file(path, data));
+    }
+    let text = toml::to_string(&m).expect("toml").into_bytes();
+    let bytes = craft(&setup.key, &text, &m.trusted_comment(), rest);
+    let file = setup.path("nested.sotaypack");
+    std::fs::write(&file, &bytes).expect("write");
+    let started = Instant::now();
+    let err = setup
+        .install(&file)
+        .expect_err("a nested pack was installed")
+        .to_string();
+    eprintln!("nested pack refused in {:?}", started.elapsed());
+    assert!(
+        err.contains("markdown nested more than 16 levels deep"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&setup.data()), before);
+
+    // The installed slot altered in place, manifest and all.
+    let packs = setup.data().join("packs");
+    let state = std::fs::read_to_string(packs.join(pack::STATE_FILE)).expect("state");
+    let slot = packs.join(state.split('"').nth(1).expect("slot"));
+    let guide = slot.join("content").join(guide_path);
+    let nested = nest(&std::fs::read(&guide).expect("read"));
+    std::fs::write(&guide, &nested).expect("write");
+    let mut m = Manifest::parse(&std::fs::read(slot.join("manifest.toml")).expect("read"))
+        .expect("manifest");
+    let entry = m
+        .files
+        .iter_mut()
+        .find(|f| f.path == guide_path)
+        .expect("entry");
+    entry.size = nested.len() as u64;
+    entry.sha256 = pack::sha256_hex(&nested);
+    std::fs::write(
+        slot.join("manifest.toml"),
+        toml::to_string(&m).expect("toml"),
+    )
+    .expect("write");
+    let started = Instant::now();
+    let status = pack::status(&setup.data()).expect("status");
+    eprintln!("status over a nested slot in {:?}", started.elapsed());
+    assert_eq!(status.source, Source::Embedded);
+    assert!(
+        status
+            .note
+            .expect("note")
+            .contains("markdown nested more than 16 levels deep")
+    );
 }

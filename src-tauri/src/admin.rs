@@ -1,105 +1,103 @@
-//! The admin gate: the PIN check (argon2, in the core) and what the shell remembers about it.
+//! The admin gate: the PIN check (argon2, in the core), the count of wrong PINs (in the data folder,
+//! by the core's [`sotay::lockout`]) and how long a right PIN keeps the gate open.
 //!
-//! A right PIN unlocks the admin commands for [`UNLOCKED_FOR`] after the last admin action, or until
-//! `admin_lock`. [`MAX_FAILURES`] wrong PINs in a row lock the gate out for [`LOCKOUT`]: during it every
-//! attempt is refused without being checked. The times are passed in, so the rules are tested without
-//! waiting.
+//! The PIN is the kiosk's (`[kiosk] pin_hash`) in kiosk mode and the desk's (`[desk] pin_hash`, optional)
+//! at a desk, read from `config.toml` at every attempt: a PIN changed with `sotay config set-pin`
+//! takes effect at once, without a restart. A right PIN unlocks the admin commands for
+//! [`UNLOCKED_FOR`] after the last admin action, or until `admin_lock`. Wrong PINs are counted on disk
+//! before each check, so a restart or `kill -9` does not reset them: five in a row lock the gate for a
+//! minute, then two, four… up to an hour, and during a lock-out no PIN is checked. The times are
+//! passed in, so the rules are tested without waiting.
 
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
+use sotay::config::Config;
+use sotay::lockout::{self, Attempt};
 use tauri::State;
 
 use crate::error::IpcError;
 
 /// How long the admin screen stays unlocked after the last admin action.
 pub const UNLOCKED_FOR: Duration = Duration::from_secs(5 * 60);
-/// Wrong PINs in a row that trigger a lock-out.
-pub const MAX_FAILURES: u32 = 5;
-/// How long a lock-out lasts.
-pub const LOCKOUT: Duration = Duration::from_secs(60);
 
-/// The PIN hash of the installation and the unlock state (managed state of the app).
+/// The data folder, which PIN guards the gate, and until when it is unlocked (managed state).
 #[derive(Debug)]
 pub struct AdminGate {
-    pin_hash: Option<String>,
-    state: Mutex<GateState>,
-}
-
-#[derive(Debug, Default)]
-struct GateState {
-    /// Unlocked until this instant.
-    unlocked_until: Option<Instant>,
-    /// Wrong PINs since the last right one or the last lock-out.
-    failures: u32,
-    /// Locked out until this instant.
-    locked_out_until: Option<Instant>,
+    data_dir: PathBuf,
+    kiosk: bool,
+    /// Unlocked until this instant. Also held during a check, so attempts are checked one at a time.
+    unlocked_until: Mutex<Option<Instant>>,
 }
 
 impl AdminGate {
-    /// A locked gate for the PIN with this hash (`None`: no PIN is set, nothing unlocks it).
-    pub fn new(pin_hash: Option<String>) -> AdminGate {
+    /// A locked gate for the PIN of `data_dir`'s config: the kiosk's PIN when `kiosk`, else the
+    /// desk's.
+    pub fn new(data_dir: &Path, kiosk: bool) -> AdminGate {
         AdminGate {
-            pin_hash,
-            state: Mutex::new(GateState::default()),
+            data_dir: data_dir.to_path_buf(),
+            kiosk,
+            unlocked_until: Mutex::new(None),
         }
     }
 
-    /// Whether a PIN is set at all.
-    pub fn pin_set(&self) -> bool {
-        self.pin_hash.is_some()
-    }
-
-    fn state(&self) -> std::sync::MutexGuard<'_, GateState> {
-        // A panic while holding the lock leaves a consistent state (plain fields), so go on with it.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Checks `pin` at `now`: `Ok(true)` unlocks, `Ok(false)` is a wrong PIN (counted), and a lock-out
-    /// answers `locked-out` without checking. The lock is held during the (slow) argon2 check, so
-    /// attempts are checked one at a time.
-    pub fn unlock(&self, pin: &str, now: Instant) -> Result<bool, IpcError> {
-        let mut st = self.state();
-        if let Some(until) = st.locked_out_until {
-            if now < until {
-                let left = until - now;
-                let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0); // rounded up
-                return Err(IpcError::new(
-                    "locked-out",
-                    format!("Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {secs} giây."),
-                ));
-            }
-            st.locked_out_until = None;
-        }
-        let right = self
-            .pin_hash
-            .as_deref()
-            .is_some_and(|hash| sotay::config::verify_pin(hash, pin));
-        if right {
-            st.failures = 0;
-            st.unlocked_until = Some(now + UNLOCKED_FOR);
+    /// The PIN hash in force, read from the config now (`None`: no PIN is set). A config that cannot
+    /// be read is an error: nothing is unlocked by a guess about it.
+    fn pin_hash(&self) -> Result<Option<String>, IpcError> {
+        let config = Config::load(&self.data_dir)?;
+        Ok(if self.kiosk {
+            config.kiosk.pin_hash
         } else {
-            st.unlocked_until = None;
-            st.failures += 1;
-            if st.failures >= MAX_FAILURES {
-                st.failures = 0;
-                st.locked_out_until = Some(now + LOCKOUT);
+            config.desk.pin_hash
+        })
+    }
+
+    /// Whether a PIN is set now (a config that cannot be read counts as set: the gate stays shut).
+    pub fn pin_set(&self) -> bool {
+        self.pin_hash().map_or(true, |h| h.is_some())
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        // A panic while holding the lock leaves a consistent state (one field), so go on with it.
+        self.unlocked_until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Checks `pin` at `now` (`wall`: the same moment by the clock, for the count on disk): `Ok(true)`
+    /// unlocks, `Ok(false)` is a wrong PIN (counted), and a lock-out answers `locked-out` without
+    /// checking.
+    pub fn unlock(&self, pin: &str, now: Instant, wall: SystemTime) -> Result<bool, IpcError> {
+        let mut unlocked = self.state();
+        let hash = self.pin_hash()?;
+        match lockout::check_pin(&self.data_dir, hash.as_deref(), pin, wall)? {
+            Attempt::Right => {
+                *unlocked = Some(now + UNLOCKED_FOR);
+                Ok(true)
+            }
+            Attempt::Wrong { .. } => {
+                *unlocked = None;
+                Ok(false)
+            }
+            Attempt::LockedOut { remaining } => {
+                *unlocked = None;
+                Err(locked_out(remaining))
             }
         }
-        Ok(right)
     }
 
     /// Succeeds when the gate is unlocked at `now` (and keeps it unlocked for [`UNLOCKED_FOR`] more);
     /// otherwise answers `locked`.
     pub fn require(&self, now: Instant) -> Result<(), IpcError> {
-        let mut st = self.state();
-        match st.unlocked_until {
+        let mut unlocked = self.state();
+        match *unlocked {
             Some(until) if now < until => {
-                st.unlocked_until = Some(now + UNLOCKED_FOR);
+                *unlocked = Some(now + UNLOCKED_FOR);
                 Ok(())
             }
             _ => {
-                st.unlocked_until = None;
+                *unlocked = None;
                 Err(IpcError::new(
                     "locked",
                     "Cần nhập mã PIN quản trị trước khi làm việc này.",
@@ -108,16 +106,40 @@ impl AdminGate {
         }
     }
 
+    /// At a desk, succeeds when no desk PIN is set, else as [`AdminGate::require`]; in kiosk mode,
+    /// as [`AdminGate::require`]. (Installing and rolling back packs.)
+    pub fn require_if_pin(&self, now: Instant) -> Result<(), IpcError> {
+        if self.kiosk || self.pin_hash()?.is_some() {
+            self.require(now)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Locks the gate now.
     pub fn lock(&self) {
-        self.state().unlocked_until = None;
+        *self.state() = None;
     }
+}
+
+/// The answer during a lock-out: how long it still lasts, in seconds or (past two minutes) minutes.
+fn locked_out(remaining: Duration) -> IpcError {
+    let secs = remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0); // rounded up
+    let wait = if secs > 120 {
+        format!("{} phút", secs.div_ceil(60))
+    } else {
+        format!("{secs} giây")
+    };
+    IpcError::new(
+        "locked-out",
+        format!("Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {wait}."),
+    )
 }
 
 /// Checks the admin PIN: `true` unlocks the admin commands (see [`AdminGate::unlock`]).
 #[tauri::command]
 pub async fn admin_unlock(gate: State<'_, AdminGate>, pin: String) -> Result<bool, IpcError> {
-    gate.unlock(&pin, Instant::now())
+    gate.unlock(&pin, Instant::now(), SystemTime::now())
 }
 
 /// Locks the admin commands again (leaving the admin screen, idle reset).
@@ -131,16 +153,29 @@ pub async fn admin_lock(gate: State<'_, AdminGate>) -> Result<(), IpcError> {
 mod tests {
     use super::*;
 
-    fn gate() -> AdminGate {
-        AdminGate::new(Some(sotay::config::hash_pin("1234").expect("hash")))
+    const PIN: &str = "482916";
+
+    /// A data folder whose config has `PIN` as the kiosk's PIN (and, with `desk`, as the desk's).
+    fn data(desk: bool) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config::default();
+        let hash = sotay::config::hash_pin(PIN).expect("hash");
+        config.kiosk.pin_hash = Some(hash.clone());
+        if desk {
+            config.desk.pin_hash = Some(hash);
+        }
+        config.save(dir.path()).expect("save");
+        dir
     }
 
     #[test]
     fn unlocked_for_five_minutes_after_the_last_admin_action() {
-        let g = gate();
+        let dir = data(false);
+        let g = AdminGate::new(dir.path(), true);
         let t0 = Instant::now();
+        let wall = SystemTime::now();
         assert_eq!(g.require(t0).map_err(|e| e.code), Err("locked".to_string()));
-        assert_eq!(g.unlock("1234", t0), Ok(true));
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
         assert!(g.require(t0 + Duration::from_secs(200)).is_ok());
         // The action at 200 s keeps it open until 500 s.
         assert!(g.require(t0 + Duration::from_secs(499)).is_ok());
@@ -154,42 +189,80 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_pin_locks_and_five_lock_out_for_a_minute() {
-        let g = gate();
+    fn five_wrong_pins_lock_out_across_a_restart_and_longer_each_time() {
+        let dir = data(false);
+        let g = AdminGate::new(dir.path(), true);
         let t0 = Instant::now();
-        assert_eq!(g.unlock("1234", t0), Ok(true));
-        assert_eq!(g.unlock("4321", t0), Ok(false));
+        let wall = SystemTime::now();
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
+        assert_eq!(g.unlock("000000", t0, wall), Ok(false));
         assert!(g.require(t0).is_err(), "a wrong PIN locks an unlocked gate");
-        for _ in 1..MAX_FAILURES {
-            assert_eq!(g.unlock("4321", t0), Ok(false));
+        for _ in 1..lockout::MAX_FAILURES {
+            assert_eq!(g.unlock("000000", t0, wall), Ok(false));
         }
+        // A restart (a new gate on the same data folder) is still locked out.
+        drop(g);
+        let g = AdminGate::new(dir.path(), true);
         let e = g
-            .unlock("1234", t0 + Duration::from_secs(59))
+            .unlock(PIN, t0, wall + Duration::from_secs(59))
             .expect_err("locked out");
         assert_eq!(e.code, "locked-out");
         assert!(e.message.contains("1 giây"), "{}", e.message);
-        assert_eq!(g.unlock("1234", t0 + LOCKOUT), Ok(true));
+        let after = wall + lockout::FIRST_LOCKOUT;
+        // The next five wrong ones lock for twice as long.
+        for _ in 0..lockout::MAX_FAILURES {
+            assert_eq!(g.unlock("000000", t0, after), Ok(false));
+        }
+        let e = g.unlock(PIN, t0, after).expect_err("locked out again");
+        assert!(e.message.contains("120 giây"), "{}", e.message);
+        assert_eq!(
+            g.unlock(PIN, t0, after + 2 * lockout::FIRST_LOCKOUT),
+            Ok(true)
+        );
     }
 
     #[test]
-    fn a_right_pin_resets_the_count_of_wrong_ones() {
-        let g = gate();
-        let t0 = Instant::now();
-        for _ in 1..MAX_FAILURES {
-            assert_eq!(g.unlock("0000", t0), Ok(false));
-        }
-        assert_eq!(g.unlock("1234", t0), Ok(true));
-        for _ in 1..MAX_FAILURES {
-            assert_eq!(g.unlock("0000", t0), Ok(false));
-        }
-        assert_eq!(g.unlock("1234", t0), Ok(true), "not locked out");
+    fn the_pin_is_read_again_at_each_attempt() {
+        let dir = data(false);
+        let g = AdminGate::new(dir.path(), true);
+        let (t0, wall) = (Instant::now(), SystemTime::now());
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
+        let mut config = Config::load(dir.path()).expect("load");
+        config.kiosk.pin_hash = Some(sotay::config::hash_pin("135790").expect("hash"));
+        config.save(dir.path()).expect("save");
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(false), "the old PIN");
+        assert_eq!(g.unlock("135790", t0, wall), Ok(true), "the new PIN");
+        config.kiosk.pin_hash = None;
+        config.save(dir.path()).expect("save");
+        assert!(!g.pin_set());
+        assert_eq!(g.unlock("135790", t0, wall), Ok(false));
+    }
+
+    #[test]
+    fn at_a_desk_the_desk_pin_guards_only_when_set() {
+        let dir = data(false);
+        let g = AdminGate::new(dir.path(), false);
+        let (t0, wall) = (Instant::now(), SystemTime::now());
+        assert!(!g.pin_set(), "the kiosk PIN is not the desk's");
+        assert!(g.require_if_pin(t0).is_ok());
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(false));
+        let dir = data(true);
+        let g = AdminGate::new(dir.path(), false);
+        assert_eq!(
+            g.require_if_pin(t0).map_err(|e| e.code),
+            Err("locked".to_string())
+        );
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
+        assert!(g.require_if_pin(t0).is_ok());
     }
 
     #[test]
     fn no_pin_set_means_nothing_unlocks() {
-        let g = AdminGate::new(None);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let g = AdminGate::new(dir.path(), true);
         assert!(!g.pin_set());
-        assert_eq!(g.unlock("", Instant::now()), Ok(false));
-        assert_eq!(g.unlock("1234", Instant::now()), Ok(false));
+        let (t0, wall) = (Instant::now(), SystemTime::now());
+        assert_eq!(g.unlock("", t0, wall), Ok(false));
+        assert_eq!(g.unlock(PIN, t0, wall), Ok(false));
     }
 }

@@ -46,7 +46,9 @@ impl From<sotay::Error> for IpcError {
                     fields: Some(fields.clone()),
                 };
             }
-            sotay::Error::Database { .. } | sotay::Error::SchemaTooNew { .. } => "database",
+            sotay::Error::Database { .. }
+            | sotay::Error::SchemaTooNew { .. }
+            | sotay::Error::Feedback(_) => "database",
             sotay::Error::Config(_) => "config",
             sotay::Error::PackRejected(_) => "pack-rejected",
             sotay::Error::Pack(_) => "pack",

@@ -60,7 +60,8 @@ pub struct AppMode {
     pub idle_seconds: u32,
     /// Length of the countdown shown before the reset.
     pub warning_seconds: u32,
-    /// Whether an admin PIN is set (without one the admin screen cannot be opened).
+    /// Whether the PIN of the mode is set: the kiosk's in kiosk mode (without one the admin screen
+    /// cannot be opened), the desk's at a desk.
     pub pin_set: bool,
 }
 
@@ -230,10 +231,17 @@ fn disconnect_all(view: &webkit2gtk::WebView, signal: &str) {
     }
 }
 
-/// The mode the UI runs in and its idle settings.
+/// The mode the UI runs in and its idle settings; `pin_set` is read from the config now, so a PIN set
+/// while the app runs is seen.
 #[tauri::command]
-pub async fn app_mode(mode: State<'_, AppMode>) -> Result<AppMode, IpcError> {
-    Ok(mode.inner().clone())
+pub async fn app_mode(
+    mode: State<'_, AppMode>,
+    gate: State<'_, AdminGate>,
+) -> Result<AppMode, IpcError> {
+    Ok(AppMode {
+        pin_set: gate.pin_set(),
+        ..mode.inner().clone()
+    })
 }
 
 /// Leaves kiosk mode (admin only): lets the windows close and quits the app.

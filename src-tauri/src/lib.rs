@@ -7,9 +7,10 @@
 //! - kiosk mode ([`kiosk`]): `app_mode`, `exit_kiosk`;
 //! - citizens' feedback ([`feedback`]): `submit_rating`, `check_petition`, `submit_petition`, and for the
 //!   admin `feedback_counts`, `export_feedback`;
-//! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock`;
-//! - signed handbook updates ([`packs`]): `pack_status`, and (admin only in kiosk mode) `install_pack`,
-//!   `rollback_pack`.
+//! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock` (the kiosk's PIN in kiosk mode, the
+//!   optional desk PIN at a desk; read from the config at each attempt, wrong ones counted on disk);
+//! - signed handbook updates ([`packs`]): `pack_status`, and (behind the PIN in kiosk mode, and at a
+//!   desk when a desk PIN is set) `install_pack`, `rollback_pack`.
 //!
 //! `sotay-desktop [--kiosk] [--data DIR]`. The data folder is `--data`, else `SOTAY_DATA_DIR`, else the
 //! platform's app data dir (`sotay::config::data_dir`); it holds `config.toml` (kiosk mode, PIN hash,
@@ -92,7 +93,10 @@ pub fn app<R: tauri::Runtime>(
         .manage(core)
         .manage(store)
         .manage(AppMode::new(kiosk_flag, &config.kiosk))
-        .manage(admin::AdminGate::new(config.kiosk.pin_hash.clone()))
+        .manage(admin::AdminGate::new(
+            data_dir,
+            kiosk_flag || config.kiosk.enabled,
+        ))
         .manage(kiosk::ExitGrant::default())
         .manage(packs::PackDir::new(data_dir))
         .manage(printing::PrintPaper::default())

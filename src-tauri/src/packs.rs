@@ -11,7 +11,7 @@
 //! - `rollback_pack`: back to the previous pack, and the engine rebuilt.
 //!
 //! In kiosk mode both changes need the admin PIN (the same gate as the other admin commands); at a desk
-//! they are open from the About panel.
+//! they need the desk PIN when `config.toml` sets one (`[desk] pin_hash`), and are open otherwise.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,7 +25,6 @@ use tauri::ipc::{InvokeBody, Request};
 use crate::admin::AdminGate;
 use crate::commands::{Core, Loaded};
 use crate::error::IpcError;
-use crate::kiosk::AppMode;
 
 /// The data folder whose `packs/` the app installs into (managed state).
 #[derive(Debug, Clone)]
@@ -96,12 +95,10 @@ async fn change_then_reload(
     Ok(report)
 }
 
-/// In kiosk mode, the admin PIN must have unlocked the admin commands.
-fn require_admin(mode: &AppMode, gate: &AdminGate) -> Result<(), IpcError> {
-    if mode.kiosk {
-        gate.require(Instant::now())?;
-    }
-    Ok(())
+/// In kiosk mode the admin PIN, and at a desk the desk PIN when one is set, must have unlocked the
+/// gate.
+fn require_admin(gate: &AdminGate) -> Result<(), IpcError> {
+    gate.require_if_pin(Instant::now())
 }
 
 /// Installs the pack `bytes` into `data_dir` with the installation's trusted keys (blocking).
@@ -123,17 +120,17 @@ pub async fn pack_status(core: State<'_, Core>) -> Result<PackStatus, IpcError> 
     core.pack_status().await
 }
 
-/// Installs the pack file whose bytes are the request body (admin only in kiosk mode), then uses it.
+/// Installs the pack file whose bytes are the request body (behind the PIN, see [`require_admin`]),
+/// then uses it.
 /// A refused pack (`pack-rejected`, with the core's reason) leaves the handbook in use as it was.
 #[tauri::command]
 pub async fn install_pack(
     request: Request<'_>,
     core: State<'_, Core>,
     dir: State<'_, PackDir>,
-    mode: State<'_, AppMode>,
     gate: State<'_, AdminGate>,
 ) -> Result<InstallReport, IpcError> {
-    require_admin(&mode, &gate)?;
+    require_admin(&gate)?;
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::new(
             "bad-input",
@@ -158,17 +155,18 @@ pub async fn install_pack(
     .await
 }
 
-/// Goes back to the previous pack (admin only in kiosk mode), then uses it.
+/// Goes back to the previous pack (behind the PIN, see [`require_admin`]) after checking it as an
+/// install would, then uses it.
 #[tauri::command]
 pub async fn rollback_pack(
     core: State<'_, Core>,
     dir: State<'_, PackDir>,
-    mode: State<'_, AppMode>,
     gate: State<'_, AdminGate>,
 ) -> Result<InstallReport, IpcError> {
-    require_admin(&mode, &gate)?;
+    require_admin(&gate)?;
     change_then_reload(&core, &dir, "rollback", |data_dir| {
-        Ok(sotay::pack::rollback(data_dir)?)
+        let trusted = sotay::pack::trusted_keys(data_dir)?;
+        Ok(sotay::pack::rollback(data_dir, &trusted)?)
     })
     .await
 }

@@ -280,7 +280,7 @@ fn without_trusted_keys_nothing_installs() {
 
 #[test]
 fn kiosk_mode_refuses_install_and_rollback_until_the_pin_unlocks_them() {
-    let p = packs(Some("2468"));
+    let p = packs(Some("246813"));
     let w = window(&p.data, true);
     assert_eq!(install(&w, &p.v1).expect_err("locked")["code"], "locked");
     assert_eq!(
@@ -291,7 +291,7 @@ fn kiosk_mode_refuses_install_and_rollback_until_the_pin_unlocks_them() {
     assert_eq!(status(&w)["source"], "embedded");
 
     assert_eq!(
-        call(&w, "admin_unlock", json!({ "pin": "2468" })).expect("unlock"),
+        call(&w, "admin_unlock", json!({ "pin": "246813" })).expect("unlock"),
         true
     );
     install(&w, &p.v1).expect("install v1");
@@ -306,4 +306,38 @@ fn kiosk_mode_refuses_install_and_rollback_until_the_pin_unlocks_them() {
         "locked"
     );
     assert_eq!(status(&w)["pack"]["version"], 1);
+}
+
+/// Defect: at a desk, `install_pack` and `rollback_pack` needed no PIN at all. When the config sets a
+/// desk PIN (`[desk] pin_hash`), both need it, as the kiosk's admin commands need the kiosk's.
+#[test]
+fn at_a_desk_install_and_rollback_need_the_desk_pin_when_one_is_set() {
+    let p = packs(None);
+    let mut config = Config::load(&p.data).expect("config");
+    config.desk.pin_hash = Some(hash_pin("602214").expect("hash"));
+    config.save(&p.data).expect("save");
+    let w = window(&p.data, false);
+    assert_eq!(install(&w, &p.v1).expect_err("locked")["code"], "locked");
+    assert_eq!(status(&w)["source"], "embedded");
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "000000" })).expect("answer"),
+        false
+    );
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": "602214" })).expect("unlock"),
+        true
+    );
+    install(&w, &p.v1).expect("install v1");
+    install(&w, &p.v2).expect("install v2");
+    call(&w, "admin_lock", json!({})).expect("lock");
+    assert_eq!(
+        call(&w, "rollback_pack", json!({})).expect_err("locked")["code"],
+        "locked"
+    );
+    assert_eq!(status(&w)["pack"]["version"], 2);
+    call(&w, "admin_unlock", json!({ "pin": "602214" })).expect("unlock");
+    assert_eq!(
+        call(&w, "rollback_pack", json!({})).expect("rollback")["installed"]["version"],
+        1
+    );
 }

@@ -20,10 +20,12 @@ pub const CATALOGUE_DIR: &str = "national";
 pub struct SourceFile {
     /// Path relative to the content root, with `/` separators.
     pub path: String,
-    /// Raw bytes (empty when the file is too large; see `too_large`).
+    /// Raw bytes (empty when the file is too large or not a regular file; see `too_large` and `unusable`).
     pub bytes: Vec<u8>,
     /// Size on disk when it exceeded [`MAX_FILE_BYTES`].
     pub too_large: Option<u64>,
+    /// Why the entry was not read (a symbolic link, a FIFO, a device…); reported as a problem.
+    pub unusable: Option<String>,
 }
 
 /// Whether a relative path is content (a guide, a data file or the national catalogue) rather than
@@ -58,6 +60,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<SourceFile>) {
                 path,
                 bytes: file.contents().to_vec(),
                 too_large: None,
+                unusable: None,
             });
         }
     }
@@ -66,7 +69,10 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<SourceFile>) {
     }
 }
 
-/// Reads every content file under `root`, sorted by path. Symbolic links are not followed.
+/// Reads every content file under `root`, sorted by path. Symbolic links are not followed, and neither
+/// they nor special files (FIFOs, devices, sockets) are read: each is listed with why, so that it is
+/// reported rather than silently skipped (a guide that is a link would otherwise vanish from a pack).
+/// Hidden entries (`.name`) are skipped.
 pub fn dir_files(root: &Path) -> Result<Vec<SourceFile>> {
     let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
     if !meta.is_dir() {
@@ -97,23 +103,52 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> Result<()> {
         let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
         if kind.is_dir() {
             walk(&entry.path(), &rel, out)?;
-        } else if kind.is_file() && is_content(&rel) {
-            let path = entry.path();
-            let len = entry.metadata().map_err(|e| Error::io(&path, e))?.len();
-            if len > MAX_FILE_BYTES {
-                out.push(SourceFile {
-                    path: rel,
-                    bytes: Vec::new(),
-                    too_large: Some(len),
-                });
-                continue;
-            }
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            out.push(SourceFile {
+            continue;
+        }
+        let unusable = |why: String| SourceFile {
+            path: rel.clone(),
+            bytes: Vec::new(),
+            too_large: None,
+            unusable: Some(why),
+        };
+        if kind.is_symlink() {
+            out.push(unusable(
+                "is a symbolic link; content files and folders must be real ones (copy the file here \
+                 instead)"
+                    .to_string(),
+            ));
+            continue;
+        }
+        if !kind.is_file() {
+            out.push(unusable(format!(
+                "is {}, not a regular file; remove it",
+                crate::regular::kind_of(kind)
+            )));
+            continue;
+        }
+        if !is_content(&rel) {
+            continue;
+        }
+        let path = entry.path();
+        match crate::regular::read(&path, MAX_FILE_BYTES) {
+            Ok(bytes) => out.push(SourceFile {
                 path: rel,
                 bytes,
                 too_large: None,
-            });
+                unusable: None,
+            }),
+            Err(crate::regular::ReadError::TooLarge(len)) => out.push(SourceFile {
+                path: rel,
+                bytes: Vec::new(),
+                too_large: Some(len),
+                unusable: None,
+            }),
+            Err(crate::regular::ReadError::NotRegular(what)) => {
+                out.push(unusable(format!(
+                    "is {what}, not a regular file; remove it"
+                )));
+            }
+            Err(crate::regular::ReadError::Io(e)) => return Err(Error::io(&path, e)),
         }
     }
     Ok(())

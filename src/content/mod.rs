@@ -1,4 +1,11 @@
 //! A handbook: every guide of a content folder plus its data files, loaded and validated as a whole.
+//!
+//! Before any file is parsed its size, its line lengths and its bytes are bounded ([`MAX_GUIDE_BYTES`],
+//! [`MAX_LINE_BYTES`], no NUL byte), and a guide's markdown nesting and number of elements are bounded
+//! before it is rendered (see [`crate::guide::parse`]): the markdown renderer and the HTML sanitizer
+//! take time growing with the square of the nesting, so one hostile guide could otherwise stall
+//! `sotay check`, a pack install or the app's start for minutes. Each bound breached is a problem with
+//! its `file:line`.
 
 pub mod data;
 pub mod files;
@@ -13,9 +20,16 @@ pub use data::{Family, LifeEvent, Locality, Manifest, Office, Rules, Term, TermK
 pub use files::SourceFile;
 
 use crate::error::{Error, Problem, Result};
-use crate::guide::parse::line_of;
+use crate::guide::parse::{key_line, line_of};
 use crate::guide::{Guide, parse_guide};
 use crate::text::normalize;
+
+/// Largest guide file, in bytes (a long guide is a few tens of kilobytes).
+pub const MAX_GUIDE_BYTES: usize = 2 * 1024 * 1024;
+/// Longest line of a content file, in bytes (the longest paragraph of the national records is about 12 KB).
+pub const MAX_LINE_BYTES: usize = 32 * 1024;
+/// Highest content version in `handbook.toml` (the same ceiling as a pack's version).
+pub const MAX_CONTENT_VERSION: u64 = 1_000_000;
 
 /// What the "about" panel says of the loaded handbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +114,10 @@ impl Handbook {
         let mut texts: Vec<(String, String)> = Vec::new();
         let mut catalogues: Vec<crate::import::Catalogue> = Vec::new();
         for f in files {
+            if let Some(why) = &f.unusable {
+                problems.push(Problem::new(&f.path, 0, why.clone()));
+                continue;
+            }
             if files::is_catalogue(&f.path) && f.too_large.is_none() {
                 let c = crate::import::catalogue(&f.path, &f.bytes);
                 problems.extend(c.problems.iter().cloned());
@@ -115,6 +133,10 @@ impl Handbook {
                         files::MAX_FILE_BYTES
                     ),
                 ));
+                continue;
+            }
+            if let Some(p) = bounds_problem(&f.path, &f.bytes) {
+                problems.push(p);
                 continue;
             }
             match std::str::from_utf8(&f.bytes) {
@@ -139,8 +161,10 @@ impl Handbook {
         let mut families = Vec::new();
         let mut glossary = Vec::new();
         let mut locality = None;
+        let mut guide_files = 0usize;
         for (path, text) in &texts {
             if path.ends_with(".md") {
+                guide_files += 1;
                 match parse_guide(path, text) {
                     Ok(g) => guides.push(g),
                     Err(p) => problems.extend(p),
@@ -170,6 +194,31 @@ impl Handbook {
             }
         }
 
+        if guide_files == 0 && catalogues.is_empty() && !problems.iter().any(|p| p.file.ends_with(".md")) {
+            problems.push(Problem::new(
+                ".",
+                0,
+                "no guide: a handbook needs at least one guide file (*.md); is this the right folder?",
+            ));
+        }
+        if let Some(m) = &manifest
+            && m.version > MAX_CONTENT_VERSION
+        {
+            let file = "handbook.toml";
+            let line = texts
+                .iter()
+                .find(|(p, _)| p == file)
+                .and_then(|(_, t)| key_line(t, "version"))
+                .map_or(0, |l| l + 1);
+            problems.push(Problem::new(
+                file,
+                line,
+                format!(
+                    "version {} is larger than {MAX_CONTENT_VERSION}; versions count releases",
+                    m.version
+                ),
+            ));
+        }
         // The catalogue's records, but those an edited guide replaces (and any repeated across files).
         let edited = guides.len();
         let mut record_date = None;
@@ -338,6 +387,43 @@ impl Handbook {
         }
         out
     }
+}
+
+/// The first bound a content file breaks before it is decoded: a guide too large, a line too long, a
+/// NUL byte (a damaged file: it would otherwise show up as a misleading "missing section").
+fn bounds_problem(path: &str, bytes: &[u8]) -> Option<Problem> {
+    if path.ends_with(".md") && bytes.len() > MAX_GUIDE_BYTES {
+        return Some(Problem::new(
+            path,
+            0,
+            format!(
+                "the guide is {} bytes; a guide may be at most {MAX_GUIDE_BYTES} bytes (split it)",
+                bytes.len()
+            ),
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Some(Problem::new(
+            path,
+            line_of(bytes, at),
+            format!(
+                "NUL byte at byte {at}: the file is damaged or not plain text; save it again as UTF-8 text"
+            ),
+        ));
+    }
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Some(Problem::new(
+                path,
+                i + 1,
+                format!(
+                    "the line is {} bytes long; at most {MAX_LINE_BYTES} bytes are allowed (break it up)",
+                    line.len()
+                ),
+            ));
+        }
+    }
+    None
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(

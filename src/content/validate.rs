@@ -106,15 +106,18 @@ fn check_guide(
             format!("`replaced_by` \"{r}\" is not a procedure code"),
         ));
     }
-    if c.has_events_file {
-        for e in &g.life_events {
-            if !events.contains(e.as_str()) {
-                problems.push(Problem::new(
-                    file,
-                    c.line(file, "life_events"),
-                    format!("unknown life event \"{e}\"; see life-events.toml"),
-                ));
-            }
+    for e in &g.life_events {
+        if !events.contains(e.as_str()) {
+            let hint = if c.has_events_file {
+                "see life-events.toml"
+            } else {
+                "the content has no life-events.toml to define it"
+            };
+            problems.push(Problem::new(
+                file,
+                c.line(file, "life_events"),
+                format!("unknown life event \"{e}\"; {hint}"),
+            ));
         }
     }
     // A record converted without editing answers to the data, not to the editorial rules.

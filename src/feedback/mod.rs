@@ -2,16 +2,21 @@
 //!
 //! - [`FeedbackStore`] owns the file (`feedback.sqlite3` in the data folder by default): WAL journal,
 //!   `synchronous=FULL`, foreign keys on, a busy timeout so the app and the CLI can share it, and the
-//!   schema migrations of [`schema`]. The file is created readable by its owner only.
+//!   schema migrations of [`schema`]. The file is created readable by its owner only, and only by
+//!   [`FeedbackStore::open`]: [`FeedbackStore::open_existing`] and [`FeedbackStore::open_read_only`]
+//!   refuse a path where there is no database (a mistyped path must not become a new, empty one), and
+//!   the read-only store never writes nor waits for a writer (it works in a read-only folder).
 //! - [`FeedbackStore::add_petition`] and [`FeedbackStore::add_rating`] return only after the row is
 //!   committed: their `Ok` is the acknowledgement shown to the citizen, and it survives the process being
 //!   killed at any moment after it (the durability test does exactly that).
 //! - Input is checked first ([`validate_petition`], Vietnamese messages per field); what passes is stored
 //!   as typed after NFC and trimming, through bound parameters only, so markup, quotes, emoji and NUL
 //!   bytes come back exactly as they went in.
-//! - [`FeedbackStore::export_csv`] writes one CSV of petitions and ratings (format in [`export`]) and,
-//!   with `purge`, deletes the exported petitions once the file is safely on disk.
-//! - [`FeedbackStore::apply_retention`] deletes what is older than the configured number of days.
+//! - [`FeedbackStore::export_csv`] writes one CSV of petitions and ratings (format in [`export`]), never
+//!   over the database or its `-wal`/`-shm`/`-journal` files, reads it back, and then marks (and with
+//!   `purge` deletes) exactly the petitions found intact in the finished file.
+//! - [`FeedbackStore::apply_retention`] deletes what is older than the configured number of days, but
+//!   never a petition that was not exported.
 //!
 //! ```
 //! # fn main() -> sotay::Result<()> {
@@ -197,6 +202,8 @@ pub struct FeedbackCounts {
 pub struct FeedbackStore {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// Opened with [`FeedbackStore::open_read_only`]: nothing is ever written.
+    read_only: bool,
 }
 
 impl FeedbackStore {
@@ -212,6 +219,40 @@ impl FeedbackStore {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         create_private(path)?;
+        FeedbackStore::open_file(path)
+    }
+
+    /// Opens the database at `path` for reading and writing, as [`FeedbackStore::open`] does, but only
+    /// when it exists: a missing file is [`Error::Feedback`] and nothing is created.
+    pub fn open_existing(path: &Path) -> Result<FeedbackStore> {
+        require_database(path)?;
+        FeedbackStore::open_file(path)
+    }
+
+    /// Opens the existing database at `path` read-only: no migration, no write, no write lock, so it
+    /// works in a folder the user cannot write and never waits for the app or another writer (WAL
+    /// readers see the last committed state). A missing file is [`Error::Feedback`]. Writing through
+    /// this store fails; [`FeedbackStore::export_csv`] writes the file but marks nothing.
+    pub fn open_read_only(path: &Path) -> Result<FeedbackStore> {
+        require_database(path)?;
+        let conn = read_only_connection(path)?;
+        let version = schema::version(&conn, path)?;
+        schema::check_not_newer(&conn, path)?;
+        if version < 1 {
+            return Err(Error::Feedback(format!(
+                "{}: not a sotay feedback database yet (schema version {version}); nothing was changed",
+                path.display()
+            )));
+        }
+        Ok(FeedbackStore {
+            path: path.to_path_buf(),
+            conn: Mutex::new(conn),
+            read_only: true,
+        })
+    }
+
+    /// Opens an existing (possibly empty) file read-write and brings its schema up to date.
+    fn open_file(path: &Path) -> Result<FeedbackStore> {
         let mut conn = Connection::open(path).map_err(|e| db(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db(path, e))?;
         schema::check_not_newer(&conn, path)?;
@@ -232,7 +273,13 @@ impl FeedbackStore {
         Ok(FeedbackStore {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
+            read_only: false,
         })
+    }
+
+    /// Whether the store was opened with [`FeedbackStore::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database file.
@@ -306,8 +353,9 @@ impl FeedbackStore {
         })
     }
 
-    /// Deletes petitions and ratings created more than `days` days ago; `0` keeps everything. Returns how
-    /// many rows were deleted.
+    /// Deletes ratings, and petitions already exported, created more than `days` days ago; `0` keeps
+    /// everything. A petition never exported is never deleted here, however old: it is in no file yet.
+    /// Returns how many rows were deleted.
     pub fn apply_retention(&self, days: u32) -> Result<usize> {
         if days == 0 {
             return Ok(0);
@@ -318,11 +366,15 @@ impl FeedbackStore {
             .map_err(|e| db(&self.path, e))?;
         let modifier = format!("-{days} days");
         let mut deleted = 0;
-        for table in ["petitions", "ratings"] {
+        for (table, only) in [
+            ("petitions", " AND exported_at IS NOT NULL"),
+            ("ratings", ""),
+        ] {
             deleted += tx
                 .execute(
                     &format!(
-                        "DELETE FROM {table} WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)"
+                        "DELETE FROM {table}
+                         WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1){only}"
                     ),
                     [&modifier],
                 )
@@ -333,40 +385,93 @@ impl FeedbackStore {
     }
 
     /// Writes every stored petition and rating to `out` as CSV (see [`export`]; the header row is
-    /// always written), atomically. The database is locked for writing meanwhile, so the file holds
-    /// exactly what is marked as exported. Exported petitions get their `exported_at` (first export
-    /// only); with `purge` they are then deleted, in the same transaction, after the file is on disk.
-    /// Ratings are not personal and stay (retention removes them).
+    /// always written), atomically and readable by its owner only, then reads the file back. Only the
+    /// petitions found intact in the finished file are then marked as exported (first export only) and,
+    /// with `purge`, deleted, in one transaction: a petition added meanwhile, or one that did not read
+    /// back, stays. Ratings are not personal and stay (retention removes them).
+    ///
+    /// Refused before anything is written: an `out` that is the database itself or one of its
+    /// `-wal`, `-shm` or `-journal` files (links resolved), and `purge` on a read-only store. The
+    /// rows are read from one consistent snapshot without the write lock, so the export never waits for
+    /// (nor holds up) the app. A read-only store writes the file and marks nothing. When the file was
+    /// written but the database could not be updated (a full disk), the error says so: the file exists,
+    /// and nothing was marked or purged.
     pub fn export_csv(&self, out: &Path, purge: bool) -> Result<ExportSummary> {
+        refuse_database_target(&self.path, out)?;
+        if purge && self.read_only {
+            return Err(Error::Feedback(format!(
+                "{}: opened read-only, so nothing can be purged; nothing was written",
+                self.path.display()
+            )));
+        }
+        let (petitions, ratings) = {
+            let mut conn = self.lock();
+            // One read transaction: petitions and ratings from the same committed state.
+            let tx = conn.transaction().map_err(|e| db(&self.path, e))?;
+            let petitions = read_petitions(&tx, &self.path)?;
+            let ratings = read_ratings(&tx, &self.path)?;
+            tx.finish().map_err(|e| db(&self.path, e))?;
+            (petitions, ratings)
+        };
+        let bytes = export::render(&petitions, &ratings).map_err(|e| Error::io(out, e))?;
+        crate::atomic::write(out, &bytes, true).map_err(|e| {
+            Error::Feedback(format!(
+                "the export was not written ({e}); the database was not changed"
+            ))
+        })?;
+        let verified = export::read_back(out, &petitions, ratings.len()).map_err(|why| {
+            Error::Feedback(format!(
+                "{}: the export did not read back as written ({why}); nothing was marked or purged",
+                out.display()
+            ))
+        })?;
+        let summary = ExportSummary {
+            path: out.display().to_string(),
+            petitions: petitions.len(),
+            ratings: ratings.len(),
+            purged: 0,
+        };
+        if self.read_only {
+            return Ok(summary);
+        }
+        let purged = self.mark_exported(&verified, purge).map_err(|e| {
+            Error::Feedback(format!(
+                "{} was written ({} petition(s), {} rating(s)), but the database could not be updated: \
+                 {e}. Nothing was marked as exported or purged: the next export includes them again.",
+                out.display(),
+                petitions.len(),
+                ratings.len()
+            ))
+        })?;
+        Ok(ExportSummary { purged, ..summary })
+    }
+
+    /// Marks the petitions `ids` as exported (when not yet) and, with `purge`, deletes them; one
+    /// transaction. Returns how many were deleted.
+    fn mark_exported(&self, ids: &[i64], purge: bool) -> Result<usize> {
         let mut conn = self.lock();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| db(&self.path, e))?;
-        let petitions = read_petitions(&tx, &self.path)?;
-        let ratings = read_ratings(&tx, &self.path)?;
-        let bytes = export::render(&petitions, &ratings).map_err(|e| Error::io(out, e))?;
-        crate::atomic::write(out, &bytes, true)?;
-        let last = petitions.last().map_or(0, |p| p.id);
-        tx.execute(
-            &format!(
-                "UPDATE petitions SET exported_at = {NOW} WHERE id <= ?1 AND exported_at IS NULL"
-            ),
-            [last],
-        )
-        .map_err(|e| db(&self.path, e))?;
-        let purged = if purge {
-            tx.execute("DELETE FROM petitions WHERE id <= ?1", [last])
-                .map_err(|e| db(&self.path, e))?
-        } else {
-            0
-        };
+        let mut purged = 0;
+        {
+            let mut mark = tx
+                .prepare(&format!(
+                    "UPDATE petitions SET exported_at = {NOW} WHERE id = ?1 AND exported_at IS NULL"
+                ))
+                .map_err(|e| db(&self.path, e))?;
+            let mut delete = tx
+                .prepare("DELETE FROM petitions WHERE id = ?1")
+                .map_err(|e| db(&self.path, e))?;
+            for id in ids {
+                mark.execute([id]).map_err(|e| db(&self.path, e))?;
+                if purge {
+                    purged += delete.execute([id]).map_err(|e| db(&self.path, e))?;
+                }
+            }
+        }
         tx.commit().map_err(|e| db(&self.path, e))?;
-        Ok(ExportSummary {
-            path: out.display().to_string(),
-            petitions: petitions.len(),
-            ratings: ratings.len(),
-            purged,
-        })
+        Ok(purged)
     }
 
     /// The connection (a panic elsewhere while holding it leaves nothing half-done: SQLite rolls back).
@@ -378,6 +483,132 @@ impl FeedbackStore {
     pub fn schema_version(&self) -> Result<i64> {
         schema::version(&self.lock(), &self.path)
     }
+}
+
+/// Refuses a path where there is no database file, creating nothing.
+fn require_database(path: &Path) -> Result<()> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(_) => Err(Error::Feedback(format!(
+            "{}: not a database file; give the feedback database (feedback.sqlite3) with --db, or \
+             its data folder with --data",
+            path.display()
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Feedback(format!(
+            "{}: no feedback database here, and none was created; check the path given with --db or \
+             --data (nothing has been collected on this machine yet if it is right)",
+            path.display()
+        ))),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// A read-only connection. In a folder the user cannot write, SQLite cannot create the `-shm` file
+/// a WAL database needs; when no `-wal` file exists either (the last writer closed cleanly, so every
+/// commit is in the main file) the file is read as immutable instead.
+fn read_only_connection(path: &Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| db(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db(path, e))?;
+    let probe = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    let Err(e) = probe else {
+        return Ok(conn);
+    };
+    let cannot_open = matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    );
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if !cannot_open || Path::new(&wal).exists() {
+        return Err(db(path, e));
+    }
+    drop(conn);
+    let uri = immutable_uri(path)?;
+    let conn = Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        .map_err(|e| db(path, e))?;
+    Ok(conn)
+}
+
+/// `file:<absolute path>?immutable=1`, percent-encoding what a URI path cannot hold.
+fn immutable_uri(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+    let mut uri = String::from("file:");
+    for b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(b) {
+            uri.push(char::from(*b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
+}
+
+/// Refuses an export target that is the database or one of the files SQLite keeps next to it, by name
+/// (links and `..` resolved, so a path through a linked folder is caught) and by identity (a hard link).
+fn refuse_database_target(database: &Path, out: &Path) -> Result<()> {
+    let refuse = || {
+        Err(Error::Feedback(format!(
+            "{}: this is the feedback database or one of its own files; refusing to write the export \
+             there (nothing was written or deleted). Choose another file, e.g. gop-y.csv",
+            out.display()
+        )))
+    };
+    let mut protected: Vec<PathBuf> = Vec::new();
+    for base in [
+        std::path::absolute(database).ok(),
+        fs::canonicalize(database).ok(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = base.as_os_str().to_owned();
+            name.push(suffix);
+            protected.push(PathBuf::from(name));
+        }
+    }
+    let target = resolve(out);
+    if protected.iter().any(|p| Some(p) == target.as_ref()) {
+        return refuse();
+    }
+    #[cfg(unix)]
+    if let Ok(meta) = fs::metadata(out) {
+        use std::os::unix::fs::MetadataExt;
+        let same = |p: &PathBuf| {
+            fs::metadata(p).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+        };
+        if protected.iter().any(same) {
+            return refuse();
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path `path` stands for: links (also a dangling last one) and `..` resolved as far as
+/// the file system allows; `None` when even its folder cannot be resolved.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = fs::canonicalize(path) {
+        return Some(p);
+    }
+    let mut path = std::path::absolute(path).ok()?;
+    // A link to a file that does not exist yet: follow it by hand (a few steps, never forever).
+    for _ in 0..16 {
+        let Ok(target) = fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+    }
+    let name = path.file_name()?.to_owned();
+    let parent = path.parent()?;
+    Some(fs::canonicalize(parent).ok()?.join(name))
 }
 
 /// Creates the database file readable by its owner only when it does not exist yet (SQLite gives its

@@ -69,6 +69,7 @@ mod tests {
             version: 1,
             date: "2026-11-28".into(),
             guide_count: files.len(),
+            allow_guide_removal: false,
             files: files
                 .iter()
                 .map(|(path, code, hash)| FileEntry {

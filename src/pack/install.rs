@@ -8,12 +8,21 @@
 //!   v2-41d0…/
 //! ```
 //!
-//! An install writes a complete new slot under a `.staging-…` name, fsyncs it, proves it loads and
-//! indexes, renames it to its slot name, and then replaces `state.toml` (temporary file, fsync, rename,
-//! fsync of the folder). That last rename is the switch: a crash at any moment leaves `state.toml`
-//! naming either the old slot or the new one, both complete. Anything else in `packs/` (stale staging
-//! folders, temporary files, slots neither current nor previous) is removed at the start and the end of
-//! every install and rollback.
+//! An install first checks everything it can without touching `packs/`: the pack's signature, layout
+//! and hashes, its content as `sotay check` would (bounded sizes and nesting, at least one guide), its
+//! index, then, under the lock, that `state.toml` can be read, that the version is higher than the
+//! installed one and that it does not remove more than [`MAX_REMOVED_SHARE`] of the installed guides
+//! without saying so. Only then does it write a complete new slot under a `.staging-…` name, fsync
+//! it, read it back against the manifest, rename it to its slot name, and replace `state.toml`
+//! (temporary file, fsync, rename, fsync of the folder). That last rename is the switch: a crash at any
+//! moment leaves `state.toml` naming either the old slot or the new one, both complete. Anything else
+//! in `packs/` (stale staging folders, temporary files, slots neither current nor previous) is removed
+//! once the install is known to go ahead, and again at its end.
+//!
+//! A `state.toml` that cannot be read or understood names slots that may still be the only copy of
+//! the handbook in use: it is reported (fix or remove it) and nothing in `packs/` is touched. A
+//! rollback follows the same rules: the previous slot's signature (trusted keys), files and content
+//! are checked again, and it must be older than the pack in use, before `state.toml` changes.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,13 +30,14 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CONTENT, Changes, Limits, MANIFEST, Manifest, PackInfo, PublicKey, SIGNATURE, fsutil,
-    read_pack, read_pack_file, source_files,
+    CONTENT, Changes, Limits, MANIFEST, MAX_REMOVED_SHARE, Manifest, PackInfo, PublicKey,
+    SIGNATURE, fsutil, read_pack, read_pack_file, source_files,
 };
 use crate::atomic;
 use crate::content::Handbook;
 use crate::error::{Error, Result};
 use crate::pack::manifest::rejected;
+use crate::regular::ReadError;
 use crate::search::Engine;
 
 /// The pointer file naming the current (and previous) slot, inside `DATA/packs/`.
@@ -132,38 +142,50 @@ pub fn install_bytes(
             bytes.len()
         )));
     }
+    // Everything about the pack itself first, in memory: signature, layout, hashes, then the content
+    // as `sotay check` sees it and its index. Nothing in the data folder is touched yet.
+    let pack = read_pack(&bytes, trusted, &Limits::default())?;
+    drop(bytes);
+    let handbook = Handbook::from_files(
+        &format!("pack v{}", pack.manifest.version),
+        source_files(pack.files.clone()),
+    )
+    .map_err(|e| rejected(format!("its content does not pass `sotay check`: {e}")))?;
+    check_guides(&handbook, &pack.manifest)?;
+    Engine::new(handbook)?;
+
     let packs = data_dir.join(PACKS_DIR);
     fs::create_dir_all(&packs).map_err(|e| Error::io(&packs, e))?;
     let _lock = lock(&packs)?;
-    // A pointer file that cannot be parsed names nothing usable (the app already runs on the embedded
-    // handbook), so the install goes ahead as onto an empty folder; one that cannot be read stops it.
-    let state = match read_state(&packs) {
-        Ok(state) => state,
-        Err(e @ Error::Io { .. }) => return Err(e),
-        Err(_) => None,
-    };
-    clean(&packs, state.as_ref());
-
-    let pack = read_pack(&bytes, trusted, &Limits::default())?;
-    drop(bytes);
+    let state = read_state(&packs).map_err(|e| state_unusable(&packs, &e))?;
     // The current slot's manifest is enough here: its files are checked when it is loaded or rolled
-    // back to, and a slot whose manifest cannot be read is not kept as the previous one.
-    let current = state.as_ref().and_then(|s| {
-        load_manifest(&packs, &s.current)
-            .ok()
-            .map(|m| (s.current.clone(), m))
+    // back to, and a slot whose manifest cannot be read is not kept as the previous one. Its version
+    // then comes from its name, so that a damaged slot cannot let an older pack in.
+    let current = state
+        .as_ref()
+        .map(|s| (s.current.clone(), load_manifest(&packs, &s.current).ok()));
+    let installed_version = current.as_ref().and_then(|(name, manifest)| {
+        manifest
+            .as_ref()
+            .map(|m| m.version)
+            .or_else(|| slot_version(name))
     });
-    if let Some((_, installed)) = &current
-        && pack.manifest.version <= installed.version
+    if let Some(installed) = installed_version
+        && pack.manifest.version <= installed
     {
         return Err(rejected(format!(
-            "pack version {} is not newer than the installed version {}; only `pack rollback` goes back",
-            pack.manifest.version, installed.version
+            "pack version {} is not newer than the installed version {installed}; only `pack rollback` goes back",
+            pack.manifest.version
         )));
     }
+    if let Some((_, Some(installed))) = &current {
+        check_removals(installed, &pack.manifest)?;
+    }
 
+    // The install goes ahead: only now is `packs/` changed.
+    clean(&packs, state.as_ref());
     let staging = packs.join(format!(".staging-{}", fsutil::random_suffix()));
-    let unpacked = unpack(&staging, &pack).and_then(|()| check_usable(&staging, &pack.manifest));
+    let unpacked = unpack(&staging, &pack).and_then(|()| check_staged(&staging, &pack.manifest));
     if let Err(e) = unpacked {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -173,14 +195,15 @@ pub fn install_bytes(
     fs::rename(&staging, &slot_dir).map_err(|e| Error::io(&slot_dir, e))?;
     atomic::sync_dir(&packs);
 
+    let previous = current.and_then(|(name, manifest)| manifest.map(|m| (name, m)));
     let new_state = State {
         current: slot_name,
-        previous: current.as_ref().map(|(name, _)| name.clone()),
+        previous: previous.as_ref().map(|(name, _)| name.clone()),
     };
     write_state(&packs, &new_state)?;
     clean(&packs, Some(&new_state));
 
-    let previous = current.map(|(_, manifest)| manifest);
+    let previous = previous.map(|(_, manifest)| manifest);
     Ok(InstallReport {
         installed: PackInfo::of(&pack.manifest),
         changes: Changes::between(previous.as_ref(), &pack.manifest),
@@ -188,8 +211,28 @@ pub fn install_bytes(
     })
 }
 
-/// Goes back to the previous pack (one step: afterwards there is no previous pack).
-pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
+/// Refuses a pack that removes more than [`MAX_REMOVED_SHARE`] of the installed guides, unless its
+/// manifest allows it.
+fn check_removals(installed: &Manifest, pack: &Manifest) -> Result<()> {
+    let changes = Changes::between(Some(installed), pack);
+    let removed = changes.removed.len();
+    let before = installed.guide_count.max(1);
+    if removed as f64 > MAX_REMOVED_SHARE * before as f64 && !pack.allow_guide_removal {
+        return Err(rejected(format!(
+            "pack version {} removes {removed} of the {before} installed guides (more than {:.0}%); if \
+             that is intended, build it with `sotay pack build --allow-guide-removal`",
+            pack.version,
+            MAX_REMOVED_SHARE * 100.0
+        )));
+    }
+    Ok(())
+}
+
+/// Goes back to the previous pack (one step: afterwards there is no previous pack). The previous
+/// slot is checked as an install checks a pack: signed by one of `trusted`, every file intact, the
+/// content valid, and older than the pack in use. A `state.toml` that cannot be read is reported and
+/// left as it is.
+pub fn rollback(data_dir: &Path, trusted: &[PublicKey]) -> Result<InstallReport> {
     let packs = data_dir.join(PACKS_DIR);
     if !packs.join(STATE_FILE).exists() {
         return Err(Error::Pack(
@@ -197,7 +240,8 @@ pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
         ));
     }
     let _lock = lock(&packs)?;
-    let state = read_state(&packs)?
+    let state = read_state(&packs)
+        .map_err(|e| state_unusable(&packs, &e))?
         .ok_or_else(|| Error::Pack("no pack is installed; there is nothing to roll back".into()))?;
     let Some(previous) = state.previous.clone() else {
         return Err(Error::Pack(
@@ -205,8 +249,21 @@ pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
         ));
     };
     let target = load_slot(&packs, &previous)
+        .and_then(|slot| check_signed(&packs, &previous, &slot.manifest, trusted).map(|()| slot))
         .map_err(|e| Error::Pack(format!("the previous pack cannot be used: {e}")))?;
     let current = load_manifest(&packs, &state.current).ok();
+    let in_use = current
+        .as_ref()
+        .map(|m| m.version)
+        .or_else(|| slot_version(&state.current));
+    if in_use.is_none_or(|v| target.manifest.version >= v) {
+        return Err(Error::Pack(format!(
+            "the previous pack (version {}) is not older than the pack in use ({}); {STATE_FILE} was \
+             left as it is",
+            target.manifest.version,
+            in_use.map_or_else(|| "unknown".to_string(), |v| v.to_string())
+        )));
+    }
     let new_state = State {
         current: previous,
         previous: None,
@@ -218,6 +275,44 @@ pub fn rollback(data_dir: &Path) -> Result<InstallReport> {
         changes: Changes::between(current.as_ref(), &target.manifest),
         previous: current.as_ref().map(PackInfo::of),
     })
+}
+
+/// Checks an installed slot's signature against `trusted`, as an install checks a pack's, and that its
+/// name carries its version.
+fn check_signed(
+    packs: &Path,
+    name: &str,
+    manifest: &Manifest,
+    trusted: &[PublicKey],
+) -> Result<()> {
+    let dir = packs.join(name);
+    let manifest_bytes = read_slot_file(&dir.join(MANIFEST))?;
+    let signature = read_slot_file(&dir.join(SIGNATURE))?;
+    let signed = super::keys::verify_signature(&manifest_bytes, &signature, trusted)?;
+    if signed.trusted_comment != manifest.trusted_comment() {
+        return Err(rejected(format!(
+            "the signature's trusted comment `{}` does not match the manifest (`{}`)",
+            signed.trusted_comment,
+            manifest.trusted_comment()
+        )));
+    }
+    if slot_version(name) != Some(manifest.version) {
+        return Err(rejected(format!(
+            "the folder {name} does not hold version {}",
+            manifest.version
+        )));
+    }
+    Ok(())
+}
+
+/// The error for a `state.toml` that cannot be used: it is left exactly as it is.
+fn state_unusable(packs: &Path, e: &Error) -> Error {
+    Error::Pack(format!(
+        "{e}. {} cannot be used, so nothing in {} was changed (the installed packs are kept): fix \
+         the file or remove it, then try again",
+        packs.join(STATE_FILE).display(),
+        packs.display()
+    ))
 }
 
 /// The handbook to use: the installed pack when there is a usable one, else the embedded handbook with a
@@ -308,10 +403,11 @@ fn lock(packs: &Path) -> Result<fs::File> {
 /// `Ok(None)` when nothing was ever installed.
 fn read_state(packs: &Path) -> Result<Option<State>> {
     let path = packs.join(STATE_FILE);
-    let text = match fs::read_to_string(&path) {
+    let text = match crate::regular::read_to_string(&path, MAX_SLOT_TEXT) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(&path, e)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(ReadError::Io(e)) => return Err(Error::io(&path, e)),
+        Err(e) => return Err(Error::Pack(format!("{}: {e}", path.display()))),
     };
     let state: State = toml::from_str(&text)
         .map_err(|e| Error::Pack(format!("{}: {}", path.display(), e.message())))?;
@@ -330,6 +426,11 @@ fn write_state(packs: &Path, state: &State) -> Result<()> {
     let text = toml::to_string(state)
         .map_err(|e| Error::Pack(format!("cannot write {STATE_FILE}: {e}")))?;
     crate::atomic::write(&packs.join(STATE_FILE), text.as_bytes(), false)
+}
+
+/// The version in a slot name (`v3-9f2c…` → 3).
+fn slot_version(name: &str) -> Option<u64> {
+    name.strip_prefix('v')?.split_once('-')?.0.parse().ok()
 }
 
 /// `v<digits>-<hex>`: the only names `state.toml` may point at.
@@ -400,12 +501,19 @@ fn unpack(staging: &Path, pack: &super::VerifiedPack) -> Result<()> {
     Ok(())
 }
 
-/// Proves an unpacked slot is usable: it loads from disk like any content folder, matches the manifest
-/// guide for guide, and its search index builds.
-fn check_usable(dir: &Path, manifest: &Manifest) -> Result<()> {
-    let handbook = Handbook::load_dir(&dir.join(CONTENT.trim_end_matches('/')))?;
-    check_guides(&handbook, manifest)?;
-    Engine::new(handbook)?;
+/// Proves an unpacked slot holds what was checked in memory: every file read back from disk matches
+/// the manifest.
+fn check_staged(dir: &Path, manifest: &Manifest) -> Result<()> {
+    let content = dir.join(CONTENT.trim_end_matches('/'));
+    for f in &manifest.files {
+        let path = content.join(&f.path);
+        if !f.matches(&read_slot_file(&path)?) {
+            return Err(Error::Pack(format!(
+                "{}: not written as it is in the pack",
+                path.display()
+            )));
+        }
+    }
     Ok(())
 }
 
@@ -430,10 +538,19 @@ fn check_guides(handbook: &Handbook, manifest: &Manifest) -> Result<()> {
     Ok(())
 }
 
+/// The largest `state.toml` or manifest read (a manifest lists at most 20,000 files).
+const MAX_SLOT_TEXT: u64 = 8 * 1024 * 1024;
+
+/// Reads a file of an installed slot: a regular file only, within the limit of a pack's files.
+fn read_slot_file(path: &Path) -> Result<Vec<u8>> {
+    crate::regular::read(path, Limits::default().max_file).map_err(|e| match e {
+        ReadError::Io(e) => Error::io(path, e),
+        other => Error::Pack(format!("{}: {other}", path.display())),
+    })
+}
+
 fn load_manifest(packs: &Path, name: &str) -> Result<Manifest> {
-    let path = packs.join(name).join(MANIFEST);
-    let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    Manifest::parse(&bytes)
+    Manifest::parse(&read_slot_file(&packs.join(name).join(MANIFEST))?)
 }
 
 /// Loads a slot, checking every file against the slot's manifest (size and sha256) and loading exactly
@@ -445,7 +562,7 @@ fn load_slot(packs: &Path, name: &str) -> Result<Slot> {
     let mut files = Vec::with_capacity(manifest.files.len());
     for f in &manifest.files {
         let path = content.join(&f.path);
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let bytes = read_slot_file(&path)?;
         if !f.matches(&bytes) {
             return Err(Error::Pack(format!(
                 "{}: does not match its sha256 in the installed manifest",
@@ -467,6 +584,8 @@ mod tests {
     fn slot_names() {
         assert!(is_slot_name("v3-0123abcd"));
         assert!(is_slot_name("v12-ff"));
+        assert_eq!(slot_version("v12-ff"), Some(12));
+        assert_eq!(slot_version("v-ff"), None);
         for bad in [
             "",
             "v-ab",

@@ -5,7 +5,6 @@
 //! live on the content office's signing machine only. The public key file is minisign's usual two lines;
 //! the installation's config holds just its second (base64) line.
 
-use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -34,9 +33,9 @@ impl PublicKey {
             .map_err(|e| Error::Pack(format!("not a minisign public key: {e}")))
     }
 
-    /// Reads a public key file (`.pub`).
+    /// Reads a public key file (`.pub`; a regular file of a few lines).
     pub fn from_file(path: &Path) -> Result<PublicKey> {
-        let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = read_key_file(path)?;
         PublicKey::parse(&text).map_err(|e| Error::Pack(format!("{}: {e}", path.display())))
     }
 
@@ -51,6 +50,14 @@ impl PublicKey {
     }
 }
 
+/// Reads a key file: a regular file only (a FIFO is refused, never waited on), at most 64 KiB.
+fn read_key_file(path: &Path) -> Result<String> {
+    crate::regular::read_to_string(path, 64 * 1024).map_err(|e| match e {
+        crate::regular::ReadError::Io(e) => Error::io(path, e),
+        other => Error::Pack(format!("{}: {other}; not a key file", path.display())),
+    })
+}
+
 /// The secret half, for signing.
 pub(crate) struct SecretKey {
     key: minisign::SecretKey,
@@ -60,7 +67,7 @@ pub(crate) struct SecretKey {
 impl SecretKey {
     /// Reads an unencrypted minisign secret key file, and `PATH.pub` beside it when present.
     pub(crate) fn from_file(path: &Path) -> Result<SecretKey> {
-        let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = read_key_file(path)?;
         let key = minisign::SecretKeyBox::from_string(&text)
             .and_then(minisign::SecretKeyBox::into_unencrypted_secret_key)
             .map_err(|e| {

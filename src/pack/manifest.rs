@@ -6,6 +6,7 @@
 //! version = 3
 //! date = "2026-11-28"
 //! guide_count = 61
+//! allow_guide_removal = true   # optional: this pack may drop many installed guides (see below)
 //!
 //! [[files]]
 //! path = "ho-tich/dang-ky-khai-sinh.md"
@@ -17,6 +18,11 @@
 //! The manifest is the signed part of a pack: every other byte of the pack is tied to it, either through
 //! a file's size and sha256 or through the archive layout, which the reader requires to be exactly the one
 //! sotay writes. Paths are relative to the content folder and use `/`.
+//!
+//! The version is between 1 and [`MAX_VERSION`]: an install must raise it, so one absurd version (a
+//! typo, `18446744073709551615`) would block every later pack. A pack that would remove more than
+//! [`MAX_REMOVED_SHARE`] of the installed pack's guides is refused unless its manifest says
+//! `allow_guide_removal = true` (`sotay pack build --allow-guide-removal`).
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,6 +31,13 @@ use crate::error::{Error, Result};
 
 /// The manifest format this version reads and writes.
 pub const FORMAT: u32 = 1;
+
+/// The highest pack version: one a year for ages, yet far from the end of the numbers, so a typo
+/// cannot block every later pack for good.
+pub const MAX_VERSION: u64 = 1_000_000;
+
+/// The share of the installed guides a pack may remove without saying so (`allow_guide_removal`).
+pub const MAX_REMOVED_SHARE: f64 = 0.2;
 
 /// The parsed manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +53,9 @@ pub struct Manifest {
     pub date: String,
     /// Number of guides in the content.
     pub guide_count: usize,
+    /// The pack may remove more than [`MAX_REMOVED_SHARE`] of the installed guides (absent: false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_guide_removal: bool,
     /// Every content file, sorted by path.
     pub files: Vec<FileEntry>,
 }
@@ -107,6 +123,15 @@ impl Manifest {
                 "manifest.toml: date `{}` is not like 2026-11-28",
                 self.date
             )));
+        }
+        if !(1..=MAX_VERSION).contains(&self.version) {
+            return Err(rejected(format!(
+                "manifest.toml: version {} is not between 1 and {MAX_VERSION}",
+                self.version
+            )));
+        }
+        if self.guide_count == 0 {
+            return Err(rejected("manifest.toml: the pack holds no guide"));
         }
         for (i, f) in self.files.iter().enumerate() {
             check_path(&f.path)
@@ -220,6 +245,7 @@ mod tests {
             version: 2,
             date: "2026-11-28".into(),
             guide_count: 1,
+            allow_guide_removal: false,
             files: vec![
                 FileEntry {
                     path: "handbook.toml".into(),
@@ -303,6 +329,18 @@ mod tests {
                 "listed twice",
             ),
             (Box::new(|m| m.guide_count = 5), "guide_count is 5"),
+            (
+                Box::new(|m| m.version = u64::MAX),
+                "version 18446744073709551615 is not between 1 and 1000000",
+            ),
+            (Box::new(|m| m.version = 0), "version 0 is not between"),
+            (
+                Box::new(|m| {
+                    m.files[1].code = None;
+                    m.guide_count = 0;
+                }),
+                "the pack holds no guide",
+            ),
         ];
         for (break_it, expected) in cases {
             let mut m = sample();

@@ -49,8 +49,6 @@ mod keys;
 mod manifest;
 
 use std::collections::HashSet;
-use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
@@ -62,11 +60,14 @@ pub use install::{
     load_installed, rollback, status,
 };
 pub use keys::{PublicKey, keygen, pub_path, trusted_keys};
-pub use manifest::{FORMAT, FileEntry, Manifest, check_path, is_date, sha256_hex};
+pub use manifest::{
+    FORMAT, FileEntry, MAX_REMOVED_SHARE, MAX_VERSION, Manifest, check_path, is_date, sha256_hex,
+};
 
 use crate::content::Handbook;
 use crate::content::files::{self, SourceFile};
 use crate::error::{Error, Result};
+use crate::regular::ReadError;
 use archive::Entry;
 use manifest::rejected;
 
@@ -116,9 +117,16 @@ pub(crate) struct VerifiedPack {
     pub(crate) files: Vec<(String, Vec<u8>)>,
 }
 
+/// What [`build_with`] may write into a pack besides its content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Mark the pack as allowed to remove more than [`MAX_REMOVED_SHARE`] of the installed guides.
+    pub allow_guide_removal: bool,
+}
+
 /// Builds a signed pack of `content_dir` at `out` (written atomically). The content must pass the same
 /// validation as `sotay check` ([`Error::Invalid`] lists the problems otherwise). `date` defaults to
-/// today; `version` must be at least 1.
+/// today; `version` must be between 1 and [`MAX_VERSION`].
 pub fn build(
     content_dir: &Path,
     secret_key: &Path,
@@ -126,8 +134,30 @@ pub fn build(
     date: Option<&str>,
     out: &Path,
 ) -> Result<PackInfo> {
-    if version == 0 {
-        return Err(Error::Pack("the pack version must be at least 1".into()));
+    build_with(
+        content_dir,
+        secret_key,
+        version,
+        date,
+        out,
+        BuildOptions::default(),
+    )
+}
+
+/// [`build`], with the [`BuildOptions`] given.
+pub fn build_with(
+    content_dir: &Path,
+    secret_key: &Path,
+    version: u64,
+    date: Option<&str>,
+    out: &Path,
+    options: BuildOptions,
+) -> Result<PackInfo> {
+    if !(1..=MAX_VERSION).contains(&version) {
+        return Err(Error::Pack(format!(
+            "the pack version must be between 1 and {MAX_VERSION} (each pack must be higher than the \
+             installed one, so an absurd version would block every later pack)"
+        )));
     }
     let date = date.map_or_else(crate::import::today, str::to_string);
     if !is_date(&date) {
@@ -142,6 +172,7 @@ pub fn build(
         version,
         date,
         guide_count: handbook.guides.len(),
+        allow_guide_removal: options.allow_guide_removal,
         files: sources
             .iter()
             .map(|f| FileEntry {
@@ -186,26 +217,21 @@ pub fn verify(file: &Path, trusted: &[PublicKey]) -> Result<PackInfo> {
     Ok(PackInfo::of(&pack.manifest))
 }
 
-/// Reads a pack file into memory, refusing one larger than the limits allow before reading it.
+/// Reads a pack file into memory: a regular file only (a FIFO or a device is refused at once, never
+/// waited on), refused before reading when larger than the limits allow.
 fn read_pack_file(file: &Path, limits: &Limits) -> Result<Vec<u8>> {
-    let f = fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let meta = f.metadata().map_err(|e| Error::io(file, e))?;
-    let len = meta.len();
-    if !meta.is_file() {
-        return Err(rejected(format!("{} is not a file", file.display())));
-    }
-    if len > limits.max_file_bytes() {
-        return Err(rejected(format!(
-            "{} is {len} bytes, larger than any pack can be ({} bytes)",
-            file.display(),
-            limits.max_file_bytes()
-        )));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    f.take(limits.max_file_bytes() + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(file, e))?;
-    Ok(bytes)
+    let max = limits.max_file_bytes();
+    crate::regular::read(file, max).map_err(|e| match e {
+        ReadError::Io(e) => Error::io(file, e),
+        ReadError::NotRegular(what) => rejected(format!(
+            "{} is {what}, not a pack file; nothing was read",
+            file.display()
+        )),
+        ReadError::TooLarge(len) => rejected(format!(
+            "{} is {len} bytes, larger than any pack can be ({max} bytes)",
+            file.display()
+        )),
+    })
 }
 
 /// Checks a pack in memory: layout, signature, then every content file against the manifest.
@@ -293,6 +319,7 @@ pub(crate) fn source_files(files: Vec<(String, Vec<u8>)>) -> Vec<SourceFile> {
             path,
             bytes,
             too_large: None,
+            unusable: None,
         })
         .collect()
 }

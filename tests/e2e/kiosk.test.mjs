@@ -648,6 +648,29 @@ describe('sotay kiosk', () => {
     s = null;
   });
 
+  e2e('wrong PINs survive kill -9 and a restart and lock the admin out; a PIN set meanwhile works at once', async () => {
+    await home(); // a new session when the previous test ended its own
+    for (let i = 1; i <= 4; i++) assert.equal(await enterPin('000000'), 'error', `wrong PIN ${i}`);
+    // Killed in the middle of the count (as an impatient guesser would, to start afresh), then started again.
+    const pid = appPid();
+    assert.ok(pid > 0, 'the app process is found');
+    process.kill(pid, 'SIGKILL');
+    await waitUntil(() => !alive(pid), { what: 'the killed app to be gone' });
+    await s.delete().catch(() => {});
+    s = null;
+    await home();
+    assert.equal(await enterPin('000000'), 'error', 'the fifth wrong PIN, counted across the kill');
+    assert.equal(await enterPin(PIN), 'error', 'locked out: even the right PIN is not checked');
+    assert.match((await s.text(await s.waitFor($.pinError))).normalize('NFC'), /thử lại sau \d+ giây/);
+    await shot('pin-locked-out');
+    // The administrator sets the PIN again with the CLI: that ends the lock-out, and the running app reads
+    // the new hash at the next attempt (no restart).
+    writeConfig();
+    assert.equal(await enterPin(PIN), 'admin', 'the PIN set meanwhile opens the admin screen');
+    await press($.adminClose);
+    await s.waitFor($.home);
+  });
+
   e2e('leaving kiosk mode needs the PIN, and quits the app', async () => {
     await home(); // a new session when the previous test ended its own
     const pid = appPid();

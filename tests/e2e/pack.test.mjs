@@ -33,6 +33,8 @@ const KEY = path.join(WORK, 'office.key');
 const MARRIAGE = '1.000894';
 const OLD_TITLE = 'Đăng ký kết hôn';
 const NEW_TITLE = 'Đăng ký kết hôn lưu động tại nhà văn hóa thôn';
+/** The desk PIN the last test sets with the CLI. */
+const DESK_PIN = '602214';
 
 const $ = {
   input: 'input[data-testid="search-input"]',
@@ -47,6 +49,10 @@ const $ = {
   rollback: 'button[data-testid="pack-rollback"]',
   rollbackConfirm: 'button[data-testid="pack-rollback-confirm"]',
   changes: '[data-testid="pack-changes"]',
+  pinForm: '[data-testid="pack-pin"]',
+  pinInput: 'input[data-testid="pack-pin-input"]',
+  pinSubmit: 'button[data-testid="pack-pin-submit"]',
+  pinError: '[data-testid="pack-pin-error"]',
 };
 
 const figures = { generated: new Date().toISOString(), app: APP };
@@ -225,5 +231,30 @@ describe('sotay handbook updates', () => {
     const row = await searchFor('đăng ký kết hôn', MARRIAGE);
     assert.ok(!row.includes(NEW_TITLE), row);
     await shot('rolled-back');
+  });
+
+  e2e('with a desk PIN set (while the app runs), installing asks for it first', async () => {
+    execFileSync(SOTAY, ['config', 'set-pin', '--desk', '--data', DATA, '--pin-stdin'], {
+      input: `${DESK_PIN}\n`,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    await openAbout(1);
+    await choose(packs.v2);
+    await s.waitFor($.pinForm);
+    assert.equal(await s.find($.result_), null, 'nothing installed before the PIN');
+    await waitForVersion(1);
+    const enter = async (pin) => {
+      const input = await s.waitFor($.pinInput);
+      await s.clear(input);
+      await s.sendKeys(input, pin);
+      await s.click(await s.waitFor($.pinSubmit, { enabled: true }));
+    };
+    await enter('000000');
+    assert.match(await textOf($.pinError), /Mã PIN không đúng/);
+    await shot('desk-pin');
+    await enter(DESK_PIN);
+    assert.match(await textOf($.result_), /Đã cài gói cập nhật phiên bản 2/);
+    await waitForVersion(2);
+    assert.equal(await s.find($.pinForm), null);
   });
 });

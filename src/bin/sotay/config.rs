@@ -25,11 +25,15 @@ impl DataArg {
 
 #[derive(clap::Subcommand)]
 pub(crate) enum Command {
-    /// Đặt mã PIN quản trị (4–12 chữ số), nhập hai lần. / Set the kiosk administrator's PIN (4–12 digits),
-    /// typed twice.
+    /// Đặt mã PIN quản trị (6–12 chữ số), nhập hai lần. / Set the kiosk administrator's PIN (6–12 digits),
+    /// typed twice. Wrong attempts counted so far are forgotten.
     SetPin {
         #[command(flatten)]
         data: DataArg,
+        /// Đặt mã PIN của quầy (cài và quay về gói cập nhật ở quầy cần mã này). / Set the desk PIN
+        /// instead: installing or rolling back a content pack at a desk then needs it.
+        #[arg(long)]
+        desk: bool,
         /// Đọc mã PIN từ một dòng của đầu vào chuẩn, không hỏi lại (cho script). / Read the PIN from one
         /// line of standard input, without confirmation (for scripts).
         #[arg(long)]
@@ -44,12 +48,16 @@ pub(crate) enum Command {
 
 pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::SetPin { data, pin_stdin } => set_pin(&data.dir()?, *pin_stdin),
+        Command::SetPin {
+            data,
+            desk,
+            pin_stdin,
+        } => set_pin(&data.dir()?, *desk, *pin_stdin),
         Command::Show { data } => show(&data.dir()?),
     }
 }
 
-fn set_pin(dir: &Path, pin_stdin: bool) -> anyhow::Result<ExitCode> {
+fn set_pin(dir: &Path, desk: bool, pin_stdin: bool) -> anyhow::Result<ExitCode> {
     // Load first: a broken config is reported before the PIN is asked for, and other settings are kept.
     let mut config = Config::load(dir)?;
     let stdin = std::io::stdin();
@@ -58,7 +66,7 @@ fn set_pin(dir: &Path, pin_stdin: bool) -> anyhow::Result<ExitCode> {
         read_line(&mut input)?
     } else {
         let _quiet = Quiet::new();
-        prompt("Mã PIN mới / new PIN (4–12 chữ số / digits): ")?;
+        prompt("Mã PIN mới / new PIN (6–12 chữ số / digits): ")?;
         let first = read_line(&mut input)?;
         prompt("\nNhập lại / again: ")?;
         let second = read_line(&mut input)?;
@@ -69,11 +77,22 @@ fn set_pin(dir: &Path, pin_stdin: bool) -> anyhow::Result<ExitCode> {
         first
     };
     if let Some(e) = config::pin_error(&pin) {
-        bail!("{} / a PIN is 4 to 12 digits; nothing changed", e.message);
+        bail!("{} / a PIN is 6 to 12 digits; nothing changed", e.message);
     }
-    config.kiosk.pin_hash = Some(config::hash_pin(&pin)?);
+    let hash = Some(config::hash_pin(&pin)?);
+    if desk {
+        config.desk.pin_hash = hash;
+    } else {
+        config.kiosk.pin_hash = hash;
+    }
     config.save(dir)?;
-    println!("Đã đặt mã PIN / PIN set: {}", Config::path(dir).display());
+    sotay::lockout::reset(dir)?;
+    println!(
+        "Đã đặt mã PIN {} / {} PIN set: {}",
+        if desk { "quầy" } else { "quản trị" },
+        if desk { "desk" } else { "kiosk" },
+        Config::path(dir).display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -92,14 +111,7 @@ fn show(dir: &Path) -> anyhow::Result<ExitCode> {
     );
     let k = &config.kiosk;
     println!("kiosk.enabled = {}", k.enabled);
-    println!(
-        "kiosk.pin = {}",
-        if k.pin_hash.is_some() {
-            "set"
-        } else {
-            "not set"
-        }
-    );
+    println!("kiosk.pin = {}", pin_state(k.pin_hash.as_deref()));
     println!("kiosk.idle_seconds = {}", k.idle_seconds);
     println!("kiosk.warning_seconds = {}", k.warning_seconds);
     println!(
@@ -115,7 +127,25 @@ fn show(dir: &Path) -> anyhow::Result<ExitCode> {
     for key in &config.packs.trusted_keys {
         println!("  {key}");
     }
+    println!("desk.pin = {}", pin_state(config.desk.pin_hash.as_deref()));
+    if let Some(left) = sotay::lockout::locked_out(dir, std::time::SystemTime::now())? {
+        println!(
+            "PIN: locked out for {} s more after wrong attempts (`sotay config set-pin` ends it)",
+            left.as_secs()
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "set", "not set", or a warning when the PIN was set by an older sotay with a cheaper hash.
+fn pin_state(hash: Option<&str>) -> &'static str {
+    match hash {
+        None => "not set",
+        Some(h) if config::pin_hash_is_weak(h) => {
+            "set, with an older, weaker hash (and maybe only 4 digits): set it again with `sotay config set-pin`"
+        }
+        Some(_) => "set",
+    }
 }
 
 fn prompt(text: &str) -> anyhow::Result<()> {

@@ -22,26 +22,43 @@ pub(crate) struct DbArg {
 }
 
 impl DbArg {
-    fn open(&self) -> anyhow::Result<FeedbackStore> {
-        let path = match &self.db {
+    /// The database file this run uses.
+    fn path(&self) -> anyhow::Result<PathBuf> {
+        Ok(match &self.db {
             Some(p) => p.clone(),
             None => FeedbackStore::default_path(&self.data.dir()?),
-        };
-        Ok(FeedbackStore::open(&path)?)
+        })
+    }
+
+    /// The database, created when missing (for adding petitions).
+    fn open(&self) -> anyhow::Result<FeedbackStore> {
+        Ok(FeedbackStore::open(&self.path()?)?)
+    }
+
+    /// The existing database, to change it: a missing one is an error, never a new empty one.
+    fn open_existing(&self) -> anyhow::Result<FeedbackStore> {
+        Ok(FeedbackStore::open_existing(&self.path()?)?)
+    }
+
+    /// The existing database, read-only: no write lock, works in a read-only folder.
+    fn open_read_only(&self) -> anyhow::Result<FeedbackStore> {
+        Ok(FeedbackStore::open_read_only(&self.path()?)?)
     }
 }
 
 #[derive(clap::Subcommand)]
 pub(crate) enum Command {
     /// Xuất kiến nghị, phản ánh và đánh giá ra tệp CSV (luôn có dòng tiêu đề). / Export petitions and
-    /// ratings to CSV (the header row is always written). Applies the retention setting first.
+    /// ratings to CSV (the header row is always written). Without --purge the database is only read;
+    /// with --purge the retention setting is applied first.
     Export {
         #[command(flatten)]
         db: DbArg,
         /// Tệp CSV cần ghi. / The CSV file to write.
         #[arg(long, value_name = "FILE.csv")]
         out: PathBuf,
-        /// Xoá các kiến nghị, phản ánh đã xuất. / Delete the exported petitions once the file is written.
+        /// Xoá các kiến nghị, phản ánh đã xuất. / Delete the exported petitions once the file is written
+        /// and read back.
         #[arg(long)]
         purge: bool,
     },
@@ -71,16 +88,22 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
 }
 
 fn export(db: &DbArg, out: &std::path::Path, purge: bool) -> anyhow::Result<ExitCode> {
-    // The retention setting is the installation's (the data folder's config), whichever database is used.
-    let config = Config::load(&db.data.dir()?)?;
-    let store = db.open()?;
-    let expired = store.apply_retention(config.feedback.retention_days)?;
-    if expired > 0 {
-        eprintln!(
-            "Đã xoá {expired} bản quá {} ngày / deleted {expired} record(s) older than {} days",
-            config.feedback.retention_days, config.feedback.retention_days
-        );
-    }
+    let store = if purge {
+        // The retention setting is the installation's (the data folder's config), whichever database
+        // is used. It never deletes a petition that was not exported.
+        let config = Config::load(&db.data.dir()?)?;
+        let store = db.open_existing()?;
+        let expired = store.apply_retention(config.feedback.retention_days)?;
+        if expired > 0 {
+            eprintln!(
+                "Đã xoá {expired} bản quá {} ngày / deleted {expired} record(s) older than {} days",
+                config.feedback.retention_days, config.feedback.retention_days
+            );
+        }
+        store
+    } else {
+        db.open_read_only()?
+    };
     let s = store.export_csv(out, purge)?;
     println!(
         "{}: {} kiến nghị/phản ánh, {} đánh giá / {} petition(s), {} rating(s); đã xoá / purged: {}",
@@ -148,7 +171,7 @@ fn add_line(store: &FeedbackStore, line: &str) -> anyhow::Result<Line> {
 }
 
 fn stats(db: &DbArg, json: bool) -> anyhow::Result<ExitCode> {
-    let store = db.open()?;
+    let store = db.open_read_only()?;
     let counts = store.counts()?;
     if json {
         println!("{}", serde_json::to_string_pretty(&counts)?);

@@ -128,10 +128,30 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sotay: {e:#}");
+            eprintln!("sotay: {}", message(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// One line for a failure: the contexts added here, then the library's error, whose message already
+/// holds its cause (printing the cause again would say "database is locked: database is locked").
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+        if cause.downcast_ref::<sotay::Error>().is_some() {
+            break;
+        }
+    }
+    out
 }
 
 /// Lets `sotay … | head` end quietly: the default SIGPIPE action instead of a panic on a closed pipe.

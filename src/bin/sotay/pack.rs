@@ -38,6 +38,10 @@ pub(crate) enum Command {
         /// Tệp gói cần ghi. / The pack file to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Cho phép gói bỏ nhiều thủ tục đang cài (quá 20%). / Let the pack remove more than 20% of
+        /// the installed guides (otherwise an install refuses it).
+        #[arg(long)]
+        allow_guide_removal: bool,
     },
     /// Kiểm tra gói còn nguyên vẹn và được ký bằng khoá tin cậy. / Verify a pack against trusted keys.
     Verify {
@@ -56,10 +60,11 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Quay về gói trước đó (một bước). / Go back to the previous pack (one step).
+    /// Quay về gói trước đó (một bước). / Go back to the previous pack (one step); its signature is
+    /// checked again against the trusted keys.
     Rollback {
         #[command(flatten)]
-        data: DataArg,
+        keys: KeyArgs,
         /// In kết quả dạng JSON. / Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -115,7 +120,17 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             version,
             date,
             out,
-        } => match pack::build(content_dir, key, *version, date.as_deref(), out) {
+            allow_guide_removal,
+        } => match pack::build_with(
+            content_dir,
+            key,
+            *version,
+            date.as_deref(),
+            out,
+            pack::BuildOptions {
+                allow_guide_removal: *allow_guide_removal,
+            },
+        ) {
             Ok(info) => {
                 println!("{}: {}", out.display(), describe(&info));
                 Ok(ExitCode::SUCCESS)
@@ -146,9 +161,9 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             print_report("Đã cài / installed", &report, *json)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rollback { data, json } => {
-            let data = data.dir()?;
-            let report = pack::rollback(&data)?;
+        Command::Rollback { keys, json } => {
+            let data = keys.data.dir()?;
+            let report = pack::rollback(&data, &keys.trusted(&data)?)?;
             print_report("Đã quay về / rolled back to", &report, *json)?;
             Ok(ExitCode::SUCCESS)
         }

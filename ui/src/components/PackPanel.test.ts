@@ -181,6 +181,44 @@ describe('pack panel', () => {
     expect($('[data-testid="pack-error"]')).toBeNull();
   });
 
+  it('at a desk with a desk PIN, asks for it when the shell is locked, then goes on', async () => {
+    const base = invoke.getMockImplementation()!;
+    let unlocked = false;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => {
+      if (cmd === 'admin_unlock') return (unlocked = (args as { pin: string }).pin === '602214');
+      if ((cmd === 'install_pack' || cmd === 'rollback_pack') && !unlocked)
+        throw { code: 'locked', message: 'Cần nhập mã PIN quản trị trước khi làm việc này.' };
+      return base(cmd, args);
+    });
+    const onchanged = vi.fn();
+    show({ onchanged });
+    await settle(20);
+    await pick([1, 2, 3]);
+    expect($('[data-testid="pack-pin"]')!.textContent).toContain(words.deskPinAsk);
+    expect($('[data-testid="pack-error"]')).toBeNull();
+    expect(onchanged).not.toHaveBeenCalled();
+    const input = $<HTMLInputElement>('input[data-testid="pack-pin-input"]')!;
+    expect(input.type).toBe('password');
+    const enter = async (pin: string) => {
+      input.value = pin;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      flushSync();
+      $<HTMLButtonElement>('button[data-testid="pack-pin-submit"]')!.click();
+      await settle(20);
+    };
+    await enter('000000');
+    expect($('[data-testid="pack-pin-error"]')!.textContent).toBe(words.deskPinWrong);
+    expect(input.value).toBe('');
+    await enter('602214');
+    expect($('[data-testid="pack-pin"]')).toBeNull();
+    // The same bytes are installed once the PIN unlocked the shell.
+    const installs = invoke.mock.calls.filter(([cmd]) => cmd === 'install_pack');
+    expect(installs).toHaveLength(2);
+    expect(Array.from(installs[1]![1] as Uint8Array)).toEqual([1, 2, 3]);
+    expect(onchanged).toHaveBeenCalledOnce();
+    expect($('[data-testid="pack-status"]')!.dataset.version).toBe('2');
+  });
+
   it('is on the kiosk admin screen, in the kiosk language', async () => {
     const base = invoke.getMockImplementation()!;
     invoke.mockImplementation(async (cmd: string, args?: unknown) =>

@@ -5,6 +5,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $, $$, settle, tap } from '../lib/dom.testing';
 import { foreignMarriageGuide, marriageGuide, sampleLocality, samplePetitionErrors, sampleResults, someTerms } from '../lib/fixtures';
+import { dict } from '../lib/i18n';
 import type { PetitionInput } from '../lib/ipc';
 
 const invoke = vi.fn();
@@ -18,11 +19,13 @@ const guides = new Map([marriage, foreign].map((g) => [g.code, g]));
 
 let stored: PetitionInput[] = [];
 let unlocked = false;
+/** Whether the shell says a PIN is set (the config is read again at each call). */
+let pinSet = true;
 
 function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
   switch (cmd) {
     case 'app_mode':
-      return { kiosk: true, idle_seconds: 15, warning_seconds: 5, pin_set: true };
+      return { kiosk: true, idle_seconds: 15, warning_seconds: 5, pin_set: pinSet };
     case 'search':
       return sampleResults(String(args.query));
     case 'guide':
@@ -47,7 +50,7 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       return stored.length;
     }
     case 'admin_unlock':
-      unlocked = args.pin === '2468';
+      unlocked = args.pin === '246813';
       return unlocked;
     case 'admin_lock':
       unlocked = false;
@@ -86,6 +89,7 @@ let app: Record<string, unknown>;
 beforeEach(async () => {
   stored = [];
   unlocked = false;
+  pinSet = true;
   localStorage.clear();
   invoke.mockReset();
   invoke.mockImplementation(async (cmd: string, args?: Record<string, unknown>) => fakeShell(cmd, args));
@@ -326,15 +330,15 @@ describe('kiosk', () => {
   it('opens the admin screen with the PIN only, exports, and locks again', async () => {
     tap('[data-testid="admin-open"]');
     const input = $<HTMLInputElement>('[data-testid="pin-input"]')!;
-    for (const d of '1111') tap(`[data-testid="pin-key"][data-key="${d}"]`);
-    expect(input.value).toBe('1111');
+    for (const d of '111111') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    expect(input.value).toBe('111111');
     tap('[data-testid="pin-submit"]');
     await settle(20);
     expect($('[data-testid="pin-error"]')?.textContent).toBe('Mã PIN không đúng.');
     expect(input.value).toBe('');
     expect($('[data-testid="admin"]')).toBeNull();
 
-    for (const d of '2468') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
     tap('[data-testid="pin-submit"]');
     await settle(20);
     expect($('[data-testid="admin"]')).not.toBeNull();
@@ -350,7 +354,7 @@ describe('kiosk', () => {
     await settle(20);
     expect($('[data-testid="admin"]')).toBeNull();
     expect($('[data-testid="pin-pad"]')).not.toBeNull();
-    for (const d of '2468') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
     tap('[data-testid="pin-submit"]');
     await settle(20);
     tap('[data-testid="admin-close"]');
@@ -358,6 +362,30 @@ describe('kiosk', () => {
     expect(invoke).toHaveBeenCalledWith('admin_lock', undefined);
     expect($('[data-testid="admin"]')).toBeNull();
     expect($('[data-testid="kiosk-home"]')).not.toBeNull();
+  });
+});
+
+describe('kiosk PIN set while it runs', () => {
+  it('asks the shell again whether a PIN is set each time the pad opens', async () => {
+    unmount(app);
+    document.body.innerHTML = '';
+    pinSet = false;
+    app = mount(App, { target: document.body });
+    await settle(20);
+    tap('[data-testid="admin-open"]');
+    await settle(20);
+    expect($('[data-testid="pin-error"]')?.textContent).toBe(dict('vi').kiosk.pinNotSet);
+    expect($('[data-testid="pin-input"]')).toBeNull();
+    tap('[data-testid="pin-cancel"]');
+    // `sotay config set-pin` meanwhile: the next opening of the pad takes the PIN.
+    pinSet = true;
+    tap('[data-testid="admin-open"]');
+    await settle(20);
+    expect($('[data-testid="pin-input"]')).not.toBeNull();
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle(20);
+    expect($('[data-testid="admin"]')).not.toBeNull();
   });
 });
 

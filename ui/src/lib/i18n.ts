@@ -41,6 +41,10 @@ const packsVi = {
   locked: 'Cần nhập mã PIN quản trị trước khi làm việc này.',
   failed: (reason: string) => `Không thực hiện được: ${reason}`,
   readFailed: 'Không đọc được tệp đã chọn.',
+  deskPinAsk: 'Máy này đặt mã PIN cho việc cập nhật sổ tay. Nhập mã PIN của quầy để tiếp tục.',
+  deskPin: 'Mã PIN của quầy',
+  deskPinSubmit: 'Tiếp tục',
+  deskPinWrong: 'Mã PIN không đúng.',
 };
 
 const vi = {
@@ -307,6 +311,10 @@ const packsEn: typeof packsVi = {
   locked: 'Enter the admin PIN first.',
   failed: (reason: string) => `This could not be done: ${reason}`,
   readFailed: 'The chosen file could not be read.',
+  deskPinAsk: 'This computer has a PIN for handbook updates. Enter the desk PIN to go on.',
+  deskPin: 'Desk PIN',
+  deskPinSubmit: 'Go on',
+  deskPinWrong: 'Wrong PIN.',
 };
 
 const en: Dict = {

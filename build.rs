@@ -9,7 +9,13 @@
 use std::path::Path;
 
 /// The folders whose code decides what a snapshot holds.
-const ENGINE_SOURCES: [&str; 5] = ["src/search", "src/lang", "src/import", "src/guide", "src/content"];
+const ENGINE_SOURCES: [&str; 5] = [
+    "src/search",
+    "src/lang",
+    "src/import",
+    "src/guide",
+    "src/content",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");

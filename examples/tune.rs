@@ -163,7 +163,11 @@ fn main() -> anyhow::Result<()> {
             let base = get(&best, name);
             for factor in [0.0, 0.5, 0.75, 1.25, 1.5, 2.0] {
                 let mut w = best;
-                let v = if base == 0.0 { factor * 0.2 } else { base * factor };
+                let v = if base == 0.0 {
+                    factor * 0.2
+                } else {
+                    base * factor
+                };
                 set(&mut w, name, v);
                 let (score, reports) = bench.score(w)?;
                 if score > best_score + 1e-4 {

@@ -91,6 +91,25 @@ pub struct Config {
     pub packs: PacksConfig,
     /// `[desk]`: the desk (not kiosk) installation.
     pub desk: DeskConfig,
+    /// `[office]`: the office the installation serves.
+    pub office: OfficeConfig,
+}
+
+/// `[office]`: the office the installation serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OfficeConfig {
+    /// The level of government the office works at (`xa`, `tinh`, `bo`, `khac`): its procedures rank
+    /// first when a query names no level, and the desk's search starts scoped to it.
+    pub level: crate::guide::Level,
+}
+
+impl Default for OfficeConfig {
+    fn default() -> Self {
+        OfficeConfig {
+            level: crate::guide::Level::Xa,
+        }
+    }
 }
 
 /// `[desk]`: the desk (not kiosk) installation.

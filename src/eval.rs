@@ -228,10 +228,13 @@ pub fn evaluate_with(
         overall.add(rank, &top, &j.expected, relevant, zero);
         for (label, groups) in [(&j.style, &mut styles), (&j.kind, &mut kinds)] {
             if let Some(label) = label {
-                groups
-                    .entry(label.clone())
-                    .or_default()
-                    .add(rank, &top, &j.expected, relevant, zero);
+                groups.entry(label.clone()).or_default().add(
+                    rank,
+                    &top,
+                    &j.expected,
+                    relevant,
+                    zero,
+                );
             }
         }
         if per_query {

@@ -173,7 +173,11 @@ fn every_guide_is_complete_for_a_citizen() {
     assert_eq!(edited().count(), 61);
     for g in edited() {
         assert!(g.aliases.len() >= 3, "{}: fewer than three aliases", g.code);
-        assert!(g.questions.len() >= 5, "{}: fewer than five questions", g.code);
+        assert!(
+            g.questions.len() >= 5,
+            "{}: fewer than five questions",
+            g.code
+        );
         assert!(!g.life_events.is_empty(), "{}: no life event", g.code);
         assert!(
             g.document_items().count() > 0,

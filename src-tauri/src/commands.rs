@@ -49,12 +49,15 @@ impl Loaded {
 }
 
 impl Core {
-    /// Loads the embedded handbook and indexes it, now (whatever packs the data folder holds).
+    /// Opens the embedded handbook now, from the snapshot compiled into the app (whatever packs the data
+    /// folder holds).
     pub fn load() -> Core {
-        let engine = Handbook::embedded()
-            .and_then(Engine::new)
-            .map(Arc::new)
-            .map_err(IpcError::from);
+        let engine = match crate::embedded::snapshot() {
+            Some(bytes) => Engine::from_snapshot(&bytes, None),
+            None => Handbook::embedded().and_then(Engine::new),
+        }
+        .map(Arc::new)
+        .map_err(IpcError::from);
         Core::ready(Loaded::embedded(engine))
     }
 
@@ -188,6 +191,7 @@ pub async fn search(
 ) -> Result<SearchResults, IpcError> {
     options.filters.field = options.filters.field.as_deref().map(normalize);
     options.filters.event = options.filters.event.as_deref().map(normalize);
+    options.filters.ministry = options.filters.ministry.as_deref().map(normalize);
     Ok(core.engine().await?.search(&normalize(&query), &options)?)
 }
 
@@ -223,7 +227,7 @@ pub async fn life_events(core: State<'_, Core>) -> Result<Vec<LifeEvent>, IpcErr
 /// The glossary (abbreviations, old terms, technical terms, everyday phrases).
 #[tauri::command]
 pub async fn glossary(core: State<'_, Core>) -> Result<Vec<Term>, IpcError> {
-    Ok(core.engine().await?.handbook().glossary.clone())
+    Ok(core.engine().await?.glossary().to_vec())
 }
 
 /// The deploying office's contact details, if the handbook has them.
@@ -326,7 +330,8 @@ mod tests {
     use super::*;
 
     fn embedded() -> Loaded {
-        let engine = Handbook::embedded().and_then(Engine::new);
+        let bytes = crate::embedded::snapshot().expect("the embedded snapshot");
+        let engine = Engine::from_snapshot(&bytes, None);
         Loaded::embedded(engine.map(Arc::new).map_err(IpcError::from))
     }
 

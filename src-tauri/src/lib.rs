@@ -23,6 +23,7 @@
 
 pub mod admin;
 pub mod commands;
+pub mod embedded;
 pub mod error;
 pub mod feedback;
 pub mod kiosk;

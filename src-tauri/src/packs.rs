@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use sotay::Engine;
 use sotay::pack::{InstallReport, Limits, PackStatus};
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
@@ -56,16 +55,28 @@ impl Core {
     }
 }
 
-/// What `load_installed` gives, indexed. When even the embedded handbook cannot be loaded, the error
-/// is kept for every command to answer with.
+/// What `load_installed` gives, as an engine: the embedded handbook from the snapshot compiled into
+/// the app, an installed pack through the data folder's index cache (indexed at its first use only),
+/// ranked for the office level of `config.toml`. When even the embedded handbook cannot be loaded, the
+/// error is kept for every command to answer with.
 fn load(data_dir: &Path) -> Loaded {
-    match sotay::pack::load_installed(data_dir) {
-        Ok(installed) => Loaded {
-            engine: Engine::new(installed.handbook)
-                .map(Arc::new)
-                .map_err(IpcError::from),
-            status: installed.status,
-        },
+    let cache = sotay::search::cache::dir_in(data_dir);
+    let embedded = crate::embedded::snapshot();
+    let opened = sotay::pack::load_installed(data_dir)
+        .and_then(|installed| installed.into_engine(Some(&cache), embedded.as_deref()));
+    match opened {
+        Ok((mut engine, status, outcome)) => {
+            if let Some(notice) = outcome.notice() {
+                eprintln!("sotay-desktop: {notice}");
+            }
+            if let Ok(config) = sotay::config::Config::load(data_dir) {
+                engine.set_office_level(config.office.level);
+            }
+            Loaded {
+                engine: Ok(Arc::new(engine)),
+                status,
+            }
+        }
         Err(e) => Loaded::embedded(Err(IpcError::from(e))),
     }
 }

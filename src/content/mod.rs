@@ -194,7 +194,10 @@ impl Handbook {
             }
         }
 
-        if guide_files == 0 && catalogues.is_empty() && !problems.iter().any(|p| p.file.ends_with(".md")) {
+        if guide_files == 0
+            && catalogues.is_empty()
+            && !problems.iter().any(|p| p.file.ends_with(".md"))
+        {
             problems.push(Problem::new(
                 ".",
                 0,

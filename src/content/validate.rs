@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::data::{Family, LifeEvent, Rules, Term, TermKind};
 use crate::error::Problem;
-use crate::guide::{Guide, Origin};
 use crate::guide::parse::{is_valid_code, key_line};
+use crate::guide::{Guide, Origin};
 
 /// Words that betray an unfinished guide.
 const PLACEHOLDERS: [&str; 6] = [

@@ -81,7 +81,12 @@ pub(crate) struct Flags {
 const LONG_ASIDE_CHARS: usize = 40;
 
 /// Words that start a qualifier after the action ("Cấp giấy phép xây dựng mới *đối với* công trình …").
-const QUALIFIERS: [&str; 4] = [" đối với ", " trong trường hợp ", " trong các trường hợp ", " tại "];
+const QUALIFIERS: [&str; 4] = [
+    " đối với ",
+    " trong trường hợp ",
+    " trong các trường hợp ",
+    " tại ",
+];
 
 /// The short title of a record and the names derived from it for matching. The portal's title keeps
 /// "Thủ tục", where the procedure is done ("(thực hiện tại cấp tỉnh)") and long lists of cases; they

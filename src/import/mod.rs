@@ -29,6 +29,7 @@ use serde::Serialize;
 use crate::content::Rules;
 use crate::error::{Error, Problem, Result};
 use crate::guide::{Guide, parse_guide};
+use sha2::{Digest, Sha256};
 
 /// Name of the imported handbook.
 pub const DVCQG_NAME: &str = "Cơ sở dữ liệu TTHC quốc gia (nhập tự động)";
@@ -387,6 +388,9 @@ pub struct Catalogue {
     pub problems: Vec<Problem>,
     /// The month of the data (`YYYY-MM`).
     pub record_date: String,
+    /// Each converted record's code and the SHA-256 (hex) of its JSON with sorted keys: what a pack's
+    /// manifest lists, to tell which procedures of a newer crawl changed.
+    pub digests: Vec<(String, String)>,
 }
 
 /// Converts a national catalogue file of a handbook (`national/dvcqg-YYYY-MM.jsonl.gz`, records as the
@@ -405,16 +409,26 @@ pub fn catalogue(path: &str, bytes: &[u8]) -> Catalogue {
     out.record_date = month;
     let mut skipped: BTreeMap<SkipReason, Skipped> = BTreeMap::new();
     let mut drafts: Vec<dvcqg::Draft> = Vec::new();
+    let mut digests: Vec<(String, String)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let read = source::read_bytes(path, bytes, &mut |entry| {
         let (reason, example) = match entry {
-            source::Entry::Bad(line, why) => (SkipReason::InvalidRecord, format!("line {line}: {why}")),
+            source::Entry::Bad(line, why) => {
+                (SkipReason::InvalidRecord, format!("line {line}: {why}"))
+            }
             source::Entry::Record(line, map) => match dvcqg::convert(&map) {
                 Err(reason) => (reason, format!("line {line}")),
-                Ok(d) if !seen.insert(d.code.to_lowercase()) => {
-                    (SkipReason::DuplicateCode, format!("line {line}: {}", d.code))
-                }
+                Ok(d) if !seen.insert(d.code.to_lowercase()) => (
+                    SkipReason::DuplicateCode,
+                    format!("line {line}: {}", d.code),
+                ),
                 Ok(d) => {
+                    let json = serde_json::to_vec(&map).unwrap_or_default();
+                    let digest: String = Sha256::digest(&json)
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    digests.push((d.code.clone(), digest));
                     drafts.push(d);
                     return ControlFlow::Continue(());
                 }
@@ -436,6 +450,7 @@ pub fn catalogue(path: &str, bytes: &[u8]) -> Catalogue {
         return out;
     }
     out.skipped = skipped.into_values().collect();
+    out.digests = digests;
     drop_twin_aliases(&mut drafts);
     let related = resolve_related(&drafts);
     for (d, r) in drafts.iter().zip(&related) {

@@ -315,9 +315,9 @@ impl Lexicon {
     fn parse() -> std::result::Result<Lexicon, Vec<Problem>> {
         let mut problems = Vec::new();
         let toml_problem = |file: &str, text: &str, e: toml::de::Error| {
-            let line = e
-                .span()
-                .map_or(0, |s| crate::guide::parse::line_of(text.as_bytes(), s.start));
+            let line = e.span().map_or(0, |s| {
+                crate::guide::parse::line_of(text.as_bytes(), s.start)
+            });
             Problem::new(file, line, e.message().to_string())
         };
         let glossary = match toml::from_str::<GlossaryFile>(GLOSSARY) {
@@ -403,7 +403,8 @@ impl Lexicon {
     pub fn glossary_with(&self, own: &[Term]) -> Vec<Term> {
         let key = |t: &Term| fold(&normalize(&t.term));
         let mut out: Vec<Term> = self.glossary.clone();
-        let mut at: HashMap<String, usize> = out.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+        let mut at: HashMap<String, usize> =
+            out.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
         for t in own {
             match at.get(&key(t)) {
                 Some(&i) => {
@@ -439,7 +440,10 @@ impl Lexicon {
                 return;
             }
             // Abbreviations are written in capitals: "BHXH", "TNLĐ"; a lowercase word is a word.
-            let is_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            let is_caps = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
                 && word.chars().count() >= 2;
             match self.abbreviations.get(&fold(word)) {
                 Some(full) if is_caps => {
@@ -522,8 +526,10 @@ pub fn audiences_of(title: &str, official_title: &str, applicants: &[String]) ->
     let applicants = words_of(&applicants.join(", "));
     let has = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(&format!(" {w} ")));
     let mut out = Vec::new();
-    let citizen = has(&applicants, &["công dân", "cá nhân", "hộ gia đình", "người dân"])
-        || applicants.trim().is_empty();
+    let citizen = has(
+        &applicants,
+        &["công dân", "cá nhân", "hộ gia đình", "người dân"],
+    ) || applicants.trim().is_empty();
     if citizen {
         out.push(Audience::Citizen);
     }
@@ -534,7 +540,14 @@ pub fn audiences_of(title: &str, official_title: &str, applicants: &[String]) ->
     }
     if has(
         &names,
-        &["doanh nghiệp", "tổ chức", "hợp tác xã", "công ty", "nhà đầu tư", "dự án"],
+        &[
+            "doanh nghiệp",
+            "tổ chức",
+            "hợp tác xã",
+            "công ty",
+            "nhà đầu tư",
+            "dự án",
+        ],
     ) || (!citizen && has(&applicants, &["tổ chức", "doanh nghiệp", "hợp tác xã"]))
     {
         out.push(Audience::Organisation);
@@ -640,7 +653,10 @@ mod tests {
             l.audiences_named(&toks("kết hôn với người nước ngoài")),
             [Audience::Foreign]
         );
-        assert!(l.audiences_named(&toks("đăng ký khai sinh cho con")).is_empty());
+        assert!(
+            l.audiences_named(&toks("đăng ký khai sinh cho con"))
+                .is_empty()
+        );
         assert_eq!(l.levels_named(&toks("nộp ở ủy ban xã")), [Level::Xa]);
         // Without marks "xa" is also "xa" (far): levels count only when typed with them.
         assert!(l.levels_named(&toks("di lam xa")).is_empty());
@@ -667,12 +683,8 @@ mod tests {
             [Audience::Organisation]
         );
         assert!(
-            audiences_of(
-                "Xét hưởng trợ cấp một lần đối với quân nhân",
-                "",
-                &citizens
-            )
-            .contains(&Audience::Armed)
+            audiences_of("Xét hưởng trợ cấp một lần đối với quân nhân", "", &citizens)
+                .contains(&Audience::Armed)
         );
     }
 }

@@ -136,9 +136,9 @@ impl Situations {
     /// Parses the lexicon; every problem is reported.
     pub(super) fn parse(text: &str) -> Result<Situations, Vec<Problem>> {
         let file: File = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map_or(0, |s| crate::guide::parse::line_of(text.as_bytes(), s.start));
+            let line = e.span().map_or(0, |s| {
+                crate::guide::parse::line_of(text.as_bytes(), s.start)
+            });
             vec![Problem::new(FILE, line, e.message().to_string())]
         })?;
         let roles: Vec<Role> = file
@@ -421,7 +421,11 @@ mod tests {
             "má tôi mất rồi",
             "tía tui mất",
         ] {
-            assert!(fires(q, "khai-tu") || fires(q, "khai-tu-tu-ngu"), "{q}: {:?}", rules(q));
+            assert!(
+                fires(q, "khai-tu") || fires(q, "khai-tu-tu-ngu"),
+                "{q}: {:?}",
+                rules(q)
+            );
         }
     }
 
@@ -429,7 +433,10 @@ mod tests {
     fn the_same_verb_with_a_paper_is_a_lost_paper_not_a_death() {
         assert_eq!(rules("bố tôi mất thẻ căn cước"), ["mat-can-cuoc"]);
         assert_eq!(rules("mẹ tôi bị mất sổ đỏ"), ["mat-so-do"]);
-        assert!(fires("tôi làm mất giấy khai sinh của con", "mat-giay-khai-sinh"));
+        assert!(fires(
+            "tôi làm mất giấy khai sinh của con",
+            "mat-giay-khai-sinh"
+        ));
         assert!(!fires("tôi làm mất giấy khai sinh của con", "khai-tu"));
         assert!(fires("sổ hồng nhà tôi bị cháy", "mat-so-do"));
         assert!(fires("căn cước bị gãy đôi", "hong-can-cuoc"));
@@ -439,8 +446,14 @@ mod tests {
 
     #[test]
     fn a_paper_in_the_next_clause_is_not_the_object_of_the_verb() {
-        assert!(fires("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ", "khai-tu"));
-        assert!(!fires("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ", "mat-so-do"));
+        assert!(fires(
+            "Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ",
+            "khai-tu"
+        ));
+        assert!(!fires(
+            "Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ",
+            "mat-so-do"
+        ));
         // A rule reads one sentence at a time.
         assert!(!fires("Bố tôi khỏe. Mất thời gian quá", "khai-tu"));
     }
@@ -487,7 +500,10 @@ mod tests {
             "chúng tôi chưa đăng ký kết hôn nhưng đã có con",
             "con-chua-dang-ky-ket-hon"
         ));
-        assert!(fires("giấy khai sinh của con không có tên bố", "khong-ten-cha"));
+        assert!(fires(
+            "giấy khai sinh của con không có tên bố",
+            "khong-ten-cha"
+        ));
     }
 
     #[test]
@@ -533,7 +549,10 @@ mod tests {
         assert!(fires("tôi thuê trọ ở quận 7", "thue-tro"));
         assert!(fires("hàng xóm lấn đất nhà tôi", "tranh-chap-dat"));
         assert!(fires("muốn tách mảnh đất cho con", "tach-thua"));
-        assert!(fires("tôi bị tai nạn khi đang làm ở xưởng", "tai-nan-lao-dong"));
+        assert!(fires(
+            "tôi bị tai nạn khi đang làm ở xưởng",
+            "tai-nan-lao-dong"
+        ));
         assert!(fires("muốn nhận nuôi một bé", "con-nuoi"));
         assert!(fires("cháu tôi mồ côi cả cha lẫn mẹ", "mo-coi"));
     }

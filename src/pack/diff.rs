@@ -6,22 +6,42 @@ use serde::Serialize;
 
 use crate::pack::manifest::Manifest;
 
-/// Guides added, changed and removed from one pack to the next (national codes, sorted).
+/// Guides added, changed and removed from one pack to the next (national codes, sorted): the edited
+/// guides, and apart the procedures of the national catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Changes {
-    /// Guides only in the new pack.
+    /// Edited guides only in the new pack.
     pub added: Vec<String>,
-    /// Guides in both whose file differs (by sha256 or path).
+    /// Edited guides in both whose file differs (by sha256 or path).
     pub changed: Vec<String>,
-    /// Guides only in the old pack.
+    /// Edited guides only in the old pack.
     pub removed: Vec<String>,
+    /// The national catalogue's procedures added, changed (their record differs) and removed, when
+    /// either pack carries a catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<Box<Changes>>,
 }
 
 impl Changes {
     /// The changes from `old` (none: an empty handbook) to `new`.
     pub fn between(old: Option<&Manifest>, new: &Manifest) -> Changes {
-        let old = old.map(guides).unwrap_or_default();
-        let new = guides(new);
+        let catalogue = (old.is_some_and(|o| !o.records.is_empty()) || !new.records.is_empty())
+            .then(|| {
+                Box::new(Changes::of(
+                    old.map(records).unwrap_or_default(),
+                    records(new),
+                ))
+            });
+        Changes {
+            catalogue,
+            ..Changes::of(old.map(guides).unwrap_or_default(), guides(new))
+        }
+    }
+
+    fn of(
+        old: BTreeMap<String, BTreeSet<(String, String)>>,
+        new: BTreeMap<String, BTreeSet<(String, String)>>,
+    ) -> Changes {
         let mut changes = Changes::default();
         for (code, files) in &new {
             match old.get(code) {
@@ -40,8 +60,34 @@ impl Changes {
 
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && self.catalogue.as_ref().is_none_or(|c| c.is_empty())
     }
+
+    /// Procedures removed in all, edited guides and catalogue records alike (a code that moves from
+    /// the catalogue to an edited guide is not removed).
+    pub fn removed_codes(&self, new: &Manifest) -> usize {
+        let kept = new.guide_codes();
+        self.removed
+            .iter()
+            .chain(self.catalogue.iter().flat_map(|c| c.removed.iter()))
+            .filter(|c| !kept.contains(c.as_str()))
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+}
+
+/// Record code → its (file, sha256).
+fn records(m: &Manifest) -> BTreeMap<String, BTreeSet<(String, String)>> {
+    let mut out: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    for r in &m.records {
+        out.entry(r.code.clone())
+            .or_default()
+            .insert((String::new(), r.sha256.clone()));
+    }
+    out
 }
 
 /// Guide code → the (path, sha256) of its files.
@@ -79,6 +125,7 @@ mod tests {
                     code: Some((*code).into()),
                 })
                 .collect(),
+            records: Vec::new(),
         }
     }
 

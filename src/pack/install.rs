@@ -34,11 +34,12 @@ use super::{
     SIGNATURE, fsutil, read_pack, read_pack_file, source_files,
 };
 use crate::atomic;
-use crate::content::Handbook;
+use crate::content::{Handbook, SourceFile};
 use crate::error::{Error, Result};
 use crate::pack::manifest::rejected;
 use crate::regular::ReadError;
 use crate::search::Engine;
+use crate::search::cache;
 
 /// The pointer file naming the current (and previous) slot, inside `DATA/packs/`.
 pub const STATE_FILE: &str = "state.toml";
@@ -108,19 +109,88 @@ impl PackStatus {
     }
 }
 
-/// The handbook to use and where it came from.
+/// The handbook to use and where it came from, not yet loaded: loading the national catalogue and
+/// indexing it is the slow part, which [`Installed::into_engine`] does through the index cache.
 #[derive(Debug)]
 pub struct Installed {
-    /// The handbook: the installed pack's, or the embedded one.
-    pub handbook: Handbook,
+    /// The installed pack's checked files, or the embedded handbook.
+    pub content: Content,
     /// Its origin, version and the changes, for display.
     pub status: PackStatus,
 }
 
-/// A loaded, hash-checked slot.
-struct Slot {
-    manifest: Manifest,
-    handbook: Handbook,
+/// What an [`Installed`] handbook is made of.
+#[derive(Debug)]
+pub enum Content {
+    /// The handbook compiled into the program.
+    Embedded,
+    /// An installed pack: its content files, each checked against its manifest.
+    Pack {
+        /// Where the files are (for messages).
+        origin: String,
+        /// The content files.
+        files: Vec<SourceFile>,
+        /// The slot's manifest.
+        manifest: Manifest,
+    },
+}
+
+impl Installed {
+    /// Loads the handbook. A pack whose content does not load (or not to the guides its manifest
+    /// lists) gives the embedded handbook, and the status says why.
+    pub fn into_handbook(self) -> Result<(Handbook, PackStatus)> {
+        let Installed { content, status } = self;
+        match content {
+            Content::Embedded => Ok((Handbook::embedded()?, status)),
+            Content::Pack {
+                origin,
+                files,
+                manifest,
+            } => match Handbook::from_files(&origin, files)
+                .and_then(|h| check_guides(&h, &manifest).map(|()| h))
+            {
+                Ok(h) => Ok((h, status)),
+                Err(e) => Ok((
+                    Handbook::embedded()?,
+                    PackStatus::embedded(Some(unusable(&e))),
+                )),
+            },
+        }
+    }
+
+    /// The engine of the handbook, through the index cache folder `cache` (the data folder's `cache/`,
+    /// see [`crate::search::cache`]): a pack is indexed once, at its first use, not at every start. The
+    /// embedded handbook comes from `embedded`, an engine snapshot compiled into the program with it,
+    /// when one is given. Falls back to the embedded handbook as [`Installed::into_handbook`] does.
+    pub fn into_engine(
+        self,
+        cache: Option<&Path>,
+        embedded: Option<&[u8]>,
+    ) -> Result<(Engine, PackStatus, cache::Outcome)> {
+        let open_embedded = |status: PackStatus| -> Result<(Engine, PackStatus, cache::Outcome)> {
+            if let Some(bytes) = embedded
+                && let Ok(engine) = Engine::from_snapshot(bytes, None)
+            {
+                return Ok((engine, status, cache::Outcome::Hit));
+            }
+            let (engine, outcome) = cache::open_content(None, cache)?;
+            Ok((engine, status, outcome))
+        };
+        let Installed { content, status } = self;
+        match content {
+            Content::Embedded => open_embedded(status),
+            Content::Pack {
+                origin,
+                files,
+                manifest,
+            } => match cache::open(&origin, files, cache).and_then(|(engine, outcome)| {
+                check_guides(engine.handbook(), &manifest).map(|()| (engine, outcome))
+            }) {
+                Ok((engine, outcome)) => Ok((engine, status, outcome)),
+                Err(e) => open_embedded(PackStatus::embedded(Some(unusable(&e)))),
+            },
+        }
+    }
 }
 
 /// Installs a pack file into `data_dir` after checking it against `trusted`; see the module docs.
@@ -146,13 +216,12 @@ pub fn install_bytes(
     // as `sotay check` sees it and its index. Nothing in the data folder is touched yet.
     let pack = read_pack(&bytes, trusted, &Limits::default())?;
     drop(bytes);
-    let handbook = Handbook::from_files(
-        &format!("pack v{}", pack.manifest.version),
-        source_files(pack.files.clone()),
-    )
-    .map_err(|e| rejected(format!("its content does not pass `sotay check`: {e}")))?;
+    let sources = source_files(pack.files.clone());
+    let handbook =
+        Handbook::from_files(&format!("pack v{}", pack.manifest.version), sources.clone())
+            .map_err(|e| rejected(format!("its content does not pass `sotay check`: {e}")))?;
     check_guides(&handbook, &pack.manifest)?;
-    Engine::new(handbook)?;
+    let engine = Engine::new(handbook)?;
 
     let packs = data_dir.join(PACKS_DIR);
     fs::create_dir_all(&packs).map_err(|e| Error::io(&packs, e))?;
@@ -202,6 +271,9 @@ pub fn install_bytes(
     };
     write_state(&packs, &new_state)?;
     clean(&packs, Some(&new_state));
+    // The new handbook's index goes into the cache now, so the next start opens it at once. A cache
+    // that cannot be written only means indexing at that start.
+    let _ = cache::store(&cache::dir_in(data_dir), &sources, &engine);
 
     let previous = previous.map(|(_, manifest)| manifest);
     Ok(InstallReport {
@@ -215,7 +287,7 @@ pub fn install_bytes(
 /// manifest allows it.
 fn check_removals(installed: &Manifest, pack: &Manifest) -> Result<()> {
     let changes = Changes::between(Some(installed), pack);
-    let removed = changes.removed.len();
+    let removed = changes.removed_codes(pack);
     let before = installed.guide_count.max(1);
     if removed as f64 > MAX_REMOVED_SHARE * before as f64 && !pack.allow_guide_removal {
         return Err(rejected(format!(
@@ -248,19 +320,25 @@ pub fn rollback(data_dir: &Path, trusted: &[PublicKey]) -> Result<InstallReport>
             "there is no previous pack to roll back to (rollback goes back one step only)".into(),
         ));
     };
+    // Signed, every file intact, the content loading to the guides its manifest lists.
     let target = load_slot(&packs, &previous)
-        .and_then(|slot| check_signed(&packs, &previous, &slot.manifest, trusted).map(|()| slot))
+        .and_then(|(manifest, origin, files)| {
+            check_signed(&packs, &previous, &manifest, trusted)?;
+            let handbook = Handbook::from_files(&origin, files)?;
+            check_guides(&handbook, &manifest)?;
+            Ok(manifest)
+        })
         .map_err(|e| Error::Pack(format!("the previous pack cannot be used: {e}")))?;
     let current = load_manifest(&packs, &state.current).ok();
     let in_use = current
         .as_ref()
         .map(|m| m.version)
         .or_else(|| slot_version(&state.current));
-    if in_use.is_none_or(|v| target.manifest.version >= v) {
+    if in_use.is_none_or(|v| target.version >= v) {
         return Err(Error::Pack(format!(
             "the previous pack (version {}) is not older than the pack in use ({}); {STATE_FILE} was \
              left as it is",
-            target.manifest.version,
+            target.version,
             in_use.map_or_else(|| "unknown".to_string(), |v| v.to_string())
         )));
     }
@@ -271,8 +349,8 @@ pub fn rollback(data_dir: &Path, trusted: &[PublicKey]) -> Result<InstallReport>
     write_state(&packs, &new_state)?;
     clean(&packs, Some(&new_state));
     Ok(InstallReport {
-        installed: PackInfo::of(&target.manifest),
-        changes: Changes::between(current.as_ref(), &target.manifest),
+        installed: PackInfo::of(&target),
+        changes: Changes::between(current.as_ref(), &target),
         previous: current.as_ref().map(PackInfo::of),
     })
 }
@@ -326,7 +404,9 @@ pub fn load_installed(data_dir: &Path) -> Result<Installed> {
             Ok(None) => NOTE_NONE.to_string(),
             Err(e) => unusable(&e),
             Ok(Some(state)) => match load_slot(&packs, &state.current) {
-                Ok(slot) => return Ok(from_slot(&packs, &state, slot)),
+                Ok((manifest, origin, files)) => {
+                    return Ok(from_slot(&packs, &state, manifest, origin, files));
+                }
                 // An install or rollback may have switched slots while this one was read: look again.
                 Err(_) if attempt < 3 && read_state(&packs).ok().flatten() != Some(state) => {
                     continue;
@@ -335,22 +415,42 @@ pub fn load_installed(data_dir: &Path) -> Result<Installed> {
             },
         };
         return Ok(Installed {
-            handbook: Handbook::embedded()?,
+            content: Content::Embedded,
             status: PackStatus::embedded(Some(failure)),
         });
     }
 }
 
-/// What [`load_installed`] would report, without keeping the handbook.
+/// What [`load_installed`] would report, the installed pack's content checked as loading it would
+/// (without building its index or keeping it).
 pub fn status(data_dir: &Path) -> Result<PackStatus> {
-    load_installed(data_dir).map(|i| i.status)
+    let installed = load_installed(data_dir)?;
+    match installed.content {
+        Content::Embedded => Ok(installed.status),
+        Content::Pack {
+            origin,
+            files,
+            manifest,
+        } => Ok(
+            match Handbook::from_files(&origin, files).and_then(|h| check_guides(&h, &manifest)) {
+                Ok(()) => installed.status,
+                Err(e) => PackStatus::embedded(Some(unusable(&e))),
+            },
+        ),
+    }
 }
 
 fn unusable(e: &Error) -> String {
     format!("Gói cập nhật đã cài không dùng được nên đang dùng sổ tay đi kèm ứng dụng. Lý do: {e}")
 }
 
-fn from_slot(packs: &Path, state: &State, slot: Slot) -> Installed {
+fn from_slot(
+    packs: &Path,
+    state: &State,
+    manifest: Manifest,
+    origin: String,
+    files: Vec<SourceFile>,
+) -> Installed {
     let previous = state
         .previous
         .as_deref()
@@ -359,13 +459,17 @@ fn from_slot(packs: &Path, state: &State, slot: Slot) -> Installed {
         status: PackStatus {
             source: Source::Pack,
             note: None,
-            pack: Some(PackInfo::of(&slot.manifest)),
+            pack: Some(PackInfo::of(&manifest)),
             changes: previous
                 .as_ref()
-                .map(|p| Changes::between(Some(p), &slot.manifest)),
+                .map(|p| Changes::between(Some(p), &manifest)),
             previous: previous.as_ref().map(PackInfo::of),
         },
-        handbook: slot.handbook,
+        content: Content::Pack {
+            origin,
+            files,
+            manifest,
+        },
     }
 }
 
@@ -518,17 +622,12 @@ fn check_staged(dir: &Path, manifest: &Manifest) -> Result<()> {
 }
 
 fn check_guides(handbook: &Handbook, manifest: &Manifest) -> Result<()> {
-    let mut listed: Vec<(&str, &str)> = manifest
-        .files
-        .iter()
-        .filter_map(|f| f.code.as_deref().map(|c| (f.path.as_str(), c)))
-        .collect();
-    let mut loaded: Vec<(&str, &str)> = handbook
+    let listed = manifest.expected_guides();
+    let mut loaded: Vec<(String, String)> = handbook
         .guides
         .iter()
-        .map(|g| (g.source.as_str(), g.code.as_str()))
+        .map(|g| (g.source.clone(), g.code.clone()))
         .collect();
-    listed.sort_unstable();
     loaded.sort_unstable();
     if listed != loaded {
         return Err(rejected(
@@ -553,9 +652,10 @@ fn load_manifest(packs: &Path, name: &str) -> Result<Manifest> {
     Manifest::parse(&read_slot_file(&packs.join(name).join(MANIFEST))?)
 }
 
-/// Loads a slot, checking every file against the slot's manifest (size and sha256) and loading exactly
-/// the listed files: a half-written or altered slot is an error, never a mix.
-fn load_slot(packs: &Path, name: &str) -> Result<Slot> {
+/// Reads a slot's files, checking each against the slot's manifest (size and sha256) and reading
+/// exactly the listed files: a half-written or altered slot is an error, never a mix. Returns the
+/// manifest, the content folder's name and the files; their content is loaded later.
+fn load_slot(packs: &Path, name: &str) -> Result<(Manifest, String, Vec<SourceFile>)> {
     let dir = packs.join(name);
     let manifest = load_manifest(packs, name)?;
     let content = dir.join(CONTENT.trim_end_matches('/'));
@@ -571,9 +671,7 @@ fn load_slot(packs: &Path, name: &str) -> Result<Slot> {
         }
         files.push((f.path.clone(), bytes));
     }
-    let handbook = Handbook::from_files(&content.display().to_string(), source_files(files))?;
-    check_guides(&handbook, &manifest)?;
-    Ok(Slot { manifest, handbook })
+    Ok((manifest, content.display().to_string(), source_files(files)))
 }
 
 #[cfg(test)]

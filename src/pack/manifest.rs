@@ -58,6 +58,29 @@ pub struct Manifest {
     pub allow_guide_removal: bool,
     /// Every content file, sorted by path.
     pub files: Vec<FileEntry>,
+    /// The procedures of the national catalogue files, one per record, sorted by code: what a pack
+    /// diff compares for the catalogue, which is one file but thousands of procedures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<RecordEntry>,
+}
+
+/// One procedure of a national catalogue file of a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordEntry {
+    /// Its national code.
+    pub code: String,
+    /// The catalogue file that holds it.
+    pub file: String,
+    /// SHA-256 of the record (its JSON with sorted keys), lowercase hex.
+    pub sha256: String,
+}
+
+impl RecordEntry {
+    /// The name its guide is loaded under (`national/dvcqg-2026-06.jsonl.gz#1.000656`).
+    pub fn source(&self) -> String {
+        format!("{}#{}", self.file, self.code)
+    }
 }
 
 /// One content file of a pack.
@@ -149,14 +172,61 @@ impl Manifest {
                 )));
             }
         }
-        let guides = self.files.iter().filter(|f| f.code.is_some()).count();
+        for (i, r) in self.records.iter().enumerate() {
+            if !self.files.iter().any(|f| f.path == r.file) || !is_sha256(&r.sha256) {
+                return Err(rejected(format!(
+                    "manifest.toml: record {} names a file the pack does not hold, or has a bad sha256",
+                    r.code
+                )));
+            }
+            if i > 0 && self.records[i - 1].code >= r.code {
+                return Err(rejected(format!(
+                    "manifest.toml: record {} is out of order or listed twice",
+                    r.code
+                )));
+            }
+        }
+        let guides = self.guide_codes().len();
         if guides != self.guide_count {
             return Err(rejected(format!(
-                "manifest.toml: guide_count is {} but {guides} files carry a guide code",
+                "manifest.toml: guide_count is {} but the files and records carry {guides} guide codes",
                 self.guide_count
             )));
         }
         Ok(())
+    }
+
+    /// Every guide code the pack holds: its guide files' and its catalogue records' (an edited guide
+    /// replacing its record counts once).
+    pub fn guide_codes(&self) -> std::collections::BTreeSet<&str> {
+        self.files
+            .iter()
+            .filter_map(|f| f.code.as_deref())
+            .chain(self.records.iter().map(|r| r.code.as_str()))
+            .collect()
+    }
+
+    /// The (source, code) pairs of the guides the content must load to: each guide file, and each
+    /// record that no guide file replaces.
+    pub fn expected_guides(&self) -> Vec<(String, String)> {
+        let edited: std::collections::BTreeSet<&str> = self
+            .files
+            .iter()
+            .filter_map(|f| f.code.as_deref())
+            .collect();
+        let mut out: Vec<(String, String)> = self
+            .files
+            .iter()
+            .filter_map(|f| f.code.as_ref().map(|c| (f.path.clone(), c.clone())))
+            .chain(
+                self.records
+                    .iter()
+                    .filter(|r| !edited.contains(r.code.as_str()))
+                    .map(|r| (r.source(), r.code.clone())),
+            )
+            .collect();
+        out.sort_unstable();
+        out
     }
 }
 
@@ -260,6 +330,7 @@ mod tests {
                     code: Some("1.001193".into()),
                 },
             ],
+            records: Vec::new(),
         }
     }
 

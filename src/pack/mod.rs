@@ -1,15 +1,17 @@
 //! Signed content packs: how the content office ships handbook updates to desks and kiosks offline.
 //!
 //! A pack (`.sotaypack`) is one file: a plain ustar archive (see [`archive`](self)) holding, in order,
-//! `manifest.toml` (version, date, guide count, size and sha256 of every content file; see [`Manifest`]),
+//! `manifest.toml` (version, date, guide count, size and sha256 of every content file, and of every
+//! record of a national catalogue file; see [`Manifest`]),
 //! `manifest.toml.minisig` (a minisign signature of the manifest whose trusted comment is
 //! `sotay pack v<version> <date>`), then `content/<path>` for every content file, sorted.
 //!
 //! - [`keygen`] makes a minisign key pair; [`build`] validates a content folder like `sotay check` and
 //!   writes a signed pack; [`verify`] checks one against trusted public keys.
 //! - [`install`] verifies a pack, unpacks it into a staging folder, loads it and builds its index there,
-//!   then switches to it with one atomic rename; [`rollback`] goes back one step; [`load_installed`] gives
-//!   the handbook to use (the installed pack, or the embedded handbook and why).
+//!   then switches to it with one atomic rename, and caches its index in the data folder; [`rollback`]
+//!   goes back one step; [`load_installed`] gives the handbook to use (the installed pack, or the
+//!   embedded handbook and why), which [`Installed::into_engine`] opens through the index cache.
 //!
 //! Everything a pack says is checked before a byte of it reaches the data folder: one flipped byte
 //! anywhere in the file is rejected, and so are links, unsafe paths, files missing from the archive or
@@ -35,7 +37,7 @@
 //! assert_eq!(report.installed.version, 1);
 //! let installed = pack::load_installed(&data)?;
 //! assert_eq!(installed.status.source, pack::Source::Pack);
-//! let engine = sotay::Engine::new(installed.handbook)?;
+//! let (engine, _status, _cache) = installed.into_engine(Some(&data.join("cache")), None)?;
 //! # let _ = engine;
 //! # std::fs::remove_dir_all(&tmp).ok();
 //! # Ok(()) }
@@ -56,12 +58,13 @@ use serde::Serialize;
 pub use archive::Limits;
 pub use diff::Changes;
 pub use install::{
-    InstallReport, Installed, PackStatus, STATE_FILE, Source, install, install_bytes,
+    Content, InstallReport, Installed, PackStatus, STATE_FILE, Source, install, install_bytes,
     load_installed, rollback, status,
 };
 pub use keys::{PublicKey, keygen, pub_path, trusted_keys};
 pub use manifest::{
-    FORMAT, FileEntry, MAX_REMOVED_SHARE, MAX_VERSION, Manifest, check_path, is_date, sha256_hex,
+    FORMAT, FileEntry, MAX_REMOVED_SHARE, MAX_VERSION, Manifest, RecordEntry, check_path, is_date,
+    sha256_hex,
 };
 
 use crate::content::Handbook;
@@ -166,6 +169,25 @@ pub fn build_with(
     let key = keys::SecretKey::from_file(secret_key)?;
     let sources = files::dir_files(content_dir)?;
     let handbook = Handbook::from_files(&content_dir.display().to_string(), sources.clone())?;
+    // The catalogue is one file but thousands of procedures: each record is listed with its digest,
+    // so that a pack's changes can be told procedure by procedure.
+    let mut records: Vec<manifest::RecordEntry> = sources
+        .iter()
+        .filter(|f| files::is_catalogue(&f.path))
+        .flat_map(|f| {
+            crate::import::catalogue(&f.path, &f.bytes)
+                .digests
+                .into_iter()
+                .map(|(code, sha256)| manifest::RecordEntry {
+                    code,
+                    file: f.path.clone(),
+                    sha256,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    records.sort_by(|a, b| a.code.cmp(&b.code));
+    records.dedup_by(|a, b| a.code == b.code);
     let manifest = Manifest {
         format: manifest::FORMAT,
         name: handbook.info.name.clone(),
@@ -186,6 +208,7 @@ pub fn build_with(
                     .map(|g| g.code.clone()),
             })
             .collect(),
+        records,
     };
     let manifest_bytes = manifest.to_bytes()?;
     let signature = key.sign(&manifest_bytes, &manifest.trusted_comment())?;

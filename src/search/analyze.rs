@@ -126,10 +126,10 @@ fn asking(text: &str) -> Vec<bool> {
     if sentences < 2 {
         return vec![true; sentence_of.len()];
     }
-    if !asks.iter().any(|&a| a) {
-        if let Some(last) = asks.last_mut() {
-            *last = true;
-        }
+    if !asks.iter().any(|&a| a)
+        && let Some(last) = asks.last_mut()
+    {
+        *last = true;
     }
     sentence_of.into_iter().map(|s| asks[s]).collect()
 }
@@ -216,7 +216,8 @@ fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
     for p in phrases {
         for start in p.find_all(tokens).collect::<Vec<_>>() {
             let span = start..start + p.len();
-            if !protected[span.clone()].iter().any(|&x| x) && !marked[span.clone()].iter().any(|&m| m)
+            if !protected[span.clone()].iter().any(|&x| x)
+                && !marked[span.clone()].iter().any(|&m| m)
             {
                 marked[span].iter_mut().for_each(|m| *m = true);
             }
@@ -372,20 +373,20 @@ mod tests {
     fn expander() -> Expander {
         Expander::new(
             &[
-            Term {
-                term: "hộ khẩu".into(),
-                kind: TermKind::TuCu,
-                meaning: "sổ cũ".into(),
-                variants: vec![],
-                expand: vec!["thường trú".into()],
-            },
-            Term {
-                term: "KT3".into(),
-                kind: TermKind::TuCu,
-                meaning: "tạm trú".into(),
-                variants: vec!["kt 3".into()],
-                expand: vec!["tạm trú".into()],
-            },
+                Term {
+                    term: "hộ khẩu".into(),
+                    kind: TermKind::TuCu,
+                    meaning: "sổ cũ".into(),
+                    variants: vec![],
+                    expand: vec!["thường trú".into()],
+                },
+                Term {
+                    term: "KT3".into(),
+                    kind: TermKind::TuCu,
+                    meaning: "tạm trú".into(),
+                    variants: vec!["kt 3".into()],
+                    expand: vec!["tạm trú".into()],
+                },
             ],
             lexicon(),
         )
@@ -496,10 +497,20 @@ mod tests {
     fn the_sentence_that_asks_counts_more_than_the_background() {
         assert_eq!(asking("đăng ký khai sinh"), [true, true, true, true]);
         let a = asking("Mẹ tôi mất. Giờ sang tên sổ đỏ thế nào?");
-        assert_eq!(a, [false, false, false, true, true, true, true, true, true, true]);
+        assert_eq!(
+            a,
+            [
+                false, false, false, true, true, true, true, true, true, true
+            ]
+        );
         // Without a question mark the last sentence asks.
-        assert_eq!(asking("Bố tôi mất. Làm giấy gì"), [false, false, false, true, true, true]);
-        let q = an("Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ. Giờ làm sang tên sổ đỏ thì nộp ở đâu?");
+        assert_eq!(
+            asking("Bố tôi mất. Làm giấy gì"),
+            [false, false, false, true, true, true]
+        );
+        let q = an(
+            "Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ. Giờ làm sang tên sổ đỏ thì nộp ở đâu?",
+        );
         let death = q
             .expansions
             .iter()

@@ -105,8 +105,19 @@ pub fn open(origin: &str, files: Vec<SourceFile>, dir: Option<&Path>) -> Result<
     Ok((engine, outcome))
 }
 
+/// Saves an engine already built from `files` (a pack just installed) as their snapshot in `dir`.
+pub fn store(dir: &Path, files: &[SourceFile], engine: &Engine) -> std::result::Result<(), String> {
+    let key = snapshot::key(files);
+    save(dir, &file_for(dir, &key), engine, &key)
+}
+
 /// Writes the snapshot and removes the others.
-fn save(dir: &Path, path: &Path, engine: &Engine, key: &[u8; 32]) -> std::result::Result<(), String> {
+fn save(
+    dir: &Path,
+    path: &Path,
+    engine: &Engine,
+    key: &[u8; 32],
+) -> std::result::Result<(), String> {
     let bytes = engine.snapshot(key).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     crate::atomic::write(path, &bytes, false).map_err(|e| e.to_string())?;

@@ -6,8 +6,8 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::AllQuery;
 use tantivy::directory::RamDirectory;
+use tantivy::query::AllQuery;
 use tantivy::{DocAddress, Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, doc};
 
 use super::analyze::{Analysis, Expander, analyze};
@@ -21,7 +21,7 @@ use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
 use crate::content::{Handbook, Term};
 use crate::error::Result;
 use crate::guide::{Guide, Level};
-use crate::lang::{Lexicon, audiences_of};
+use crate::lang::{Audience, Lexicon, audiences_of};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -64,6 +64,15 @@ pub struct Facets {
     pub levels: Vec<FacetCount>,
     /// Life events.
     pub events: Vec<FacetCount>,
+    /// Audiences (citizens, foreign element, organisations, armed forces).
+    #[serde(default)]
+    pub audiences: Vec<FacetCount>,
+    /// Ministries whose catalogue lists the procedures.
+    #[serde(default)]
+    pub ministries: Vec<FacetCount>,
+    /// The level of the office the app serves (`config.toml`): the desk's default scope.
+    #[serde(default)]
+    pub office: String,
 }
 
 /// A handbook and its search index.
@@ -384,7 +393,8 @@ impl Engine {
         let mut ranked = Vec::with_capacity(top.len());
         for (bm25, addr) in top {
             if let Some(i) = index_of(&ords, addr) {
-                let cover = rerank::name_cover(&self.names[i], &words, self.weights.situation_cover);
+                let cover =
+                    rerank::name_cover(&self.names[i], &words, self.weights.situation_cover);
                 let s = rerank::score(bm25, best, &self.names[i], &words, &target, &self.weights);
                 ranked.push((s, i, cover));
             }
@@ -460,10 +470,11 @@ impl Engine {
             .map(|h| h.code.as_str())
             .collect();
         let shared = close.iter().enumerate().find_map(|(i, code)| {
-            self.handbook
-                .families_of(code)
-                .into_iter()
-                .find(|f| close[i + 1..].iter().any(|c| f.members.iter().any(|m| m == c)))
+            self.handbook.families_of(code).into_iter().find(|f| {
+                close[i + 1..]
+                    .iter()
+                    .any(|c| f.members.iter().any(|m| m == c))
+            })
         });
         if let Some(f) = shared {
             results.ambiguous = true;
@@ -514,17 +525,41 @@ impl Engine {
                     .count(),
             })
             .collect();
-        Facets {
-            fields: fields
-                .into_iter()
+        let audiences = Audience::ALL
+            .into_iter()
+            .map(|a| FacetCount {
+                value: a.id().to_string(),
+                label: a.label().to_string(),
+                count: self
+                    .names
+                    .iter()
+                    .filter(|n| n.audiences().contains(&a))
+                    .count(),
+            })
+            .filter(|f| f.count > 0)
+            .collect();
+        let mut ministries: BTreeMap<&str, usize> = BTreeMap::new();
+        for g in guides {
+            if let Some(m) = &g.ministry {
+                *ministries.entry(m.as_str()).or_insert(0) += 1;
+            }
+        }
+        let counts = |map: BTreeMap<&str, usize>| -> Vec<FacetCount> {
+            map.into_iter()
                 .map(|(f, count)| FacetCount {
                     value: f.to_string(),
                     label: f.to_string(),
                     count,
                 })
-                .collect(),
+                .collect()
+        };
+        Facets {
+            fields: counts(fields),
             levels,
             events,
+            audiences,
+            ministries: counts(ministries),
+            office: self.office.id().to_string(),
         }
     }
 }

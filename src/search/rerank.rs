@@ -61,6 +61,11 @@ impl Names {
         }
     }
 
+    /// Who the procedure is for.
+    pub(super) fn audiences(&self) -> &[Audience] {
+        &self.audiences
+    }
+
     fn contains(&self, word: &str) -> bool {
         self.all.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
     }

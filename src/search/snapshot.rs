@@ -79,7 +79,9 @@ pub fn key(files: &[SourceFile]) -> [u8; 32] {
 /// The HTML a plain text renders to: what every item of a converted record holds, so a snapshot
 /// leaves it out and [`decode`] puts it back.
 fn plain_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Every text and HTML pair of a guide.
@@ -117,7 +119,8 @@ pub(super) fn encode(key: &[u8; 32], meta: &Meta, index: &RamDirectory) -> Resul
     };
     let packed = rmp_serde::to_vec_named(&compact).map_err(|e| broken(format!("encoding: {e}")))?;
     let files = index_files(index)?;
-    let mut body = Vec::with_capacity(packed.len() + files.iter().map(|f| f.1.len() + 64).sum::<usize>());
+    let mut body =
+        Vec::with_capacity(packed.len() + files.iter().map(|f| f.1.len() + 64).sum::<usize>());
     body.extend_from_slice(&(packed.len() as u64).to_le_bytes());
     body.extend_from_slice(&packed);
     body.extend_from_slice(&u32::try_from(files.len()).unwrap_or(u32::MAX).to_le_bytes());
@@ -225,7 +228,9 @@ fn take_len(body: &[u8], at: &mut usize, width: usize) -> Result<usize> {
 }
 
 fn take<'a>(body: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8]> {
-    let end = at.checked_add(n).ok_or_else(|| broken("a length overflows"))?;
+    let end = at
+        .checked_add(n)
+        .ok_or_else(|| broken("a length overflows"))?;
     let slice = body.get(*at..end).ok_or_else(|| broken("truncated"))?;
     *at = end;
     Ok(slice)
@@ -251,18 +256,21 @@ fn index_files(index: &RamDirectory) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
+/// The files a [`Collector`] has received, by name.
+type CollectedFiles = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
 /// A tantivy directory that only collects what is written to it, to read the files of a `RamDirectory`
 /// (which has no public listing) through its `persist`.
 #[derive(Debug, Clone, Default)]
 struct Collector {
-    files: Arc<Mutex<Vec<(String, Vec<u8>)>>>,
+    files: CollectedFiles,
 }
 
 /// A file being written into a [`Collector`].
 struct CollectedFile {
     name: String,
     data: Vec<u8>,
-    files: Arc<Mutex<Vec<(String, Vec<u8>)>>>,
+    files: CollectedFiles,
 }
 
 impl Write for CollectedFile {

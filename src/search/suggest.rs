@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::analyze::Token;
 use crate::text::{fold, syllable_slices};
 
-/// A known word seen fewer times than this may still be a typo of a common one.
-const RARE: u32 = 5;
+/// A known word may still be a typo of one seen at least this many times as often.
+const COMMONER: u32 = 10;
 
 /// Syllable statistics of a handbook.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
@@ -105,11 +105,23 @@ impl Vocabulary {
         best.map(|b| b.3.to_string())
     }
 
-    /// A correction of a rare word that forms a known pair with a neighbour, or `None`.
-    fn correct_paired(&self, word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
+    /// A correction of a known word seen `count` times: one that forms a known pair with a neighbour
+    /// and is far more common, or `None`.
+    fn correct_paired(
+        &self,
+        word: &str,
+        count: u32,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<String> {
         let c = self.correct(word, prev, next)?;
         let pair = |a: &str, b: &str| self.pairs.contains_key(&format!("{a} {b}"));
-        (prev.is_some_and(|p| pair(p, &c)) || next.is_some_and(|n| pair(&c, n))).then_some(c)
+        let commoner = self
+            .words
+            .get(&c)
+            .is_some_and(|(n, _, _)| *n >= count.saturating_mul(COMMONER));
+        (commoner && (prev.is_some_and(|p| pair(p, &c)) || next.is_some_and(|n| pair(&c, n))))
+            .then_some(c)
     }
 
     /// A corrected query with diacritics, when some word is unknown or `always`; `None` when it would
@@ -123,26 +135,26 @@ impl Vocabulary {
         for i in 0..folded.len() {
             let prev = i.checked_sub(1).map(|j| folded[j].clone());
             let next = folded.get(i + 1).cloned();
-            let rare = match self.words.get(&folded[i]) {
-                None => false,
-                // In a big catalogue a typo is often some rare real word ("khia" of "khía cạnh"): it
-                // is corrected too when neither neighbour forms a known pair with it and the
-                // correction does.
-                Some((count, _, _)) if *count < RARE => {
+            let known = match self.words.get(&folded[i]) {
+                None => None,
+                // In a big catalogue a typo is often some rarer real word ("khia" of "khía cạnh"): it
+                // is corrected too when neither neighbour forms a known pair with it and a far more
+                // common correction does.
+                Some((count, _, _)) => {
                     let pair = |a: &str, b: &str| self.pairs.contains_key(&format!("{a} {b}"));
                     let alone = !prev.as_deref().is_some_and(|p| pair(p, &folded[i]))
                         && !next.as_deref().is_some_and(|n| pair(&folded[i], n));
                     if !alone || (prev.is_none() && next.is_none()) {
                         continue;
                     }
-                    true
+                    Some(*count)
                 }
-                Some(_) => continue,
             };
-            let corrected = if rare {
-                self.correct_paired(&folded[i], prev.as_deref(), next.as_deref())
-            } else {
-                self.correct(&folded[i], prev.as_deref(), next.as_deref())
+            let corrected = match known {
+                Some(count) => {
+                    self.correct_paired(&folded[i], count, prev.as_deref(), next.as_deref())
+                }
+                None => self.correct(&folded[i], prev.as_deref(), next.as_deref()),
             };
             if let Some(c) = corrected {
                 folded[i] = c;

@@ -128,6 +128,7 @@ fn show(dir: &Path) -> anyhow::Result<ExitCode> {
         println!("  {key}");
     }
     println!("desk.pin = {}", pin_state(config.desk.pin_hash.as_deref()));
+    println!("office.level = {}", config.office.level.id());
     if let Some(left) = sotay::lockout::locked_out(dir, std::time::SystemTime::now())? {
         println!(
             "PIN: locked out for {} s more after wrong attempts (`sotay config set-pin` ends it)",

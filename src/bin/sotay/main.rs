@@ -101,7 +101,10 @@ impl ContentArg {
         let cache = if self.no_cache {
             None
         } else {
-            self.data.dir().ok().map(|d| sotay::search::cache::dir_in(&d))
+            self.data
+                .dir()
+                .ok()
+                .map(|d| sotay::search::cache::dir_in(&d))
         };
         let (engine, outcome) = sotay::search::cache::open(&origin, files, cache.as_deref())?;
         if let Some(notice) = outcome.notice() {

@@ -170,7 +170,10 @@ fn explain(a: &sotay::search::Analysis) {
     }
     if !a.audiences.is_empty() {
         let list: Vec<&str> = a.audiences.iter().map(|x| x.id()).collect();
-        println!("Đối tượng nêu trong câu / audiences named: {}", list.join(", "));
+        println!(
+            "Đối tượng nêu trong câu / audiences named: {}",
+            list.join(", ")
+        );
     }
     if !a.levels.is_empty() {
         let list: Vec<&str> = a.levels.iter().map(|l| l.id()).collect();

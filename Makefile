@@ -96,10 +96,19 @@ test-rust:
 test-ui: setup-ui
 	cd ui && $(NPM) run check && $(NPM) test
 
-# Relevance on the project's judged queries, as a gate; the public development set of ../shared is
-# reported too when it is there (it is not needed on a fresh machine).
+# Relevance. Gated: the project's judged queries (tuning set) on the default handbook (the edited guides
+# and the national catalogue). Reported, never gated: the long situation questions (tuning), the held-out
+# real questions (tests/relevance/heldout.tsv: measured only, never tuned on) on the default handbook, the
+# edited guides alone and the national records alone, and the public development set of ../shared when it
+# is there (it is not needed on a fresh machine).
 eval:
 	$(SOTAY) eval tests/relevance/queries.tsv $(EVAL_GATE)
+	@echo ">> Situation questions tests/relevance/situations.tsv (tuning; reported, not gated):"
+	$(SOTAY) eval tests/relevance/situations.tsv
+	@for scope in all edited national; do \
+	  echo ">> Held-out real questions tests/relevance/heldout.tsv, --scope $$scope (reported, not gated):"; \
+	  $(SOTAY) eval tests/relevance/heldout.tsv --scope $$scope; \
+	done
 	@if [ -f ../shared/eval/dev-queries.tsv ]; then \
 	  echo ">> Development set ../shared/eval/dev-queries.tsv (reported, not gated):"; \
 	  $(SOTAY) eval ../shared/eval/dev-queries.tsv; \

@@ -74,9 +74,30 @@ fn show_prints_a_guide_or_fails() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["code"], "1.000894");
     assert!(v["documents"][0]["items"][0]["quantity"]["count"].is_u64());
+    assert!(
+        !out.contains("chưa biên tập"),
+        "an edited guide has no label"
+    );
     let (code, _, err) = sotay(&["show", "9.999999"]);
     assert_eq!(code, 1);
     assert!(err.contains("9.999999"));
+}
+
+#[test]
+fn show_labels_a_guide_converted_from_a_national_record() {
+    // Maternity pay for a citizen without compulsory insurance: a commune-level record of the
+    // catalogue, not one of the edited guides.
+    let (code, out, err) = sotay(&["show", "2.000693"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập]"),
+        "{out}"
+    );
+    assert!(out.contains("Trang thủ tục: https://"), "{out}");
+    let (_, json, _) = sotay(&["show", "--json", "2.000693"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["origin"], "national");
+    assert_eq!(v["record_date"], "2026-06");
 }
 
 #[test]

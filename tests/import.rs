@@ -415,3 +415,57 @@ fn cli_imports_and_check_passes() {
         "{stdout}"
     );
 }
+
+/// `sotay search --content DIR` over what `sotay import` wrote understands everyday words and
+/// situations as the bundled handbook does: the language layer is the engine's, not the folder's
+/// (the import writes no glossary, and none is copied in).
+#[test]
+fn an_imported_catalogue_understands_everyday_words() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let catalogue = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/national/dvcqg-2026-06.jsonl.gz");
+    let report = import(&catalogue, &out);
+    assert!(report.written > 2600, "{} written", report.written);
+    assert!(
+        !out.join("glossary.toml").exists(),
+        "the import writes no glossary"
+    );
+    let data = tmp.path().join("data");
+    let search = |args: &[&str]| -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .arg("search")
+            .arg("--content")
+            .arg(&out)
+            .arg("--data")
+            .arg(&data)
+            .args(args)
+            .output()
+            .expect("run sotay");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    for (query, code) in [
+        // A situation in everyday words: kinship + an event verb.
+        ("bố tôi vừa mất", "1.000656"),
+        ("sắp lấy vợ thì cần giấy tờ gì", "1.000894"),
+        // An old term the glossary maps to the current one.
+        ("làm lại chứng minh nhân dân", "1.014064"),
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&search(&["--json", "--limit", "3", query])).expect("json");
+        let codes: Vec<&str> = json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .filter_map(|h| h["code"].as_str())
+            .collect();
+        assert!(codes.contains(&code), "{query}: {codes:?}");
+    }
+    let explained = search(&["--explain", "bố tôi vừa mất"]);
+    assert!(explained.contains("khai-tu"), "{explained}");
+}

@@ -11,6 +11,7 @@
 //!   retention, and durability when the writer is killed with SIGKILL.
 //! - `pack`: signed content packs: build, verify, install, rollback, refusals, kill -9 during install.
 
+mod cache;
 mod cli;
 mod common;
 mod config;

@@ -236,6 +236,23 @@ pub struct Guide {
 }
 
 impl Guide {
+    /// For a guide converted from a national record, what it is and how old its data is:
+    /// "Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập". `None` for an edited guide.
+    pub fn provenance(&self) -> Option<String> {
+        if self.origin != Origin::National {
+            return None;
+        }
+        let month = self
+            .record_date
+            .as_deref()
+            .and_then(|d| d.split_once('-'))
+            .map(|(year, month)| format!(", {month}/{year}"))
+            .unwrap_or_default();
+        Some(format!(
+            "Theo dữ liệu Cổng Dịch vụ công quốc gia{month} — chưa biên tập"
+        ))
+    }
+
     /// All checklist items, in order.
     pub fn document_items(&self) -> impl Iterator<Item = &DocumentItem> {
         self.documents.iter().flat_map(|g| g.items.iter())

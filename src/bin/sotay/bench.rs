@@ -20,6 +20,8 @@ use crate::fts5::Fts5;
 const JUDGED: &str = include_str!("../../../tests/relevance/queries.tsv");
 /// Where the shared corpus and development queries sit when run from the repository root.
 const SHARED_CORPUS: &str = "../shared/corpus/dvcqg-2026-06.jsonl.gz";
+/// The project's own copy of the catalogue, used when the shared corpus is absent.
+const OWN_CORPUS: &str = "content/national/dvcqg-2026-06.jsonl.gz";
 const SHARED_QUERIES: &str = "../shared/eval/dev-queries.tsv";
 
 #[derive(clap::Args)]
@@ -92,7 +94,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
     )?;
 
     let mut stages = vec![stage(
-        "(a) bundled handbook",
+        "(a) default handbook (edited guides + national catalogue)",
         embedded,
         &project_judged,
         args.rounds,
@@ -100,13 +102,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
     )?];
 
     let corpus = args.corpus.clone().or_else(|| {
-        Path::new(SHARED_CORPUS)
-            .exists()
-            .then(|| PathBuf::from(SHARED_CORPUS))
+        [SHARED_CORPUS, OWN_CORPUS]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .map(PathBuf::from)
     });
     match corpus {
         None => notes.push(format!(
-            "no corpus: {SHARED_CORPUS} is absent and --corpus was not given; stages (b) and (c) skipped"
+            "no corpus: {SHARED_CORPUS} and {OWN_CORPUS} are absent and --corpus was not given; stages (b) and (c) skipped"
         )),
         Some(path) => {
             let judged = match &args.queries {

@@ -37,6 +37,12 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 fn print_guide(g: &Guide, handbook: &sotay::Handbook) {
     println!("{} ({})", g.title.to_uppercase(), g.code);
     println!("{}", g.official_title);
+    if let Some(label) = g.provenance() {
+        println!("[{label}]");
+        if let Some(url) = &g.portal_url {
+            println!("Trang thủ tục: {url}");
+        }
+    }
     println!();
     println!("{}", g.summary);
     if !g.aliases.is_empty() {

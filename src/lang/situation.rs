@@ -219,6 +219,13 @@ impl Situations {
         }
     }
 
+    /// Every word of every role, as written (the words the lexicon knows).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .flat_map(|r| r.words.iter().map(|p| p.text.as_str()))
+    }
+
     /// The rules, in the order they are tried.
     pub fn rules(&self) -> &[Rule] {
         &self.rules

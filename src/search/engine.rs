@@ -174,6 +174,17 @@ impl Engine {
                 prefix_chars(&body, SNIPPET_SOURCE_CHARS).to_string(),
             ));
         }
+        // The language layer's words are known words too: a citizen's "Đài Loan" or "tía" is not a
+        // typo to correct into a word of some procedure's name.
+        for word in lexicon.situations.words() {
+            vocabulary.add(word);
+        }
+        for term in lexicon.glossary_with(&handbook.glossary) {
+            vocabulary.add(&term.term);
+            for v in &term.variants {
+                vocabulary.add(v);
+            }
+        }
         writer.commit()?;
         drop(writer);
         let names = handbook
@@ -317,14 +328,36 @@ impl Engine {
             .iter()
             .any(|t| !self.knows(&searcher, &t.folded));
         let content_words = analysis.tokens.iter().filter(|t| t.weight >= 0.5).count();
+
+        // A short query with a misspelt word is searched as corrected ("dang ky khia sinh" as "đăng ký
+        // khai sinh"): in a catalogue of thousands, a fuzzy match of the typo also reaches the word's
+        // near neighbours in other names. Not while typing (the last word is unfinished, not wrong),
+        // nor for Telex or VNI input, which the analysis has already decoded.
+        let known = |w: &str| self.knows(&searcher, w);
+        let corrected = (unknown
+            && !options.prefix
+            && analysis.decoded.is_none()
+            && content_words <= SUGGEST_MAX_WORDS)
+            .then(|| self.vocabulary.corrected(&analysis.tokens, &known))
+            .flatten()
+            .map(|s| self.analyze(&s))
+            .filter(|a| !a.is_empty());
+        let mut used = corrected.as_ref().unwrap_or(&analysis);
         let mut plan = Plan {
-            analysis: &analysis,
+            analysis: used,
             prefix: options.prefix,
-            fuzzy: unknown && content_words <= FUZZY_MAX_WORDS,
+            fuzzy: corrected.is_none() && unknown && content_words <= FUZZY_MAX_WORDS,
         };
         let depth = limit.max(RERANK_DEPTH);
         let (mut total, mut top, mut searched) =
             self.run(&searcher, &plan, &options.filters, depth)?;
+        if total == 0 && corrected.is_some() {
+            // The correction found nothing: back to what was typed.
+            used = &analysis;
+            plan.analysis = used;
+            plan.fuzzy = unknown && content_words <= FUZZY_MAX_WORDS;
+            (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
+        }
         if total == 0 && !plan.fuzzy {
             plan.fuzzy = true;
             (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
@@ -332,11 +365,11 @@ impl Engine {
         results.total = total;
 
         if searched {
-            let mut ranked = self.rerank(&searcher, &analysis, options.prefix, top)?;
+            let mut ranked = self.rerank(&searcher, used, options.prefix, top)?;
             ranked.truncate(limit);
             // A query that names the leading guide completely, when the next one it does not, is precise.
             let precise = matches!(ranked.as_slice(), [a, b, ..] if a.2 >= 1.0 && b.2 < 1.0);
-            let highlight = highlight(&analysis, options.prefix);
+            let highlight = highlight(used, options.prefix);
             for (score, i, _) in ranked {
                 let g = &self.handbook.guides[i];
                 let snippet = self.snippets[i]
@@ -350,9 +383,9 @@ impl Engine {
         }
         // "Did you mean" is for what a person types into a box, not for a question of three sentences.
         if results.hits.is_empty() || (unknown || content_words <= SUGGEST_MAX_WORDS) {
-            results.suggestion = self
-                .vocabulary
-                .suggest(&analysis.tokens, results.hits.is_empty());
+            results.suggestion =
+                self.vocabulary
+                    .suggest(&analysis.tokens, results.hits.is_empty(), true, &|_| false);
         }
         results.took_us = elapsed_us(started);
         Ok(results)

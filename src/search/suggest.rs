@@ -125,18 +125,70 @@ impl Vocabulary {
     }
 
     /// A corrected query with diacritics, when some word is unknown or `always`; `None` when it would
-    /// say nothing new.
-    pub(super) fn suggest(&self, tokens: &[Token], always: bool) -> Option<String> {
+    /// say nothing new. With `rare_too`, a known word far rarer than a correction that pairs with a
+    /// neighbour is corrected as well (for "did you mean", not for searching the correction).
+    /// Words for which `keep` says true are never corrected (the engine passes the words its index
+    /// knows, when it searches the correction).
+    pub(super) fn suggest(
+        &self,
+        tokens: &[Token],
+        always: bool,
+        rare_too: bool,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
         if tokens.is_empty() {
             return None;
         }
+        let (folded, changed) = self.corrections(tokens, rare_too, keep);
+        if !changed && !always {
+            return None;
+        }
+        self.restore(tokens, &folded)
+    }
+
+    /// The query to search instead of a misspelt one: the words as typed, the unknown ones replaced
+    /// by their correction (without diacritics, so that the query keeps its typing style and the
+    /// words typed without marks still match every accented form). `None` when nothing is corrected.
+    pub(super) fn corrected(
+        &self,
+        tokens: &[Token],
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
+        let (folded, changed) = self.corrections(tokens, false, keep);
+        changed.then(|| {
+            tokens
+                .iter()
+                .zip(&folded)
+                .map(|(t, f)| {
+                    if &t.folded == f {
+                        t.exact.as_str()
+                    } else {
+                        f.as_str()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    /// The folded words with corrections applied, and whether any was.
+    fn corrections(
+        &self,
+        tokens: &[Token],
+        rare_too: bool,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> (Vec<String>, bool) {
         let mut folded: Vec<String> = tokens.iter().map(|t| t.folded.clone()).collect();
         let mut changed = false;
         for i in 0..folded.len() {
             let prev = i.checked_sub(1).map(|j| folded[j].clone());
             let next = folded.get(i + 1).cloned();
+            if keep(&folded[i]) {
+                continue;
+            }
             let known = match self.words.get(&folded[i]) {
                 None => None,
+                Some(_) if !rare_too => continue,
                 // In a big catalogue a typo is often some rarer real word ("khia" of "khía cạnh"): it
                 // is corrected too when neither neighbour forms a known pair with it and a far more
                 // common correction does.
@@ -161,9 +213,11 @@ impl Vocabulary {
                 changed = true;
             }
         }
-        if !changed && !always {
-            return None;
-        }
+        (folded, changed)
+    }
+
+    /// The corrected words with diacritics restored; `None` when that is what was typed.
+    fn restore(&self, tokens: &[Token], folded: &[String]) -> Option<String> {
         // Restore diacritics: from the accented pair with the previous word when known, else the syllable.
         let mut out: Vec<String> = Vec::with_capacity(folded.len());
         for i in 0..folded.len() {
@@ -303,7 +357,8 @@ mod tests {
         let mut v = Vocabulary::default();
         v.add("Đăng ký khai sinh cho con. Đăng ký kết hôn. Đang xử lý.");
         assert_eq!(
-            v.suggest(&tokens("dang ky khia sinh"), false).as_deref(),
+            v.suggest(&tokens("dang ky khia sinh"), false, true, &|_| false)
+                .as_deref(),
             Some("đăng ký khai sinh")
         );
     }
@@ -312,9 +367,13 @@ mod tests {
     fn no_suggestion_when_everything_is_known() {
         let mut v = Vocabulary::default();
         v.add("Đăng ký kết hôn");
-        assert_eq!(v.suggest(&tokens("đăng ký kết hôn"), false), None);
         assert_eq!(
-            v.suggest(&tokens("dang ky ket hon"), true).as_deref(),
+            v.suggest(&tokens("đăng ký kết hôn"), false, true, &|_| false),
+            None
+        );
+        assert_eq!(
+            v.suggest(&tokens("dang ky ket hon"), true, true, &|_| false)
+                .as_deref(),
             Some("đăng ký kết hôn")
         );
     }

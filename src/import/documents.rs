@@ -711,8 +711,7 @@ mod tests {
             "Trường hợp cơ sở đang hoạt động: mẫu quy định tại Mẫu số 22d Phụ lục kèm theo Thông tư số 09/2026/TT-BNNMT..mẫu 22d sửa.docx",
         );
         assert!(
-            text.ends_with("09/2026/TT-BNNMT.. (mẫu: mẫu 22d sửa.docx)")
-                || text.ends_with("09/2026/TT-BNNMT (mẫu: mẫu 22d sửa.docx)"),
+            text.ends_with("09/2026/TT-BNNMT.. (mẫu: mẫu 22d sửa.docx)"),
             "{text}"
         );
         // A document number right before the extension is not a file name.

@@ -15,6 +15,7 @@ fn options() -> ImportOptions {
         limit: None,
         date: Some("2026-06-30".to_string()),
         record_date: None,
+        only_level: None,
     }
 }
 
@@ -468,4 +469,211 @@ fn an_imported_catalogue_understands_everyday_words() {
     }
     let explained = search(&["--explain", "bố tôi vừa mất"]);
     assert!(explained.contains("khai-tu"), "{explained}");
+#[test]
+fn real_records_with_glued_cells_read_cleanly() {
+    // tests/fixtures/dvcqg/glued.jsonl: five records of the June 2026 crawl, unchanged.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let report = import(&dvcqg_fixture("glued.jsonl"), &out);
+    assert_eq!(report.written, 5);
+    let h = Handbook::load_dir(&out).expect("loads");
+
+    // The example of issue 12: two documents were glued into one line.
+    let g = guide(&h, "3.000521");
+    assert_eq!(g.legal_basis.len(), 3, "{:#?}", g.legal_basis);
+    // The name already gives its number: it is not repeated.
+    assert!(g.legal_basis[0].starts_with("Nghị định số 184/2025/NĐ-CP của Chính phủ: Quy định"));
+    assert!(g.legal_basis[0].ends_with("trong lĩnh vực an ninh, trật tự"));
+    assert_eq!(g.legal_basis[1], "Luật Phòng, chống ma túy số 73/2021/QH14");
+    assert!(g.legal_basis[2].ends_with("SAU CAI NGHIỆN MA TÚY (116/2021/NĐ-CP)"));
+
+    let g = guide(&h, "1.009736");
+    assert!(
+        g.legal_basis
+            .iter()
+            .all(|e| !e.contains(";96/") && !e.contains("TT-BTCLuật")),
+        "{:#?}",
+        g.legal_basis
+    );
+    let g = guide(&h, "2.000986");
+    assert!(
+        g.legal_basis
+            .contains(&"Thông tư 08.a/2010/TT-BTP".to_string())
+    );
+    assert!(
+        g.legal_basis
+            .contains(&"Thông tư 09b/2013/TT-BTP".to_string())
+    );
+    let g = guide(&h, "1.008325");
+    assert!(g.legal_basis[0].starts_with("Nghị quyết số 66.16/2026/NQ-CP"));
+    assert!(g.document_items().any(|d| {
+        d.text
+            .ends_with("Thông tư số 80/2021/TT-BTC (mẫu: 01-LP.docx)")
+    }));
+
+    // "(1) Trường hợp…" starts the description; it is not the fee's details.
+    let g = guide(&h, "1.014237");
+    assert_eq!(g.channels[0].fee, "Không có thông tin");
+    assert!(
+        g.channels[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("(1) Trường hợp")),
+        "{:?}",
+        g.channels[0].note
+    );
+}
+
+#[test]
+fn crawls_are_compared_by_code_and_field() {
+    use sotay::import::diff_crawls;
+    let old = dvcqg_fixture("crawl-2026-03.jsonl");
+    let new = dvcqg_fixture("crawl-2026-06.jsonl");
+    let d = diff_crawls(&old, &new, None, &mut |_, _| {}).expect("diff");
+    assert_eq!((d.old_records, d.new_records), (4, 4));
+    let codes =
+        |v: &[sotay::import::Procedure]| v.iter().map(|p| p.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&d.added), vec!["1.000232"]);
+    assert_eq!(codes(&d.removed), vec!["1.000253"]);
+    assert_eq!(d.changed.len(), 1);
+    assert_eq!(d.changed[0].code, "1.003133");
+    assert_eq!(d.changed[0].fields, vec!["cach_thuc_thuc_hien"]);
+    assert_eq!(d.unchanged, 2, "re-flowed whitespace is not a change");
+
+    // Only the commune level: 1.000232 and 1.000178 are ministry-level procedures.
+    let d = diff_crawls(&old, &new, Some(Level::Xa), &mut |_, _| {}).expect("diff");
+    assert_eq!((d.old_records, d.new_records), (3, 2));
+    assert!(d.added.is_empty());
+    assert_eq!(codes(&d.removed), vec!["1.000253"]);
+    assert_eq!(d.changed.len(), 1);
+    assert_eq!(d.unchanged, 1);
+}
+
+#[test]
+fn only_level_keeps_that_levels_procedures() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let report = import_dvcqg(
+        &dvcqg_fixture("crawl-2026-03.jsonl"),
+        &out,
+        &ImportOptions {
+            only_level: Some(Level::Xa),
+            ..options()
+        },
+        &mut |_, _| {},
+    )
+    .expect("import");
+    assert_eq!(
+        (report.records, report.written, report.other_levels),
+        (4, 3, 1)
+    );
+    let h = Handbook::load_dir(&out).expect("loads");
+    assert!(h.guides.iter().all(|g| g.levels.contains(&Level::Xa)));
+    assert!(h.guide("1.000178").is_none());
+}
+
+#[test]
+fn updated_is_the_records_month_not_the_import_day() {
+    // Through `sotay import` (the import day is 2026-06-30 in `options()`)…
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let report = import(&dvcqg_fixture("crawl-2026-03.jsonl"), &out);
+    assert_eq!(report.record_date, "2026-03");
+    let h = Handbook::load_dir(&out).expect("loads");
+    for g in &h.guides {
+        assert_eq!(g.updated, "2026-03", "{}", g.code);
+        assert_eq!(g.record_date.as_deref(), Some("2026-03"));
+    }
+    // …and through the catalogue the app converts at load, whatever today is.
+    let bytes = std::fs::read(dvcqg_fixture("crawl-2026-03.jsonl")).expect("fixture");
+    let c = sotay::import::catalogue("national/dvcqg-2026-03.jsonl", &bytes);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert_eq!(c.guides.len(), 4);
+    let today = sotay::import::today();
+    for g in &c.guides {
+        assert_eq!(g.updated, "2026-03");
+        assert_ne!(g.updated, today);
+    }
+}
+
+#[test]
+fn cli_reports_changes_since_an_older_crawl() {
+    let sotay = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .args(args)
+            .output()
+            .expect("run sotay")
+    };
+    let old = dvcqg_fixture("crawl-2026-03.jsonl");
+    let new = dvcqg_fixture("crawl-2026-06.jsonl");
+    let (old, new) = (old.to_str().expect("path"), new.to_str().expect("path"));
+    let run = sotay(&["import", "dvcqg", new, "--changed-since", old]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("  + 1.000232 "), "{stdout}");
+    assert!(stdout.contains("  - 1.000253 "), "{stdout}");
+    assert!(
+        stdout.contains("1.003133")
+            && stdout.contains("Cách thức thực hiện (thời hạn, phí, lệ phí)"),
+        "{stdout}"
+    );
+    let run = sotay(&[
+        "import",
+        "dvcqg",
+        new,
+        "--changed-since",
+        old,
+        "--only-level",
+        "xa",
+        "--json",
+    ]);
+    assert!(run.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(v["added"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["changed"][0]["fields"][0], "cach_thuc_thuc_hien");
+
+    // Import and compare in one run; a wrong level is refused.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let out = out.to_str().expect("path");
+    let run = sotay(&[
+        "import",
+        "dvcqg",
+        new,
+        "--out",
+        out,
+        "--only-level",
+        "bo",
+        "--changed-since",
+        old,
+        "--json",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(v["import"]["written"], 2);
+    assert_eq!(v["import"]["other_levels"], 2);
+    assert_eq!(v["changes"]["added"][0]["code"], "1.000232");
+    let bad = sotay(&[
+        "import",
+        "dvcqg",
+        new,
+        "--out",
+        "x",
+        "--only-level",
+        "huyen",
+    ]);
+    assert!(!bad.status.success());
+    let missing = sotay(&["import", "dvcqg", new]);
+    assert!(
+        !missing.status.success(),
+        "--out or --changed-since is needed"
+    );
 }

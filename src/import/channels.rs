@@ -254,7 +254,7 @@ fn fee_token(s: &str) -> Option<(String, &str)> {
 /// parentheses (the portal has some) extend the details to the last closing one.
 fn split_detail(cell: &str) -> (Option<String>, &str) {
     let cell = cell.trim_start();
-    if !cell.starts_with('(') {
+    if !cell.starts_with('(') || starts_with_enumerator(cell) {
         return (None, cell);
     }
     let mut depth = 0i32;
@@ -280,6 +280,25 @@ fn split_detail(cell: &str) -> (Option<String>, &str) {
     let inner = inner.trim();
     let detail = (!inner.is_empty()).then(|| inner.to_string());
     (detail, rest)
+}
+
+/// Whether a cell opens with a case number rather than fee details: "(1) Trường hợp…", "(a) Đối với…".
+fn starts_with_enumerator(cell: &str) -> bool {
+    let Some(close) = cell.find(')') else {
+        return false;
+    };
+    let label = &cell[1..close];
+    let short = !label.is_empty()
+        && label.len() <= 3
+        && (label.bytes().all(|b| b.is_ascii_digit())
+            || (label.chars().count() == 1 && label.chars().all(|c| c.is_ascii_lowercase()))
+            || label
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')));
+    short
+        && cell[close + 1..]
+            .trim_start()
+            .starts_with(char::is_alphabetic)
 }
 
 /// Writes the time: "5 ngày làm việc"; a bare number takes its unit from the description when it says
@@ -411,6 +430,23 @@ mod tests {
         let out = build(&r);
         assert_eq!(out[0].kind, ChannelKind::TrucTiep);
         assert_eq!(out[0].time, "3 ngày làm việc");
+    }
+
+    #[test]
+    fn a_numbered_case_is_a_description_not_fee_details() {
+        // 1.014237 (June 2026 crawl)
+        let p = parse(
+            "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp14 Ngày làm việcKhông có thông tin(1) Trường hợp thay đổi tên tổ chức, cá nhân thăm dò khoáng sản:\n*Cách thực hiện: Nộp hồ sơ về Bộ phận Tiếp nhận và Trả kết quả.Dịch vụ bưu chính14 Ngày làm việcKhông có thông tin(50.000 đồng/hồ sơ) gửi qua bưu điện",
+        );
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.rows[0].fee, NO_INFO);
+        assert_eq!(p.rows[0].fee_detail, None);
+        assert!(
+            p.rows[0]
+                .description
+                .starts_with("(1) Trường hợp thay đổi tên")
+        );
+        assert_eq!(p.rows[1].fee_detail.as_deref(), Some("50.000 đồng/hồ sơ"));
     }
 
     #[test]

@@ -374,6 +374,16 @@ fn split_template(text: &str) -> Option<(String, Vec<String>)> {
                 || (p.is_uppercase()
                     && chars.get(k + 1).is_some_and(|(_, n)| n.is_lowercase())
                     && before_p.is_uppercase())
+        } else if c.is_ascii_digit() && p.is_lowercase() {
+            // "theo mẫu quy định1.1. Don de nghi.docx", "cá nhân7-Mẫu NA6.doc", "theo Mẫu247-N-CP.docx".
+            let digits = text[chars[k].0..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            let after = &text[chars[k].0 + digits..];
+            after.starts_with('-')
+                || (after.starts_with('.')
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' '))
         } else if c.is_alphanumeric() {
             // "…đường sắt.2.1. To trinh.docx", "(mẫu HH3)76-Mẫu HH3.doc", "trắng.mau so 12.doc"; not "1.000".
             matches!(p, '.' | ';' | ')')
@@ -386,7 +396,24 @@ fn split_template(text: &str) -> Option<(String, Vec<String>)> {
             break;
         }
     }
-    let start = start?;
+    // A file name glued to a document number: "Thông tư số 80/2021/TT-BTC01-LP.docx",
+    // "…/NĐ-CPmẫu đơn.docx", "…/TT-BNNMT..mẫu 22d sửa.docx".
+    let window_start = chars[window].0;
+    let after_number = super::legal::numbers(&text[..ext_start])
+        .into_iter()
+        .map(|n| n.end)
+        .filter(|&end| end >= window_start && end < ext_start)
+        .find_map(|end| {
+            let rest = &text[end..];
+            let dots = rest.bytes().take_while(|b| *b == b'.').count();
+            rest[dots..]
+                .starts_with(char::is_alphanumeric)
+                .then_some(end + dots)
+        });
+    let start = match (start, after_number) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let name = text[..start]
         .trim()
         .trim_end_matches([';', ',', ':'])
@@ -653,6 +680,43 @@ mod tests {
             text,
             "Biên bản giám định (mẫu BB2) (mẫu: 78-Mẫu BB2-Biên bản.doc)"
         );
+    }
+
+    #[test]
+    fn form_files_glued_to_a_number_or_a_document_number() {
+        // Rows of the June 2026 crawl (1.008325, 1.004685 and others).
+        let (text, found) = clean_item(
+            "Đơn đề nghị cấp giấy phép kết nối của chủ đầu tư theo mẫu quy định1.1. Don de nghi ket noi ray.docx",
+        );
+        assert!(found);
+        assert_eq!(
+            text,
+            "Đơn đề nghị cấp giấy phép kết nối của chủ đầu tư theo mẫu quy định (mẫu: 1.1. Don de nghi ket noi ray.docx)"
+        );
+        let (text, _) = clean_item(
+            "Tờ khai lệ phí theo mẫu số 01/LP tại Phụ lục II ban hành kèm theo Thông tư số 80/2021/TT-BTC01-LP.docx",
+        );
+        assert_eq!(
+            text,
+            "Tờ khai lệ phí theo mẫu số 01/LP tại Phụ lục II ban hành kèm theo Thông tư số 80/2021/TT-BTC (mẫu: 01-LP.docx)"
+        );
+        let (text, _) = clean_item(
+            "Tờ khai đề nghị cấp giấy thông hành biên giới (mẫu TK6 ban hành theo Thông tư số 42/2011/TT-BCA, ngày 29/6/2011 của Bộ Công an), có xác nhận của cơ quan quản lý trực tiếp18-Mẫu TK8.doc",
+        );
+        assert!(
+            text.ends_with("quản lý trực tiếp (mẫu: 18-Mẫu TK8.doc)"),
+            "{text}"
+        );
+        let (text, _) = clean_item(
+            "Trường hợp cơ sở đang hoạt động: mẫu quy định tại Mẫu số 22d Phụ lục kèm theo Thông tư số 09/2026/TT-BNNMT..mẫu 22d sửa.docx",
+        );
+        assert!(
+            text.ends_with("09/2026/TT-BNNMT.. (mẫu: mẫu 22d sửa.docx)"),
+            "{text}"
+        );
+        // A document number right before the extension is not a file name.
+        let (text, found) = clean_item("Đơn theo Thông tư 12/2022/TT-NHNN.docx");
+        assert!(!found, "{text}");
     }
 
     #[test]

@@ -34,16 +34,46 @@ const DOC_TYPES: [&str; 15] = [
 /// The legal basis of a record.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Parsed {
+    /// One line per legal document, as written into the guide ([`LegalDoc::entry`]).
     pub(crate) entries: Vec<String>,
+    /// The same documents, structured.
+    pub(crate) docs: Vec<LegalDoc>,
     /// True when some text did not end with a document number and was kept as written.
     pub(crate) unparsed: bool,
 }
 
+/// One legal document of a record's legal basis.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct LegalDoc {
+    /// Its number (số hiệu): `27/2023/QH15`, `163/QĐ-BTP`; `None` for text kept as written.
+    pub(crate) number: Option<String>,
+    /// The name as the record writes it, without the number when the number was only glued to it.
+    pub(crate) title: String,
+    /// The date of issue when the name gives one ("ngày 26/01/2026", "ngày 12 tháng 5 năm 2023").
+    pub(crate) date: Option<String>,
+    /// The issuing body when the name gives one ("của Chính phủ" → `Chính phủ`).
+    pub(crate) issuer: Option<String>,
+    /// The line written into the guide.
+    pub(crate) entry: String,
+}
+
+impl LegalDoc {
+    fn new(title: &str, number: Option<&str>, entry: String) -> Self {
+        LegalDoc {
+            number: number.map(str::to_string),
+            title: title.to_string(),
+            date: date_in(title),
+            issuer: issuer_in(title),
+            entry,
+        }
+    }
+}
+
 /// A document number at `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Num {
-    start: usize,
-    end: usize,
+pub(crate) struct Num {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Splits the field into one entry per legal document.
@@ -60,11 +90,20 @@ pub(crate) fn parse(text: &str) -> Parsed {
         let only_punctuation_left = body[num.end..]
             .chars()
             .all(|c| !c.is_alphanumeric() && !matches!(c, '(' | ')'));
-        if after.is_some_and(|c| !c.is_alphanumeric()) && !only_punctuation_left {
+        // A number glued to the end of a name ("ngoại thương05/2017/QH14 Luật…") is the number cell of
+        // that row even when a space follows it.
+        let mut back = body[..num.start].chars().rev();
+        let glued_before = match back.next() {
+            Some(c) if c.is_alphabetic() => true,
+            // "…ngày 31/3/2026;96/2026/NĐ-CP Thông tư…"
+            Some(';' | '.') => back.next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        };
+        if after.is_some_and(|c| !c.is_alphanumeric()) && !only_punctuation_left && !glued_before {
             continue;
         }
         add_piece(
-            &mut out.entries,
+            &mut out.docs,
             &body[piece_start..num.start],
             &body[num.start..num.end],
         );
@@ -73,19 +112,20 @@ pub(crate) fn parse(text: &str) -> Parsed {
     let rest = body[piece_start..].trim();
     if rest.chars().any(char::is_alphanumeric) {
         out.unparsed = true;
-        out.entries.push(rest.to_string());
+        out.docs.push(LegalDoc::new(rest, None, rest.to_string()));
     }
     let mut seen = Vec::new();
-    out.entries.retain(|e| {
-        let fresh = !seen.contains(e);
-        seen.push(e.clone());
+    out.docs.retain(|d| {
+        let fresh = !seen.contains(&d.entry);
+        seen.push(d.entry.clone());
         fresh
     });
+    out.entries = out.docs.iter().map(|d| d.entry.clone()).collect();
     out
 }
 
 /// Turns "name" + "number" into one entry; a number alone repeats the previous name's number.
-fn add_piece(entries: &mut Vec<String>, name_raw: &str, num: &str) {
+fn add_piece(entries: &mut Vec<LegalDoc>, name_raw: &str, num: &str) {
     let glued = name_raw
         .chars()
         .next_back()
@@ -93,25 +133,116 @@ fn add_piece(entries: &mut Vec<String>, name_raw: &str, num: &str) {
     let name = name_raw.trim().trim_end_matches([';', ',', ':']).trim_end();
     if name.is_empty() || !name.chars().any(char::is_alphabetic) {
         match entries.last_mut() {
-            Some(prev) if prev.contains(num) => {}
-            _ => entries.push(num.to_string()),
+            Some(prev) if prev.entry.contains(num) => {}
+            _ => entries.push(LegalDoc::new("", Some(num), num.to_string())),
         }
         return;
     }
-    let entry = if let Some((left, right)) = camel_split(name) {
+    let doc = if let Some((left, right)) = camel_split(name) {
         if left.is_empty() || right.to_lowercase().starts_with(&left.to_lowercase()) {
-            format!("{right} {num}")
+            LegalDoc::new(right, Some(num), format!("{right} {num}"))
         } else {
-            format!("{left} ({right} {num})")
+            LegalDoc::new(left, Some(num), format!("{left} ({right} {num})"))
         }
     } else if !glued || ends_with_doc_type(name) {
-        format!("{name} {num}")
+        LegalDoc::new(name, Some(num), format!("{name} {num}"))
     } else if name.contains(num) {
-        name.to_string()
+        LegalDoc::new(name, Some(num), name.to_string())
     } else {
-        format!("{name} ({num})")
+        LegalDoc::new(name, Some(num), format!("{name} ({num})"))
     };
-    entries.push(entry);
+    entries.push(doc);
+}
+
+/// "ngày 26/01/2026" or "ngày 12 tháng 5 năm 2023" in a name.
+fn date_in(title: &str) -> Option<String> {
+    // Offsets of the title itself: lowercasing could change them.
+    let starts = ["ngày ", "Ngày ", "NGÀY "]
+        .iter()
+        .flat_map(|w| title.match_indices(*w).map(|(i, m)| i + m.len()));
+    for after_at in starts {
+        let after = &title[after_at..];
+        let words: Vec<&str> = after.split_whitespace().take(5).collect();
+        let numeric = words
+            .first()
+            .map(|w| w.trim_end_matches([',', ';', '.', ')']));
+        if let Some(d) = numeric {
+            let parts: Vec<&str> = d.split('/').collect();
+            if parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                && parts[2].len() == 4
+            {
+                return Some(d.to_string());
+            }
+        }
+        let is_num = |w: Option<&&str>| {
+            w.is_some_and(|w| {
+                let w = w.trim_end_matches([',', ';', '.', ')']);
+                !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let word_is = |k: usize, want: &str| words.get(k).is_some_and(|w| w.to_lowercase() == want);
+        if words.len() == 5
+            && is_num(words.first())
+            && word_is(1, "tháng")
+            && is_num(words.get(2))
+            && word_is(3, "năm")
+            && is_num(words.get(4))
+        {
+            let year = words[4].trim_end_matches([',', ';', '.', ')']);
+            return Some(format!("{} tháng {} năm {year}", words[0], words[2]));
+        }
+    }
+    None
+}
+
+/// Bodies that issue legal documents, as names write them after "của".
+const ISSUERS: [&str; 8] = [
+    "Thủ tướng Chính phủ",
+    "Chính phủ",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Chủ tịch nước",
+    "Thống đốc Ngân hàng Nhà nước Việt Nam",
+    "Ngân hàng Nhà nước Việt Nam",
+    "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+];
+
+/// The issuer named by "của …" in a name: one of [`ISSUERS`], or "Bộ trưởng Bộ …" / "Bộ …" up to the
+/// next comma, colon or lowercase function word.
+fn issuer_in(title: &str) -> Option<String> {
+    for (i, _) in title.match_indices("của ") {
+        let after = &title[i + "của ".len()..];
+        if let Some(known) = ISSUERS.iter().find(|k| after.starts_with(**k)) {
+            return Some((*known).to_string());
+        }
+        if after.starts_with("Bộ ") {
+            let mut end = after.len();
+            for stop in [
+                ",",
+                ":",
+                ";",
+                ".",
+                "(",
+                " quy định",
+                " hướng dẫn",
+                " về ",
+                " sửa đổi",
+                " ban hành",
+            ] {
+                if let Some(j) = after.find(stop) {
+                    end = end.min(j);
+                }
+            }
+            let name = after[..end].trim();
+            if name.split_whitespace().count() >= 2 {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Whether a name ends with a document type or "số" ("Nghị định", "Luật số").
@@ -138,7 +269,7 @@ fn camel_split(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Every document number in the text, left to right, not overlapping.
-fn numbers(s: &str) -> Vec<Num> {
+pub(crate) fn numbers(s: &str) -> Vec<Num> {
     let b = s.as_bytes();
     let mut out: Vec<Num> = Vec::new();
     let mut i = 0;
@@ -152,15 +283,31 @@ fn numbers(s: &str) -> Vec<Num> {
             continue;
         }
         let run_len = digit_run(&s[i..]);
-        let run_end = i + run_len;
+        let mut run_end = i + run_len;
+        // "08.a/2010/TT-BTP", "09b/2013/TT-BTP"
+        let letter = match (b.get(run_end), b.get(run_end + 1), b.get(run_end + 2)) {
+            (Some(b'.'), Some(l), Some(b'/')) if l.is_ascii_lowercase() => 2,
+            (Some(l), Some(b'/'), _) if l.is_ascii_lowercase() => 1,
+            _ => 0,
+        };
+        run_end += letter;
         if b.get(run_end) != Some(&b'/') {
             i = run_end.max(i + 1);
             continue;
         }
-        let run = &s[i..run_end];
+        let run = &s[i..run_end - letter];
+        let after_slash = i > 0 && b[i - 1] == b'/';
+        // "ngày 15/5/2026.55/2026/TT-BTC": a date's year, a dot, then a number.
+        if after_slash
+            && run.len() > 5
+            && run.as_bytes()[4] == b'.'
+            && run[..4].bytes().all(|c| c.is_ascii_digit())
+        {
+            i += 5;
+            continue;
+        }
         let year_glued =
             run.len() > 4 && (run.starts_with("19") || run.starts_with("20")) && !run.contains('.');
-        let after_slash = i > 0 && b[i - 1] == b'/';
         if after_slash && !year_glued {
             // The middle or end of a date ("26/01/2026").
             i = run_end;
@@ -168,7 +315,7 @@ fn numbers(s: &str) -> Vec<Num> {
         }
         let start = if year_glued {
             i + 4
-        } else if run.len() > 4 {
+        } else if run.len() > 4 && !run.contains('.') {
             run_end - 3
         } else {
             i
@@ -245,6 +392,105 @@ pub(crate) fn starts_word(capital: char, small: char) -> bool {
     )
 }
 
+/// Issuer codes of document numbers (the segments of `NĐ-CP`, `TT-BTC`, `TTLT-BTC-BTP`…), to tell
+/// where a code ends when an all-capitals title is glued to it (`NĐ-CPQUY ĐỊNH…`).
+const CODES: [&str; 49] = [
+    "CP",
+    "NĐ",
+    "TT",
+    "TTLT",
+    "NQ",
+    "NQLT",
+    "QĐ",
+    "PL",
+    "L",
+    "CT",
+    "CTN",
+    "VBHN",
+    "BTC",
+    "BCA",
+    "BTP",
+    "NHNN",
+    "BNNMT",
+    "BGTVT",
+    "BNNPTNT",
+    "BXD",
+    "BTNMT",
+    "BHXH",
+    "BLĐTBXH",
+    "BKHĐT",
+    "BQP",
+    "BYT",
+    "BKHCN",
+    "BNV",
+    "BNG",
+    "BCT",
+    "BTTTT",
+    "BVHTTDL",
+    "BGDĐT",
+    "BTNN",
+    "UBND",
+    "HĐND",
+    "UBTƯMTTQVN",
+    "TANDTC",
+    "VKSNDTC",
+    "VPQH",
+    "KTNN",
+    "HĐTP",
+    "UBTVQH",
+    "TTCP",
+    "BNNPTNN",
+    "UBDT",
+    "BKH",
+    "BTM",
+    "BLĐTB",
+];
+
+/// When the capitals `seg[..end]` are an issuer code with a Vietnamese word glued after it (`CPQUY`,
+/// `BTCQUY`, `CPBAN`, `CPSỬA`) and that word is followed by a space or the end, where the code ends;
+/// otherwise `end`.
+fn known_code_before_word(seg: &str, end: usize) -> usize {
+    let run = &seg[..end];
+    let after_ok = seg[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    // The capitals of the last segment only ("NĐ-" was consumed already).
+    if !after_ok || CODES.contains(&run) {
+        return end;
+    }
+    CODES
+        .iter()
+        .filter(|code| {
+            run.strip_prefix(**code)
+                .is_some_and(|word| word.chars().count() >= 2 && is_syllable(word))
+        })
+        .map(|code| code.len())
+        .max()
+        .unwrap_or(end)
+}
+
+/// Whether capitals read as one Vietnamese syllable ("QUY", "BAN", "SỬA", "THÔNG", "NGHỊ").
+fn is_syllable(word: &str) -> bool {
+    let w = crate::text::fold(&word.to_lowercase());
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    const INITIALS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    INITIALS
+        .iter()
+        .filter_map(|i| w.strip_prefix(i))
+        .any(|rest| {
+            let v = rest.bytes().take_while(|b| vowel(*b)).count();
+            (1..=3).contains(&v) && FINALS.iter().any(|f| &rest[v..] == *f)
+        })
+}
+
 /// Length of a number's issuer suffix (`NĐ-CP`, `QĐ-TTg`, `QH15`, `TTLT-BTC-BTP`). Segments are capital
 /// letters joined by hyphens; a capital followed by a small letter starts the next name and is left
 /// out (`TT-BCALuật` → `TT-BCA`); only `QH` segments take two digits (`QH1527/2023` → `QH15`).
@@ -274,6 +520,7 @@ fn suffix_len(s: &str) -> usize {
         if end == 0 {
             break;
         }
+        end = known_code_before_word(seg, end);
         if seg[..end].ends_with("QH") {
             let digits = seg[end..].bytes().take_while(u8::is_ascii_digit).count();
             if digits >= 2 {
@@ -399,6 +646,146 @@ mod tests {
         assert_eq!(p.entries, vec!["Nghị định 44/2016/NĐ-CP", "Luật Thú y"]);
         assert_eq!(parse("Không có thông tin"), Parsed::default());
         assert_eq!(parse(""), Parsed::default());
+    }
+
+    // Real cells of the national records (June 2026 crawl), code in the test name's comment.
+    fn docs(s: &str) -> Vec<LegalDoc> {
+        let p = parse(s);
+        assert!(!p.unparsed, "{p:?}");
+        p.docs
+    }
+
+    #[test]
+    fn capital_titles_glued_to_an_issuer_code() {
+        // 3.000521: the example of issue 12.
+        let d = docs(
+            "Tên văn bản pháp lýMã văn bảnNghị định số 184/2025/NĐ-CP của Chính phủ: Quy định phân định thẩm quyền khi tổ chức chính quyền địa phương 02 cấp và sửa đổi, bổ sung một số điều của các Nghị định của Chính phủ trong lĩnh vực an ninh, trật tự184/2025/NĐ-CPLuật Phòng, chống ma túy số 73/2021/QH1473/2021/QH14QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT PHÒNG, CHỐNG MA TÚY, LUẬT XỬ LÝ VI PHẠM HÀNH CHÍNH VỀ CAI NGHIỆN MA TÚY VÀ QUẢN LÝ SAU CAI NGHIỆN MA TÚY116/2021/NĐ-CP",
+        );
+        let numbers: Vec<Option<&str>> = d.iter().map(|d| d.number.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            vec![
+                Some("184/2025/NĐ-CP"),
+                Some("73/2021/QH14"),
+                Some("116/2021/NĐ-CP")
+            ]
+        );
+        assert_eq!(d[0].issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(d[1].entry, "Luật Phòng, chống ma túy số 73/2021/QH14");
+        assert_eq!(
+            d[2].entry,
+            "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT PHÒNG, CHỐNG MA TÚY, LUẬT XỬ LÝ VI PHẠM HÀNH CHÍNH VỀ CAI NGHIỆN MA TÚY VÀ QUẢN LÝ SAU CAI NGHIỆN MA TÚY (116/2021/NĐ-CP)"
+        );
+        // 1.014903
+        let d = docs(
+            "Tên văn bản pháp lýMã văn bảnLuật 49/2019/QH1449/2019/QH14Quyết định số 52/2025/QĐ-TTg ngày 30/12/2025 của Thủ tướng Chính phủ quy định về đối tượng, thẩm quyền, trình tự, thủ tục cấp tem “AB” để xuất cảnh sang Cộng hòa Cuba, Cộng hòa dân chủ nhân dân Lào và Cộng hòa nhân dân Trung Hoa.52/2025/QĐ-TTgQUY ĐỊNH MỨC THU, CHẾ ĐỘ THU, NỘP, QUẢN LÝ VÀ SỬ DỤNG PHÍ, LỆ PHÍ TRONG LĨNH VỰC XUẤT CẢNH, NHẬP CẢNH, QUÁ CẢNH, CƯ TRÚ TẠI VIỆT NAM25/2021/TT-BTCQUY ĐỊNH MỨC THU, CHẾ ĐỘ THU, NỘP, QUẢN LÝ VÀ SỬ DỤNG PHÍ, LỆ PHÍ TRONG LĨNH VỰC XUẤT CẢNH, NHẬP CẢNH, QUÁ CẢNH, CƯ TRÚ TẠI VIỆT NAM25/2021/TT-BTC",
+        );
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert_eq!(d[1].date.as_deref(), Some("30/12/2025"));
+        assert_eq!(d[1].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(d[2].number.as_deref(), Some("25/2021/TT-BTC"));
+        assert!(
+            d[2].entry.starts_with("QUY ĐỊNH MỨC THU")
+                && d[2].entry.ends_with("VIỆT NAM (25/2021/TT-BTC)")
+        );
+        assert_eq!(suffix_len("NĐ-CPQUY ĐỊNH"), "NĐ-CP".len());
+        assert_eq!(suffix_len("TT-BCAQUY ĐỊNH"), "TT-BCA".len());
+        assert_eq!(suffix_len("NĐ-CPBAN HÀNH"), "NĐ-CP".len());
+        assert_eq!(suffix_len("TT-BCA QUY"), "TT-BCA".len());
+        assert_eq!(suffix_len("TT-BCA"), "TT-BCA".len());
+    }
+
+    #[test]
+    fn numbers_glued_after_a_name_or_a_date_end_a_row() {
+        // 1.009736
+        let d = docs(
+            "Tên văn bản pháp lýMã văn bảnđịnh số 96/2026/NĐ-CP ngày 31/3/2026;96/2026/NĐ-CP Thông tư số 55/2026/TT-BTC ngày 15/5/2026.55/2026/TT-BTCLuật Đầu tư số 143/2025/QH15 ngày 11/12/2025;143/2025/QH15",
+        );
+        let entries: Vec<&str> = d.iter().map(|d| d.entry.as_str()).collect();
+        assert_eq!(
+            entries,
+            vec![
+                "định số 96/2026/NĐ-CP ngày 31/3/2026",
+                "Thông tư số 55/2026/TT-BTC ngày 15/5/2026.",
+                "Luật Đầu tư số 143/2025/QH15 ngày 11/12/2025",
+            ]
+        );
+        assert_eq!(d[2].date.as_deref(), Some("11/12/2025"));
+        // 1.007929: "ngoại thương05/2017/QH14 Luật Trồng trọt…"
+        let d = docs(
+            "Tên văn bản pháp lýMã văn bảnsửa đổi, bổ sung một số điều của các Nghị định trong lĩnh vực trồng trọt và bảo vệ thực vậtNghị định số 33/2026/NĐ-CPLuật quản lý ngoại thương05/2017/QH14 Luật Trồng trọt Luật số 31/2018/QH14Quy định chi tiết một số điều của Luật Quản lý Ngoại thương69/2018/NĐ-CP",
+        );
+        let numbers: Vec<&str> = d.iter().filter_map(|d| d.number.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            vec![
+                "33/2026/NĐ-CP",
+                "05/2017/QH14",
+                "31/2018/QH14",
+                "69/2018/NĐ-CP"
+            ]
+        );
+        assert_eq!(d[1].entry, "Luật quản lý ngoại thương (05/2017/QH14)");
+    }
+
+    #[test]
+    fn numbers_with_a_dot() {
+        // 1.008325
+        let d = docs(
+            "Nghị quyết số 66.16/2026/NQ-CP của Chính phủ ngày 07/04/2026 về việc Cắt giảm, đơn giản hóa thủ tục hành chính,quy định liên quan đến hoạt động sản xuất, kinh doanh66.16/2026/NQ-CPsửa đổi một số điều của Thông tư 19/2021/TT-BTC ngày 18/3/2021 của Bộ trưởng Bộ Tài chính hướng dẫn giao dịch điện tử trong lĩnh vực thuế46/2024/TT-BTC",
+        );
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d[0].number.as_deref(), Some("66.16/2026/NQ-CP"));
+        assert_eq!(d[0].date.as_deref(), Some("07/04/2026"));
+        assert!(
+            d[0].entry
+                .starts_with("Nghị quyết số 66.16/2026/NQ-CP của Chính phủ")
+        );
+        assert_eq!(d[1].number.as_deref(), Some("46/2024/TT-BTC"));
+    }
+
+    #[test]
+    fn numbers_with_a_letter() {
+        // 2.000986
+        let d = docs(
+            "Thông tư 08.a/2010/TT-BTP08.a/2010/TT-BTPThông tư 09b/2013/TT-BTP09b/2013/TT-BTPNghị định 158/2005/NĐ-CP158/2005/NĐ-CPLuật Cư trú 202068/2020/QH14",
+        );
+        let entries: Vec<&str> = d.iter().map(|d| d.entry.as_str()).collect();
+        assert_eq!(
+            entries,
+            vec![
+                "Thông tư 08.a/2010/TT-BTP",
+                "Thông tư 09b/2013/TT-BTP",
+                "Nghị định 158/2005/NĐ-CP",
+                "Luật Cư trú 2020 (68/2020/QH14)",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_issuers_in_names() {
+        assert_eq!(
+            date_in("Nghị định số 22/2023/NĐ-CP ngày 12 tháng 5 năm 2023 của Chính phủ"),
+            Some("12 tháng 5 năm 2023".to_string())
+        );
+        assert_eq!(
+            date_in("Thông tư ngày 26/01/2026."),
+            Some("26/01/2026".to_string())
+        );
+        assert_eq!(date_in("trong ngày làm việc"), None);
+        assert_eq!(
+            issuer_in(
+                "Thông tư 04/2026/TT-BNNMT của Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành"
+            ),
+            Some("Bộ trưởng Bộ Nông nghiệp và Môi trường".to_string())
+        );
+        assert_eq!(
+            issuer_in(
+                "Thông tư số 101/2020/TT-BTC ngày 23/11/2020 của Bộ Tài chính quy định mức thu"
+            ),
+            Some("Bộ Tài chính".to_string())
+        );
+        assert_eq!(issuer_in("Luật Hộ tịch"), None);
     }
 
     #[test]

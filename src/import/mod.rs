@@ -12,6 +12,7 @@
 
 mod channels;
 mod clean;
+mod diff;
 mod documents;
 mod dvcqg;
 mod fields;
@@ -31,6 +32,8 @@ use crate::error::{Error, Problem, Result};
 use crate::guide::{Guide, parse_guide};
 use sha2::{Digest, Sha256};
 
+pub use diff::{Changed, CrawlDiff, Procedure, diff_crawls, field_label};
+
 /// Name of the imported handbook.
 pub const DVCQG_NAME: &str = "Cơ sở dữ liệu TTHC quốc gia (nhập tự động)";
 
@@ -45,6 +48,8 @@ pub struct ImportOptions {
     /// `record_date`; read from a file name like `dvcqg-2026-06.jsonl.gz` when unset, else the month of
     /// `date`.
     pub record_date: Option<String>,
+    /// Write only the procedures done at this level (`sotay import … --only-level xa`).
+    pub only_level: Option<crate::guide::Level>,
 }
 
 /// Why a record was not imported.
@@ -136,6 +141,8 @@ pub struct ImportReport {
     pub written: usize,
     /// Records not imported, by reason.
     pub skipped: Vec<Skipped>,
+    /// Procedures left out because they are not done at the level asked for (`--only-level`).
+    pub other_levels: usize,
     /// Fields that could not be parsed, counted per guide; empty fields ("Không có thông tin", written
     /// as such or as a placeholder) included.
     pub unparsed: FieldCounts,
@@ -274,6 +281,11 @@ pub fn import_dvcqg(
     )?;
     report.records = records;
     report.skipped = skipped.into_values().collect();
+    if let Some(level) = options.only_level {
+        let before = drafts.len();
+        drafts.retain(|d| d.levels.contains(&level));
+        report.other_levels = before - drafts.len();
+    }
 
     if drafts.is_empty() {
         return Ok(report);

@@ -469,6 +469,8 @@ fn an_imported_catalogue_understands_everyday_words() {
     }
     let explained = search(&["--explain", "bố tôi vừa mất"]);
     assert!(explained.contains("khai-tu"), "{explained}");
+}
+
 #[test]
 fn real_records_with_glued_cells_read_cleanly() {
     // tests/fixtures/dvcqg/glued.jsonl: five records of the June 2026 crawl, unchanged.

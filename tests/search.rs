@@ -214,3 +214,45 @@ fn the_situation_rules_recognise_what_they_claim() {
         assert_eq!(top(query)[0], code, "{query}");
     }
 }
+
+#[test]
+fn facets_within_a_level_count_only_its_guides() {
+    let e = engine();
+    let all = e.facets();
+    let xa = e.facets_within(Some(Level::Xa));
+    let at_xa = e
+        .handbook()
+        .guides
+        .iter()
+        .filter(|g| g.levels.contains(&Level::Xa))
+        .count();
+    assert_eq!(xa.fields.iter().map(|x| x.count).sum::<usize>(), at_xa);
+    assert_eq!(
+        xa.levels, all.levels,
+        "the levels are the scope's choices: counted over every guide"
+    );
+    for f in &xa.fields {
+        let whole = all
+            .fields
+            .iter()
+            .find(|a| a.value == f.value)
+            .map_or(0, |a| a.count);
+        assert!(
+            f.count <= whole,
+            "{}: {} within xa, {} in all",
+            f.value,
+            f.count,
+            whole
+        );
+    }
+}
+
+#[test]
+fn an_audience_facet_value_is_a_filter() {
+    let e = engine();
+    for a in e.facets().audiences {
+        let filters: Filters = serde_json::from_value(serde_json::json!({ "audience": a.value }))
+            .expect("a facet value parses as a filter");
+        assert!(filters.audience.is_some());
+    }
+}

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use sotay::content::{LifeEvent, Locality, Term};
+use sotay::guide::Level;
 use sotay::pack::PackStatus;
 use sotay::search::{Choice, Facets};
 use sotay::text::normalize;
@@ -206,10 +207,10 @@ pub async fn guide(core: State<'_, Core>, code: String) -> Result<Guide, IpcErro
         .clone())
 }
 
-/// Facet values with counts.
+/// Facet values with counts, within a level when one is given (the desk's scope).
 #[tauri::command]
-pub async fn facets(core: State<'_, Core>) -> Result<Facets, IpcError> {
-    Ok(core.engine().await?.facets())
+pub async fn facets(core: State<'_, Core>, level: Option<Level>) -> Result<Facets, IpcError> {
+    Ok(core.engine().await?.facets_within(level))
 }
 
 /// What the loaded handbook is (name, version, date…).

@@ -119,17 +119,21 @@ pub enum Intent {
     Documents,
 }
 
-/// Who a procedure is for, beyond Vietnamese citizens.
+/// Who a procedure is for, beyond Vietnamese citizens. Serialized as its [`Audience::id`], the value the
+/// audience facet gives, so that a facet value can be sent back as a filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Audience {
     /// Vietnamese citizens (the default audience of a commune desk).
+    #[serde(rename = "cong-dan")]
     Citizen,
     /// Foreigners, Vietnamese living abroad, a foreign element.
+    #[serde(rename = "nuoc-ngoai")]
     Foreign,
     /// Organisations and enterprises.
+    #[serde(rename = "to-chuc")]
     Organisation,
     /// The armed forces, police, veterans and people with merit (special regimes).
+    #[serde(rename = "luc-luong-vu-trang")]
     Armed,
 }
 

@@ -531,9 +531,21 @@ impl Engine {
 
     /// Facet values with counts.
     pub fn facets(&self) -> Facets {
-        let guides = &self.handbook.guides;
+        self.facets_within(None)
+    }
+
+    /// Facet values with counts within one level (the desk's scope): fields, life events, audiences and
+    /// ministries count only the guides at `level`; the levels count every guide (they are the scope's
+    /// choices). `None` counts every guide.
+    pub fn facets_within(&self, level: Option<Level>) -> Facets {
+        let all = &self.handbook.guides;
+        let within = |i: usize| level.is_none_or(|l| all[i].levels.contains(&l));
+        let guides: Vec<&Guide> = (0..all.len())
+            .filter(|&i| within(i))
+            .map(|i| &all[i])
+            .collect();
         let mut fields: BTreeMap<&str, usize> = BTreeMap::new();
-        for g in guides {
+        for g in &guides {
             *fields.entry(g.field.as_str()).or_insert(0) += 1;
         }
         let levels = Level::ALL
@@ -541,7 +553,7 @@ impl Engine {
             .map(|l| FacetCount {
                 value: l.id().to_string(),
                 label: l.label().to_string(),
-                count: guides.iter().filter(|g| g.levels.contains(&l)).count(),
+                count: all.iter().filter(|g| g.levels.contains(&l)).count(),
             })
             .filter(|f| f.count > 0)
             .collect();
@@ -566,13 +578,14 @@ impl Engine {
                 count: self
                     .names
                     .iter()
-                    .filter(|n| n.audiences().contains(&a))
+                    .enumerate()
+                    .filter(|(i, n)| within(*i) && n.audiences().contains(&a))
                     .count(),
             })
             .filter(|f| f.count > 0)
             .collect();
         let mut ministries: BTreeMap<&str, usize> = BTreeMap::new();
-        for g in guides {
+        for g in &guides {
             if let Some(m) = &g.ministry {
                 *ministries.entry(m.as_str()).or_insert(0) += 1;
             }

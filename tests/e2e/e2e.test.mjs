@@ -39,11 +39,25 @@ const $ = {
   paperA4: '[data-testid="paper-a4"]',
   paperA5: '[data-testid="paper-a5"]',
   printClose: '[data-testid="print-close"]',
+  scope: '[data-testid="scope"]',
+  scopeAll: 'button[data-testid="scope-all"]',
+  scopeOffice: 'button[data-testid="scope-office"]',
+  nationalLabel: '[data-testid="national-label"]',
+  portalLink: '[data-testid="portal-link"]',
+  slipNational: '[data-testid="slip-national"]',
   history: '[data-testid="history"]',
   historyItem: '[data-testid="history"] [data-testid="history-item"][data-code]',
 };
 
 const MARRIAGE = '1.000894';
+/** Maternity allowance for people without compulsory social insurance ("tiền thai sản"): a commune-level
+ * procedure of the national catalogue that no edited guide covers. */
+const MATERNITY = '2.000693';
+/** What the label of a guide converted from the national record says, for its data's month `YYYY-MM`. */
+const nationalLabel = (month) => {
+  const [y, m] = month.split('-');
+  return `Theo dữ liệu Cổng Dịch vụ công quốc gia, ${m}/${y} — chưa biên tập`;
+};
 /** The UI's search options (ui/src/App.svelte), for searches driven through the IPC. */
 const UI_OPTIONS = { limit: 20, prefix: true };
 
@@ -255,6 +269,10 @@ describe('sotay desktop app', () => {
       first_results_ms: round(l.firstResultsMs),
       target_interactive_ms: 1500,
     };
+    // The figures are of the whole handbook: the edited guides and the national catalogue.
+    const info = await ipc('content_info');
+    figures.handbook = { guides: info.guides, edited: info.edited, national: info.national, record_date: info.record_date };
+    assert.ok(info.national > 2000, `the handbook holds the national catalogue (${JSON.stringify(figures.handbook)})`);
     console.log(
       `# cold start: session ${round(l.sessionMs)} ms, search input ready and painted after ${round(l.interactiveMs)} ms ` +
         `(seen by WebDriver polling after ${round(l.seenMs)} ms), ` +
@@ -372,14 +390,35 @@ describe('sotay desktop app', () => {
     assert.equal((await resultCodes()).length, 0, 'no results after clearing');
   });
 
-  e2e('filter by level restricts the results', async () => {
+  e2e('level scope: the office level by default, said in the results; all levels in one click; another level', async () => {
     await home();
+    const { office } = await ipc('facets');
+    assert.equal(office, 'xa', 'the office level of a default installation is the commune');
+    assert.equal(await s.prop(await s.find($.filterLevel), 'value'), office, 'the level filter starts at the office level');
     await search('dang ky');
-    const before = await resultCodes();
-    assert.ok(before.length > 0);
-    const levels = {};
-    for (const code of before) levels[code] = (await ipc('guide', { code })).levels;
-    assert.ok(before.some((c) => !levels[c].includes('tinh')), 'some unfiltered results are not at level tinh');
+    const scoped = await resultCodes();
+    assert.ok(scoped.length > 0);
+    for (const code of scoped) {
+      const g = await ipc('guide', { code });
+      assert.ok(g.levels.includes(office), `${code} (${g.levels}) is at the office level`);
+    }
+    const scope = await s.waitFor($.scope);
+    assert.equal(await s.attr(scope, 'data-level'), office);
+    assert.match((await s.text(scope)).normalize('NFC'), /Phạm vi: chỉ thủ tục cấp xã/);
+    // The results are exactly the core's for the scope, and the scope leaves out guides of other levels.
+    const options = (filters) => ({ ...UI_OPTIONS, filters });
+    const atOffice = await ipc('search', { query: 'dang ky', options: options({ level: office }) });
+    const everywhere = await ipc('search', { query: 'dang ky', options: options({}) });
+    assert.deepEqual(scoped, atOffice.hits.map((h) => h.code), 'the rows are the scoped search');
+    assert.ok(everywhere.total > atOffice.total, `all levels find more (${everywhere.total} > ${atOffice.total})`);
+    await shot('results-scoped');
+
+    await s.click(await s.waitFor($.scopeAll));
+    await settle();
+    assert.equal(await s.prop(await s.find($.filterLevel), 'value'), '', 'one click: all levels');
+    assert.equal(await s.attr(await s.waitFor($.scope), 'data-level'), '');
+    assert.deepEqual(await resultCodes(), everywhere.hits.map((h) => h.code), 'the rows are the search at every level');
+    assert.ok(await s.find($.scopeOffice), 'one click back to the office level');
 
     await choose($.filterLevel, 'tinh');
     const after = await resultCodes();
@@ -388,7 +427,7 @@ describe('sotay desktop app', () => {
       const g = await ipc('guide', { code });
       assert.ok(g.levels.includes('tinh'), `${code} (${g.levels}) is at level tinh`);
     }
-    assert.notDeepEqual(after, before, 'the filter changed the results');
+    assert.notDeepEqual(after, scoped, 'the filter changed the results');
   });
 
   e2e('filter by field restricts the results', async () => {
@@ -408,6 +447,61 @@ describe('sotay desktop app', () => {
       assert.equal(g.field.normalize('NFC'), field.normalize('NFC'), `${code} is in field ${field}`);
     }
     assert.notDeepEqual(after, before, 'the filter changed the results');
+  });
+
+  e2e('a commune procedure of the national catalogue: found by its everyday name, labelled, ticked, on the slip', async () => {
+    await home();
+    const g = await ipc('guide', { code: MATERNITY });
+    assert.equal(g.origin, 'national', `${MATERNITY} is converted from the national record, not edited`);
+    assert.ok(g.levels.includes('xa'), `${MATERNITY} is handled at the commune (${g.levels})`);
+    assert.match(g.record_date ?? '', /^\d{4}-\d{2}$/, 'the record has the month of its data');
+    assert.equal(g.record_date, (await ipc('content_info')).record_date, 'the month of the national catalogue');
+    assert.ok(g.portal_url?.startsWith('https://'), 'the record links its portal page');
+
+    await search('tiền thai sản');
+    const codes = await resultCodes();
+    assert.equal(codes[0], MATERNITY, `"tiền thai sản" finds ${MATERNITY} first (got ${codes.slice(0, 5)})`);
+    assert.equal(await s.attr(await s.waitFor($.scope), 'data-level'), 'xa', 'found within the commune scope');
+    await s.click(await s.waitFor(`${$.result}[data-code="${MATERNITY}"]`));
+    await s.waitFor(`[data-testid="guide"][data-code="${MATERNITY}"]`);
+
+    const label = (await s.text(await s.waitFor($.nationalLabel))).normalize('NFC');
+    assert.ok(label.includes(nationalLabel(g.record_date)), `the guide is labelled: ${label}`);
+    assert.equal((await s.text(await s.find($.portalLink))).trim(), g.portal_url, 'the portal page is shown as text');
+    assert.equal(await s.find(`${$.nationalLabel} a`), null, 'no link leaves the app');
+    for (const q of g.questions ?? []) {
+      assert.ok(!(await s.text(await s.find($.guide))).includes(q), `the search question "${q}" is not shown`);
+    }
+
+    const boxes = await s.findAll($.docCheck);
+    const all = await attrs($.docCheck, 'data-doc-id');
+    assert.ok(boxes.length >= 2, `the checklist has documents (got ${boxes.length})`);
+    const ticked = [all[0]];
+    await tick(boxes[0]);
+    assert.equal(await s.selected(boxes[0]), true);
+    assert.equal(await s.selected(boxes[1]), false);
+    await shot('national-guide');
+
+    await s.click(await s.waitFor($.printOpen));
+    await s.waitFor($.printView);
+    await settle();
+    const slipLabel = (await s.text(await s.waitFor($.slipNational))).normalize('NFC');
+    assert.equal(slipLabel, nationalLabel(g.record_date), 'the slip carries the label');
+    assert.ok((await s.text(await s.find($.printView))).includes(g.portal_url), 'the slip gives the portal page');
+    const missing = await attrs($.missing, 'data-doc-id');
+    const seen = await attrs($.seen, 'data-doc-id');
+    assert.deepEqual([...missing].sort(), all.filter((id) => !ticked.includes(id)).sort(), 'the missing list is the unticked documents');
+    assert.deepEqual(seen, ticked, 'the seen list is the ticked document');
+    await shot('national-print-view');
+    await s.click(await s.waitFor($.printClose));
+    await s.waitGone($.printView);
+
+    // An edited guide has no such label.
+    await search('dang ky ket hon');
+    await s.click(await s.waitFor(`${$.result}[data-code="${MARRIAGE}"]`));
+    await s.waitFor(`[data-testid="guide"][data-code="${MARRIAGE}"]`);
+    assert.equal((await ipc('guide', { code: MARRIAGE })).origin, 'edited');
+    assert.equal(await s.find($.nationalLabel), null, 'an edited guide is not labelled');
   });
 
   e2e('ambiguous chooser for "đăng ký lại", a choice opens that guide', async () => {
@@ -570,12 +664,16 @@ describe('sotay desktop app', () => {
       pid,
       searches_per_second: round(1000 / seconds),
       series,
+      rss_after_100_kb: series[1].app_kb,
+      rss_after_1000_kb: series[10].app_kb,
+      growth_100_to_1000_kb: series[10].app_kb - series[1].app_kb,
       app_slope_kb_per_1000_searches: round(appSlope),
       app_slope_kb_per_1000_searches_after_200: round(appSlopeSteady),
       webkit_children_slope_kb_per_1000_searches: round(webSlope),
       target: 'flat (no growth trend)',
     };
     console.log(`# resident memory (kB) of sotay-desktop pid ${pid} every 100 searches: ${series.map((p) => p.app_kb).join(' ')}`);
+    console.log(`#   after 100 searches ${series[1].app_kb} kB, after 1,000 ${series[10].app_kb} kB (${series[10].app_kb - series[1].app_kb} kB)`);
     console.log(`#   least-squares slope: ${round(appSlope)} kB per 1,000 searches (${round(appSlopeSteady)} after the first 200)`);
     console.log(`#   WebKit child processes: ${series.map((p) => p.webkit_kb).join(' ')} (slope ${round(webSlope)} kB per 1,000)`);
     console.log(`#   ${round(1000 / seconds)} searches per second through the IPC`);

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Session, sleep, waitUntil } from './lib/webdriver.mjs';
-import { e2eTests, screenshots } from './lib/harness.mjs';
+import { e2eTests, invoke, screenshots } from './lib/harness.mjs';
 import { csvRecords } from './lib/csv.mjs';
 import { alive, appPid } from './lib/proc.mjs';
 
@@ -32,6 +32,8 @@ const PIN = '482916';
 const IDLE_SECONDS = 15;
 const WARNING_SECONDS = 5;
 const MARRIAGE = '1.000894';
+/** Maternity allowance ("tiền thai sản"): a commune procedure of the national catalogue, not edited. */
+const MATERNITY = '2.000693';
 
 const $ = {
   kiosk: '[data-testid="kiosk"]',
@@ -52,6 +54,9 @@ const $ = {
   qr: '[data-testid="kiosk-qr"]',
   print: 'button[data-testid="kiosk-print"]',
   receipt: '[data-testid="receipt"]',
+  nationalLabel: '[data-testid="kiosk-guide"] [data-testid="national-label"]',
+  portalLink: '[data-testid="kiosk-guide"] [data-testid="portal-link"]',
+  slipNational: '[data-testid="receipt"] [data-testid="slip-national"]',
   rating: '[data-testid="rating"]',
   rate: (l) => `[data-testid="rating"] button[data-testid="rate"][data-level="${l}"]`,
   ratingThanks: '[data-testid="rating-thanks"]',
@@ -448,6 +453,30 @@ describe('sotay kiosk', () => {
     await press($.rate(3));
     await s.waitFor($.ratingThanks);
     await shot('rating-thanks');
+  });
+
+  e2e('a procedure of the national catalogue is labelled on screen and on the receipt; an edited one is not', async () => {
+    await home();
+    const g = await invoke(s, 'guide', { code: MATERNITY });
+    assert.equal(g.origin, 'national');
+    const [y, m] = g.record_date.split('-');
+    const label = `Theo dữ liệu Cổng Dịch vụ công quốc gia, ${m}/${y} — chưa biên tập`;
+    await openGuide('tiền thai sản', MATERNITY);
+    assert.ok((await s.text(await s.waitFor($.nationalLabel))).normalize('NFC').includes(label), 'the guide is labelled');
+    assert.equal((await s.text(await s.find($.portalLink))).trim(), g.portal_url, 'the portal page as text');
+    assert.equal(await s.find('[data-testid="kiosk-guide"] a[href]'), null, 'no link leaves the kiosk');
+    await shot('national-guide');
+    await press($.print);
+    await s.waitFor($.receipt, { displayed: false });
+    const onReceipt = await s.execute(`return document.querySelector(arguments[0])?.textContent ?? null;`, [$.slipNational]);
+    assert.equal(onReceipt?.normalize('NFC').trim(), label, 'the receipt carries the label');
+    await shot('national-receipt');
+    await press('button[data-testid="receipt-close"]');
+    await s.waitGone($.receipt);
+
+    await press('button[data-testid="kiosk-back"]');
+    await openGuide('dang ky ket hon', MARRIAGE);
+    assert.equal(await s.find($.nationalLabel), null, 'an edited guide is not labelled');
   });
 
   e2e('the look-alike chooser: "Chọn đúng thủ tục của bạn" as big cards', async () => {

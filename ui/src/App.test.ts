@@ -4,7 +4,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $, $$, settle } from './lib/dom.testing';
-import { foreignMarriageGuide, marriageGuide, sampleLocality, sampleResults, someTerms } from './lib/fixtures';
+import { foreignMarriageGuide, marriageGuide, nationalGuide, sampleLocality, sampleResults, someTerms } from './lib/fixtures';
 import type { Entry, Guide } from './lib/ipc';
 
 const invoke = vi.fn();
@@ -14,7 +14,8 @@ const App = (await import('./App.svelte')).default;
 
 const marriage = marriageGuide();
 const foreign = foreignMarriageGuide();
-const guides = new Map([marriage, foreign].map((g) => [g.code, g]));
+const national = nationalGuide();
+const guides = new Map([marriage, foreign, national].map((g) => [g.code, g]));
 const entry = (g: Guide): Entry => ({ code: g.code, title: g.title, field: g.field });
 
 let history: Entry[] = [];
@@ -33,12 +34,31 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     }
     case 'facets':
       return {
-        fields: [{ value: 'Hộ tịch', label: 'Hộ tịch', count: 2 }],
-        levels: [{ value: 'xa', label: 'Cấp xã', count: 2 }],
+        fields: [
+          { value: 'Hộ tịch', label: 'Hộ tịch', count: 2 },
+          ...(args.level === 'xa' ? [] : [{ value: 'Đường bộ', label: 'Đường bộ', count: 1 }]),
+        ],
+        levels: [
+          { value: 'xa', label: 'Cấp xã', count: 2 },
+          { value: 'tinh', label: 'Cấp tỉnh', count: 1 },
+        ],
         events: [{ value: 'ket-hon', label: 'Kết hôn', count: 2 }],
+        audiences: [{ value: 'cong-dan', label: 'Công dân', count: 2 }],
+        ministries: [{ value: 'Bộ Tư pháp', label: 'Bộ Tư pháp', count: 2 }],
+        office: 'xa',
       };
     case 'content_info':
-      return { name: 'Sổ tay thủ tục hành chính cấp xã', version: 1, date: '2026-11-28', source: 'CSDLQG', origin: 'embedded', guides: 2 };
+      return {
+        name: 'Sổ tay thủ tục hành chính cấp xã',
+        version: 1,
+        date: '2026-11-28',
+        source: 'CSDLQG',
+        origin: 'embedded',
+        guides: 3,
+        edited: 2,
+        national: 1,
+        record_date: '2026-06',
+      };
     case 'life_events':
       return [{ id: 'ket-hon', name: 'Kết hôn', description: 'Đăng ký kết hôn' }];
     case 'glossary':
@@ -80,6 +100,11 @@ function type(text: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** The arguments of the last search asked of the shell. */
+function lastSearch(): unknown {
+  return invoke.mock.calls.filter(([cmd]) => cmd === 'search').at(-1)?.[1];
+}
+
 function press(key: string, extra: KeyboardEventInit = {}) {
   const target = document.activeElement ?? document.body;
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...extra }));
@@ -111,10 +136,67 @@ describe('App', () => {
     expect($$('select[data-testid="filter-field"] option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'Hộ tịch']);
   });
 
+  it('searches within the office level by default, says so, and widens to every level in one click', async () => {
+    expect(invoke).toHaveBeenCalledWith('facets', { level: 'xa' });
+    expect($<HTMLSelectElement>('[data-testid="filter-level"]')!.value).toBe('xa');
+    expect($$('select[data-testid="filter-field"] option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'Hộ tịch']);
+    expect($('[data-testid="content-split"]')?.textContent).toContain(
+      '2 thủ tục đã biên tập, 1 thủ tục theo dữ liệu Cổng Dịch vụ công quốc gia (06/2026) chưa biên tập',
+    );
+    type('thai san');
+    await settle();
+    const scope = $('[data-testid="scope"]')!;
+    expect(scope.dataset.level).toBe('xa');
+    expect(scope.textContent).toContain('Phạm vi: chỉ thủ tục cấp xã');
+    $<HTMLButtonElement>('[data-testid="scope-all"]')!.click();
+    await settle(20);
+    expect(lastSearch()).toEqual({ query: 'thai san', options: { limit: 20, prefix: true, filters: {} } });
+    expect($('[data-testid="scope"]')?.textContent).toContain('Phạm vi: tất cả các cấp');
+    expect($<HTMLSelectElement>('[data-testid="filter-level"]')!.value).toBe('');
+    expect($$('select[data-testid="filter-field"] option').map((o) => (o as HTMLOptionElement).value)).toEqual([
+      '',
+      'Đường bộ',
+      'Hộ tịch',
+    ]);
+    $<HTMLButtonElement>('[data-testid="scope-office"]')!.click();
+    await settle(20);
+    expect(lastSearch()).toEqual({ query: 'thai san', options: { limit: 20, prefix: true, filters: { level: 'xa' } } });
+  });
+
+  it('labels a guide converted from the national record, on screen and on the slip; an edited one not', async () => {
+    type('ket hon');
+    await settle();
+    $<HTMLButtonElement>('[data-testid="result"][data-code="1.000894"]')!.click();
+    await settle(20);
+    expect($('[data-testid="national-label"]')).toBeNull();
+    const guide = await import('./lib/ipc').then((m) => m.guide);
+    $<HTMLButtonElement>('[data-testid="back"]')!.click();
+    await settle(20);
+    // Opened from the history, as the shell would list it.
+    history = [entry(national)];
+    unmount(app);
+    document.body.innerHTML = '';
+    app = mount(App, { target: document.body });
+    await settle(20);
+    $<HTMLButtonElement>(`[data-testid="history-item"][data-code="${national.code}"]`)!.click();
+    await settle(20);
+    const label = $('[data-testid="national-label"]')!;
+    expect(label.textContent).toContain('Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập');
+    expect($('[data-testid="portal-link"]')?.textContent).toBe(national.portal_url);
+    expect($('[data-testid="guide"]')?.textContent).not.toContain('sinh con được nhận tiền gì');
+    $<HTMLButtonElement>('[data-testid="print-open"]')!.click();
+    flushSync();
+    expect($('[data-testid="slip-national"]')?.textContent).toBe('Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập');
+    expect($('[data-testid="print-view"]')?.textContent).toContain(`Trang thủ tục: ${national.portal_url}`);
+  });
+
   it('searches as you type, moves with ↑ ↓ and opens with Enter', async () => {
     type('dang ky ket hon');
     await settle();
-    expect(invoke).toHaveBeenCalledWith('search', { query: 'dang ky ket hon', options: { limit: 20, prefix: true, filters: {} } });
+    expect(invoke).toHaveBeenCalledWith('search', {
+      query: 'dang ky ket hon',
+      options: { limit: 20, prefix: true, filters: { level: 'xa' } },
+    });
     const rows = $$('[data-testid="result"]');
     expect(rows.map((r) => r.dataset.code)).toEqual(['1.000894', '2.000806']);
     expect(rows[0]?.querySelector('.snippet b')).not.toBeNull();
@@ -154,7 +236,10 @@ describe('App', () => {
     field.value = 'ket-hon';
     field.dispatchEvent(new Event('change', { bubbles: true }));
     await settle(20);
-    expect(invoke).toHaveBeenLastCalledWith('search', { query: '', options: { limit: 300, prefix: true, filters: { event: 'ket-hon' } } });
+    expect(invoke).toHaveBeenLastCalledWith('search', {
+      query: '',
+      options: { limit: 300, prefix: true, filters: { level: 'xa', event: 'ket-hon' } },
+    });
     expect($$('[data-testid="result"]')).toHaveLength(2);
 
     type('zzz');

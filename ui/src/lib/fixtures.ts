@@ -21,6 +21,7 @@ export function marriageGuide(): Guide {
     related: ['2.000806'],
     updated: '2026-06-30',
     portal_url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fac-7489-b53b-a15eb239a6fe',
+    origin: 'edited',
     channels: [
       { channel: 'truc-tiep', time: '1 ngày làm việc', fee: 'Miễn lệ phí', note: 'Bản sao trích lục nộp phí.' },
       { channel: 'truc-tuyen', time: '1 ngày làm việc', fee: 'Miễn lệ phí', note: 'Bản sao trích lục nộp phí.' },
@@ -99,6 +100,25 @@ export function someTerms(): Term[] {
     { term: 'lấy vợ', kind: 'cach-noi', meaning: 'Kết hôn.', variants: [], expand: ['kết hôn'] },
     { term: 'C++ (x)', kind: 'viet-tat', meaning: 'Tên có ký tự đặc biệt.', variants: [], expand: [] },
   ];
+}
+
+/** A guide converted from the national catalogue's record without editing (maternity allowance). */
+export function nationalGuide(): Guide {
+  return {
+    ...marriageGuide(),
+    code: '2.000693',
+    title: 'Giải quyết hưởng chế độ thai sản',
+    official_title: 'Giải quyết hưởng chế độ thai sản',
+    field: 'Bảo hiểm xã hội',
+    aliases: [],
+    life_events: [],
+    related: [],
+    portal_url: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=2.000693',
+    origin: 'national',
+    record_date: '2026-06',
+    ministry: 'Bộ Nội vụ',
+    questions: ['sinh con được nhận tiền gì'],
+  };
 }
 
 /** A look-alike of the marriage guide (2.000806), for the chooser. */

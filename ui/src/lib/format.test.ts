@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { channelLabel, formatContentInfo, formatDate, formatDay, formatQuantity, levelLabel, sharedNote } from './format';
+import {
+  channelLabel,
+  formatContentInfo,
+  formatDate,
+  formatDay,
+  formatMonth,
+  formatQuantity,
+  levelLabel,
+  nationalLabel,
+  sharedNote,
+} from './format';
 
 describe('format', () => {
   it('formats ISO dates the Vietnamese way', () => {
@@ -7,6 +17,17 @@ describe('format', () => {
     expect(formatDate(' 2025-07-01 ')).toBe('01/07/2025');
     expect(formatDate('')).toBe('');
     expect(formatDate('tháng 7/2025')).toBe('tháng 7/2025');
+  });
+
+  it('labels a guide converted from the national record with the month of its data, an edited one not', () => {
+    expect(formatMonth('2026-06')).toBe('06/2026');
+    expect(formatMonth('2026-06-30')).toBeNull();
+    expect(formatMonth(undefined)).toBeNull();
+    expect(nationalLabel({ origin: 'national', record_date: '2026-06' })).toBe(
+      'Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập',
+    );
+    expect(nationalLabel({ origin: 'national' })).toBe('Theo dữ liệu Cổng Dịch vụ công quốc gia — chưa biên tập');
+    expect(nationalLabel({ origin: 'edited', record_date: '2026-06' })).toBeNull();
   });
 
   it('labels levels and channels like the core', () => {
@@ -25,6 +46,8 @@ describe('format', () => {
       source: '',
       origin: 'embedded',
       guides: 62,
+      edited: 62,
+      national: 0,
     };
     expect(formatContentInfo(info)).toBe('Sổ tay thủ tục hành chính cấp xã · phiên bản 1 · 28/11/2026 · 62 thủ tục');
     expect(formatContentInfo({ ...info, version: 0, date: '' })).toBe('Sổ tay thủ tục hành chính cấp xã · 62 thủ tục');

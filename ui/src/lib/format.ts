@@ -1,6 +1,6 @@
 // Pure formatting helpers for the UI (Vietnamese labels mirror the core's `label()` methods).
 
-import type { Channel, ChannelKind, ContentInfo, Level, Quantity } from './ipc';
+import type { Channel, ChannelKind, ContentInfo, Guide, Level, Quantity } from './ipc';
 
 const LEVELS: Record<Level, string> = {
   xa: 'Cấp xã',
@@ -29,6 +29,23 @@ export function channelLabel(channel: ChannelKind): string {
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A month `2026-06` as `06/2026`; `null` for anything else. */
+export function formatMonth(month: string | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(month?.trim() ?? '');
+  return m ? `${m[2]}/${m[1]}` : null;
+}
+
+/**
+ * The label of a guide converted from the national portal's record without editing: "Theo dữ liệu Cổng
+ * Dịch vụ công quốc gia, 06/2026 — chưa biên tập" (the month of the record's data). `null` for a guide
+ * edited by the content office. In Vietnamese: the screens show it and the slips print it.
+ */
+export function nationalLabel(guide: Pick<Guide, 'origin' | 'record_date'>): string | null {
+  if (guide.origin !== 'national') return null;
+  const month = formatMonth(guide.record_date);
+  return `Theo dữ liệu Cổng Dịch vụ công quốc gia${month ? `, ${month}` : ''} — chưa biên tập`;
 }
 
 /** "1 bản chính". */

@@ -22,12 +22,22 @@ export type CopyForm = 'original' | 'copy' | 'either';
 /** What part of a procedure the query asked about. */
 export type Intent = 'fee' | 'time' | 'place' | 'documents';
 
+/** Who a procedure is for (src/lang/mod.rs `Audience`, serialized as its id). */
+export type Audience = 'cong-dan' | 'nuoc-ngoai' | 'to-chuc' | 'luc-luong-vu-trang';
+
+/** Where a guide's text comes from: written by the content office, or converted from the national
+ * portal's record without editing ("chưa biên tập"). */
+export type Origin = 'edited' | 'national';
+
 /** Facet filters; every one set must match. */
 export interface Filters {
   field?: string;
   level?: Level;
   /** Life event id. */
   event?: string;
+  audience?: Audience;
+  /** Ministry, as the catalogue names it ("Bộ Tư pháp"). */
+  ministry?: string;
 }
 
 /** How to search. */
@@ -136,7 +146,15 @@ export interface Guide {
   /** `YYYY-MM-DD`. */
   updated: string;
   replaced_by?: string;
+  /** The procedure's page on the national portal. */
   portal_url?: string;
+  origin: Origin;
+  /** For a converted record: the month of the national portal's data (`YYYY-MM`). */
+  record_date?: string;
+  /** The ministry whose part of the national catalogue lists the procedure. */
+  ministry?: string;
+  /** How people ask for it: searched, never shown (sent only when there are some). */
+  questions?: string[];
   channels: Channel[];
   documents: DocumentGroup[];
   steps: Block[];
@@ -153,6 +171,12 @@ export interface ContentInfo {
   source: string;
   origin: string;
   guides: number;
+  /** Of which edited by the content office. */
+  edited: number;
+  /** Of which converted from the national catalogue without editing. */
+  national: number;
+  /** The month of the national catalogue's data (`YYYY-MM`), when the handbook has one. */
+  record_date?: string;
 }
 
 /** A value of a facet and how many guides have it. */
@@ -165,8 +189,14 @@ export interface FacetCount {
 /** Every facet of the handbook with counts. */
 export interface Facets {
   fields: FacetCount[];
+  /** Counted over every guide, whatever the scope asked. */
   levels: FacetCount[];
   events: FacetCount[];
+  /** Values are {@link Audience} ids. */
+  audiences: FacetCount[];
+  ministries: FacetCount[];
+  /** The level of the office the app serves (`config.toml`): the desk's default scope. */
+  office: Level;
 }
 
 /** A life event (sự kiện cuộc sống), to browse procedures by situation. */
@@ -276,9 +306,9 @@ export function guide(code: string): Promise<Guide> {
   return call('guide', { code });
 }
 
-/** Facet values with counts. */
-export function facets(): Promise<Facets> {
-  return call('facets');
+/** Facet values with counts; within `level` (the desk's scope) when given, over every guide otherwise. */
+export function facets(level?: Level): Promise<Facets> {
+  return call('facets', level ? { level } : undefined);
 }
 
 /** What the loaded handbook is. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResults } from './ipc';
-import { type Outcome, type Query, Searcher, hasFilters, isBlank, toFilters } from './searcher';
+import { type Outcome, type Query, Searcher, emptyQuery, hasFilters, isBlank, scopeOf, toFilters } from './searcher';
 
-const q = (text: string, extra: Partial<Query> = {}): Query => ({ text, field: '', level: '', event: '', ...extra });
+const q = (text: string, extra: Partial<Query> = {}): Query => ({ ...emptyQuery(), text, ...extra });
 const answer = (query: string): SearchResults => ({ query, total: 1, took_us: 5, hits: [], ambiguous: false });
 
 describe('query helpers', () => {
@@ -17,6 +17,30 @@ describe('query helpers', () => {
     expect(hasFilters(q('', { event: 'ket-hon' }))).toBe(true);
     expect(isBlank(q('  '))).toBe(true);
     expect(isBlank(q('', { field: 'Hộ tịch' }))).toBe(false);
+  });
+
+  it('sends the audience and ministry filters, an unknown audience left out', () => {
+    expect(toFilters(q('x', { audience: 'nuoc-ngoai', ministry: 'Bộ Tư pháp' }))).toEqual({
+      audience: 'nuoc-ngoai',
+      ministry: 'Bộ Tư pháp',
+    });
+    expect(toFilters(q('x', { audience: 'foreign' }))).toEqual({});
+    expect(hasFilters(q('', { ministry: 'Bộ Tư pháp' }))).toBe(true);
+  });
+
+  it('searches within the default scope, which is not a chosen filter', () => {
+    const scoped = { ...emptyQuery('xa'), text: 'thai sản' };
+    expect(toFilters(scoped)).toEqual({ level: 'xa' });
+    expect(scopeOf(scoped)).toBe('xa');
+    expect(hasFilters(scoped)).toBe(false);
+    expect(isBlank(emptyQuery('xa')), 'the scope alone does not browse').toBe(true);
+    const all = { ...scoped, level: '' };
+    expect(toFilters(all)).toEqual({});
+    expect(scopeOf(all)).toBeNull();
+    expect(hasFilters(all)).toBe(false);
+    const other = { ...emptyQuery('xa'), level: 'tinh' };
+    expect(hasFilters(other), 'another level is chosen').toBe(true);
+    expect(isBlank(other)).toBe(false);
   });
 });
 

@@ -1,14 +1,26 @@
 // Search as you type: at most two searches at a time, the latest typed text next, the answer to the latest request
 // only, blank queries cleared at once. The IPC call is passed in, so this logic is tested without the shell.
 
-import { type Filters, type IpcError, type Level, type SearchResults, toIpcError } from './ipc';
+import { type Audience, type Filters, type IpcError, type Level, type SearchResults, toIpcError } from './ipc';
 
 /** What the user asked: the text typed and the filters chosen (`""` = all). */
 export interface Query {
   text: string;
   field: string;
+  /** The level searched (`""`: every level). */
   level: string;
   event: string;
+  audience: string;
+  ministry: string;
+  /** The default scope (the desk's: the office's level). A level equal to it is searched like any, but it
+   * is not a filter the user chose: alone, it neither makes a blank query browse nor counts in
+   * {@link hasFilters}. */
+  scope?: string;
+}
+
+/** A query with no text and no filter, scoped to `scope` (a level, or `""` for every level). */
+export function emptyQuery(scope = ''): Query {
+  return { text: '', field: '', level: scope, event: '', audience: '', ministry: '', ...(scope ? { scope } : {}) };
 }
 
 /** What the search screen shows after a request. */
@@ -18,19 +30,29 @@ export type Outcome =
   | { kind: 'error'; query: Query; error: IpcError };
 
 const LEVELS: readonly string[] = ['xa', 'tinh', 'bo', 'khac'];
+const AUDIENCES: readonly string[] = ['cong-dan', 'nuoc-ngoai', 'to-chuc', 'luc-luong-vu-trang'];
 
-/** The filters of a query as the core takes them (unset ones left out). */
+/** The filters of a query as the core takes them (unset ones left out; the scope's level included). */
 export function toFilters(q: Query): Filters {
   const f: Filters = {};
   if (q.field) f.field = q.field;
   if (LEVELS.includes(q.level)) f.level = q.level as Level;
   if (q.event) f.event = q.event;
+  if (AUDIENCES.includes(q.audience)) f.audience = q.audience as Audience;
+  if (q.ministry) f.ministry = q.ministry;
   return f;
 }
 
-/** Whether any filter is set. */
+/** Whether the user chose a filter (the default scope's level is not one). */
 export function hasFilters(q: Query): boolean {
-  return Object.keys(toFilters(q)).length > 0;
+  const f = toFilters(q);
+  if (f.level !== undefined && f.level === q.scope) delete f.level;
+  return Object.keys(f).length > 0;
+}
+
+/** Whether the query searches at one level only, and which (`null`: every level). */
+export function scopeOf(q: Query): Level | null {
+  return toFilters(q).level ?? null;
 }
 
 /** Whether there is nothing to search: no text and no filter. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marriageGuide, sampleLocality } from './fixtures';
+import { marriageGuide, nationalGuide, sampleLocality } from './fixtures';
 import { PORTAL_SEARCH, makeSlip, portalLink, slipText } from './slip';
 
 const day = new Date(2026, 10, 28);
@@ -43,6 +43,19 @@ describe('slip', () => {
     expect(text).toContain('Giờ làm việc: Thứ Hai đến Thứ Sáu: 7:30–17:00');
     expect(text).toContain('(Thông tin liên hệ là dữ liệu mẫu)');
     expect(text.trimEnd().endsWith(marriageGuide().portal_url ?? '?')).toBe(true);
+  });
+
+  it('labels a guide converted from the national record, with the month of its data and its portal page', () => {
+    const edited = makeSlip(marriageGuide(), new Set(), null, day);
+    expect(edited.national).toBeUndefined();
+    expect(slipText(edited)).not.toContain('chưa biên tập');
+    const g = nationalGuide();
+    const slip = makeSlip(g, new Set(['d1']), null, day);
+    expect(slip.national).toBe('Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập');
+    expect(slip.link).toBe(g.portal_url);
+    expect(slipText(slip)).toContain(
+      `Mã thủ tục: 2.000693\nTheo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập\nTrang thủ tục: ${g.portal_url}\n`,
+    );
   });
 
   it('says so when nothing is missing or nothing was seen, and works without a locality', () => {

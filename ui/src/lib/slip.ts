@@ -2,7 +2,7 @@
 // text for "copy". Always in Vietnamese: it is handed to the citizen.
 
 import { type ChecklistSplit, documentLine, splitChecklist } from './checklist';
-import { channelLabel, formatDay, sharedNote } from './format';
+import { channelLabel, formatDay, nationalLabel, sharedNote } from './format';
 import type { Guide, Locality } from './ipc';
 
 /** The national portal's search page, for guides without their own portal address. */
@@ -27,11 +27,15 @@ export interface Slip {
   agency: string;
   locality: Locality | null;
   link: string;
+  /** For a guide converted from the national portal's record: where its text comes from and when
+   * ("Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập"). */
+  national?: string;
 }
 
 /** The slip of a guide, with the papers ticked so far, on a day. */
 export function makeSlip(guide: Guide, ticked: ReadonlySet<string>, locality: Locality | null, day: Date): Slip {
   const note = sharedNote(guide.channels);
+  const national = nationalLabel(guide);
   return {
     title: guide.title,
     code: guide.code,
@@ -47,6 +51,7 @@ export function makeSlip(guide: Guide, ticked: ReadonlySet<string>, locality: Lo
     agency: guide.agency,
     locality,
     link: portalLink(guide),
+    ...(national ? { national } : {}),
   };
 }
 
@@ -54,7 +59,9 @@ export function makeSlip(guide: Guide, ticked: ReadonlySet<string>, locality: Lo
 export function slipText(slip: Slip): string {
   const lines: string[] = [];
   lines.push('PHIẾU HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH', `Ngày ${slip.date}`, '');
-  lines.push(`Thủ tục: ${slip.title}`, `Mã thủ tục: ${slip.code}`, '');
+  lines.push(`Thủ tục: ${slip.title}`, `Mã thủ tục: ${slip.code}`);
+  if (slip.national) lines.push(slip.national, `Trang thủ tục: ${slip.link}`);
+  lines.push('');
 
   lines.push('GIẤY TỜ CÒN THIẾU');
   if (slip.checklist.missing.length === 0) lines.push('(Đã đủ giấy tờ)');

@@ -6,22 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sotay::SearchOptions;
 use sotay::pack;
 use sotay::search::cache::{self, Outcome};
 
-use crate::common::{fixture, mini_copy};
-
-/// The codes found for a query.
-fn codes(engine: &sotay::Engine, query: &str) -> Vec<String> {
-    engine
-        .search(query, &SearchOptions::default())
-        .expect("search")
-        .hits
-        .into_iter()
-        .map(|h| h.code)
-        .collect()
-}
+use crate::common::{codes, fixture, mini_copy};
 
 /// The snapshot files in a cache folder.
 fn snapshots(dir: &Path) -> Vec<PathBuf> {

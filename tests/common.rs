@@ -25,6 +25,17 @@ pub(crate) fn engine() -> &'static Engine {
     })
 }
 
+/// The codes an engine finds for a query, best first.
+pub(crate) fn codes(engine: &Engine, query: &str) -> Vec<String> {
+    engine
+        .search(query, &sotay::SearchOptions::default())
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.code)
+        .collect()
+}
+
 /// Copies the mini fixture into a temporary folder, so a test can add or break files.
 pub(crate) fn mini_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -916,6 +916,13 @@ fn copy_dir_to(from: &Path, to: &Path) {
     }
 }
 
+/// Lists the file `path` of a manifest with the size and digest of `data`.
+fn list_as(m: &mut Manifest, path: &str, data: &[u8]) {
+    let entry = m.files.iter_mut().find(|f| f.path == path).expect("entry");
+    entry.size = data.len() as u64;
+    entry.sha256 = pack::sha256_hex(data);
+}
+
 /// Runs `sotay` with `args` and gives up (killing it) after `limit`: `None` when it had to be killed.
 fn sotay_within(
     args: &[&std::ffi::OsStr],
@@ -1283,13 +1290,7 @@ fn rollback_checks_the_previous_pack_as_an_install_does() {
     altered.extend_from_slice("- Ghi chú chen vào.\n".as_bytes());
     std::fs::write(&guide, &altered).expect("alter");
     let mut m = Manifest::parse(manifest_text.as_bytes()).expect("parse");
-    let entry = m
-        .files
-        .iter_mut()
-        .find(|f| f.path == "ho-tich/ket-hon.md")
-        .expect("entry");
-    entry.size = altered.len() as u64;
-    entry.sha256 = pack::sha256_hex(&altered);
+    list_as(&mut m, "ho-tich/ket-hon.md", &altered);
     std::fs::write(&manifest_path, toml::to_string(&m).expect("toml")).expect("rewrite");
     let o = rollback_cli();
     assert!(!o.status.success(), "rolled back to an altered pack");
@@ -1331,13 +1332,7 @@ fn nested_markdown_in_a_pack_is_refused_at_once() {
     for (path, data) in &p.content {
         let data = if path == &format!("content/{guide_path}") {
             let nested = nest(data);
-            let entry = m
-                .files
-                .iter_mut()
-                .find(|f| f.path == guide_path)
-                .expect("entry");
-            entry.size = nested.len() as u64;
-            entry.sha256 = pack::sha256_hex(&nested);
+            list_as(&mut m, guide_path, &nested);
             nested
         } else {
             data.clone()
@@ -1369,13 +1364,7 @@ fn nested_markdown_in_a_pack_is_refused_at_once() {
     std::fs::write(&guide, &nested).expect("write");
     let mut m = Manifest::parse(&std::fs::read(slot.join("manifest.toml")).expect("read"))
         .expect("manifest");
-    let entry = m
-        .files
-        .iter_mut()
-        .find(|f| f.path == guide_path)
-        .expect("entry");
-    entry.size = nested.len() as u64;
-    entry.sha256 = pack::sha256_hex(&nested);
+    list_as(&mut m, guide_path, &nested);
     std::fs::write(
         slot.join("manifest.toml"),
         toml::to_string(&m).expect("toml"),

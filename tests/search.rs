@@ -4,16 +4,10 @@ use sotay::guide::Level;
 use sotay::{Filters, SearchOptions};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::common::engine;
+use crate::common::{codes, engine};
 
 fn top(query: &str) -> Vec<String> {
-    engine()
-        .search(query, &SearchOptions::default())
-        .expect("search")
-        .hits
-        .into_iter()
-        .map(|h| h.code)
-        .collect()
+    codes(engine(), query)
 }
 
 #[test]

@@ -229,17 +229,7 @@ pub fn import_dvcqg(
         ..ImportReport::default()
     };
     let mut skipped: BTreeMap<SkipReason, Skipped> = BTreeMap::new();
-    let mut skip = |reason: SkipReason, example: String| {
-        let s = skipped.entry(reason).or_insert(Skipped {
-            reason,
-            count: 0,
-            examples: Vec::new(),
-        });
-        s.count += 1;
-        if s.examples.len() < MAX_EXAMPLES {
-            s.examples.push(example);
-        }
-    };
+    let mut skip = |reason: SkipReason, example: String| record_skip(&mut skipped, reason, example);
 
     let mut drafts: Vec<dvcqg::Draft> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -378,6 +368,19 @@ pub fn record_month(name: &str) -> Option<String> {
     })
 }
 
+/// Counts a skipped record under its reason, keeping the first few examples.
+fn record_skip(skipped: &mut BTreeMap<SkipReason, Skipped>, reason: SkipReason, example: String) {
+    let s = skipped.entry(reason).or_insert(Skipped {
+        reason,
+        count: 0,
+        examples: Vec::new(),
+    });
+    s.count += 1;
+    if s.examples.len() < MAX_EXAMPLES {
+        s.examples.push(example);
+    }
+}
+
 /// `YYYY-MM` with a year from 2000 and a real month.
 fn is_record_month(s: &str) -> bool {
     let Some((y, m)) = s.split_once('-') else {
@@ -446,15 +449,7 @@ pub fn catalogue(path: &str, bytes: &[u8]) -> Catalogue {
                 }
             },
         };
-        let s = skipped.entry(reason).or_insert(Skipped {
-            reason,
-            count: 0,
-            examples: Vec::new(),
-        });
-        s.count += 1;
-        if s.examples.len() < MAX_EXAMPLES {
-            s.examples.push(example);
-        }
+        record_skip(&mut skipped, reason, example);
         ControlFlow::Continue(())
     });
     if let Err(e) = read {

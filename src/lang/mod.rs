@@ -53,6 +53,22 @@ pub struct Token {
     pub weight: f32,
 }
 
+/// The folded syllables of a query, for skipping the lexicon's phrases that cannot occur in it (see
+/// [`Phrase::find_all_in`]).
+pub struct Present<'a>(rustc_hash::FxHashSet<&'a str>);
+
+impl<'a> Present<'a> {
+    /// The set of `tokens`' folded syllables.
+    pub fn of(tokens: &'a [Token]) -> Present<'a> {
+        Present(tokens.iter().map(|t| t.folded.as_str()).collect())
+    }
+
+    /// Whether a folded syllable occurs.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.0.contains(folded)
+    }
+}
+
 impl Token {
     /// A syllable of full weight.
     pub fn new(exact: &str) -> Token {
@@ -219,18 +235,38 @@ impl Phrase {
             .iter()
             .zip(self.exact.iter().zip(&self.folded))
             .all(|(t, (exact, folded))| {
-                if has_diacritics(&t.exact) {
-                    t.exact == *exact
-                } else {
-                    // A syllable marked in the phrase needs its marks when the phrase says so.
-                    !(self.marked_only && has_diacritics(exact)) && t.folded == *folded
-                }
+                // The folded forms must agree whatever the marks (both are `fold` of the exact forms), so
+                // that cheap comparison goes first: this runs for every phrase of the lexicon at every
+                // position of a query, and looking at the marks costs a Unicode table lookup per letter.
+                t.folded == *folded
+                    && if has_diacritics(&t.exact) {
+                        t.exact == *exact
+                    } else {
+                        // A syllable marked in the phrase needs its marks when the phrase says so.
+                        !(self.marked_only && has_diacritics(exact))
+                    }
             })
     }
 
     /// Every start position where the phrase occurs.
     pub fn find_all<'a>(&'a self, tokens: &'a [Token]) -> impl Iterator<Item = usize> + 'a {
         (0..tokens.len()).filter(move |&i| self.matches_at(tokens, i))
+    }
+
+    /// Every start position where the phrase occurs, given the set of the tokens' folded syllables:
+    /// a phrase whose first syllable is not among them is skipped with one hash lookup instead of a
+    /// comparison at every position (the lexicon's lists hold thousands of phrases, a query tens of
+    /// syllables).
+    pub fn find_all_in<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        present: &Present<'_>,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let possible = self
+            .folded
+            .first()
+            .is_some_and(|f| present.0.contains(f.as_str()));
+        (0..if possible { tokens.len() } else { 0 }).filter(move |&i| self.matches_at(tokens, i))
     }
 }
 
@@ -474,8 +510,9 @@ impl Lexicon {
     /// [`Lexicon::function_spans`]).
     pub fn function_spans(&self, tokens: &[Token]) -> Vec<bool> {
         let mut out = vec![false; tokens.len()];
+        let present = Present::of(tokens);
         for p in &self.function {
-            for at in p.find_all(tokens) {
+            for at in p.find_all_in(tokens, &present) {
                 out[at..at + p.len()].iter_mut().for_each(|f| *f = true);
             }
         }
@@ -484,17 +521,19 @@ impl Lexicon {
 
     /// The first intent phrase in the tokens.
     pub fn intent(&self, tokens: &[Token]) -> Option<Intent> {
+        let present = Present::of(tokens);
         self.intents
             .iter()
-            .find(|(p, _)| p.find_all(tokens).next().is_some())
+            .find(|(p, _)| p.find_all_in(tokens, &present).next().is_some())
             .map(|&(_, i)| i)
     }
 
     /// The audiences a query names.
     pub fn audiences_named(&self, tokens: &[Token]) -> Vec<Audience> {
         let mut out: Vec<Audience> = Vec::new();
+        let present = Present::of(tokens);
         for (p, a) in &self.audiences {
-            if !out.contains(a) && p.find_all(tokens).next().is_some() {
+            if !out.contains(a) && p.find_all_in(tokens, &present).next().is_some() {
                 out.push(*a);
             }
         }
@@ -505,8 +544,9 @@ impl Lexicon {
     pub fn levels_named(&self, tokens: &[Token]) -> Vec<Level> {
         let mut out: Vec<Level> = Vec::new();
         let mut covered = vec![false; tokens.len()];
+        let present = Present::of(tokens);
         for (p, l) in &self.levels {
-            for at in p.find_all(tokens) {
+            for at in p.find_all_in(tokens, &present) {
                 if covered[at..at + p.len()].iter().any(|&c| c) {
                     continue;
                 }

@@ -233,6 +233,7 @@ impl Situations {
 
     /// Where each role's words occur, leaving out those inside one of its `not` phrases.
     fn occurrences(&self, tokens: &[Token]) -> Vec<Vec<Span>> {
+        let present = super::Present::of(tokens);
         self.roles
             .iter()
             .map(|role| {
@@ -240,7 +241,7 @@ impl Situations {
                     .not
                     .iter()
                     .flat_map(|p| {
-                        p.find_all(tokens).map(|start| Span {
+                        p.find_all_in(tokens, &present).map(|start| Span {
                             start,
                             end: start + p.len(),
                         })
@@ -250,7 +251,7 @@ impl Situations {
                     .words
                     .iter()
                     .flat_map(|p| {
-                        p.find_all(tokens).map(|start| Span {
+                        p.find_all_in(tokens, &present).map(|start| Span {
                             start,
                             end: start + p.len(),
                         })

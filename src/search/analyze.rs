@@ -173,9 +173,16 @@ impl Expander {
     fn find(&self, folded: &[String]) -> (Vec<Expansion>, Vec<bool>) {
         let mut covered = vec![false; folded.len()];
         let mut found: Vec<Expansion> = Vec::new();
+        let present: rustc_hash::FxHashSet<&str> = folded.iter().map(String::as_str).collect();
         for (pattern, term, phrases) in &self.entries {
             let n = pattern.len();
-            if n > folded.len() {
+            // A pattern whose first syllable the query lacks cannot match (one lookup instead of a
+            // comparison at every position, for each of the glossary's patterns).
+            if n > folded.len()
+                || !pattern
+                    .first()
+                    .is_some_and(|f| present.contains(f.as_str()))
+            {
                 continue;
             }
             for start in 0..=folded.len() - n {
@@ -213,8 +220,9 @@ fn cap(input: &str) -> &str {
 /// Marks the spans of phrases (longest first) that lie outside `protected` and do not overlap each other.
 fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
     let mut marked = vec![false; tokens.len()];
+    let present = crate::lang::Present::of(tokens);
     for p in phrases {
-        for start in p.find_all(tokens).collect::<Vec<_>>() {
+        for start in p.find_all_in(tokens, &present).collect::<Vec<_>>() {
             let span = start..start + p.len();
             if !protected[span.clone()].iter().any(|&x| x)
                 && !marked[span.clone()].iter().any(|&m| m)

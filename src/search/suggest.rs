@@ -25,11 +25,15 @@ pub(super) struct Vocabulary {
     forms: HashMap<String, u32>,
     #[serde(skip)]
     pair_forms: HashMap<String, u32>,
+    /// Every letter of the folded words, for generating one-edit variants (derived on first use).
+    #[serde(skip)]
+    alphabet: std::sync::OnceLock<Vec<char>>,
 }
 
 impl Vocabulary {
     /// Adds a text (already normalized).
     pub(super) fn add(&mut self, text: &str) {
+        self.alphabet = std::sync::OnceLock::new();
         // Each syllable is lowercased and folded once; the maps clone a key only when it is new.
         let syl: Vec<(String, String)> = syllable_slices(text)
             .map(|s| {
@@ -86,8 +90,33 @@ impl Vocabulary {
             return None;
         }
         let max = if n >= 7 { 2 } else { 1 };
+        // The best candidate is the nearest one, so when some word is one edit away only those words
+        // compete: they are found by generating the few hundred one-edit variants of `word` instead of
+        // measuring the distance to every word of the vocabulary (tens of thousands in the catalogue;
+        // this ran for every rare word of every query). Only a long word with no neighbour at one edit
+        // needs the whole vocabulary.
+        let near = self.one_edit(word);
+        if !near.is_empty() {
+            return self.best_of(near.into_iter(), word, max, prev, next);
+        }
+        if max < 2 {
+            return None;
+        }
+        self.best_of(self.words.keys().map(String::as_str), word, max, prev, next)
+    }
+
+    /// The best of `pool` within `max` edits of `word`: nearest first, then one that forms a known pair
+    /// with a neighbour, then the most frequent, then the first in alphabetical order.
+    fn best_of<'a>(
+        &self,
+        pool: impl Iterator<Item = &'a str>,
+        word: &str,
+        max: usize,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<String> {
         let mut best: Option<(usize, bool, u32, &str)> = None;
-        for (cand, (count, _, _)) in &self.words {
+        for cand in pool {
             if cand == word {
                 continue;
             }
@@ -95,14 +124,75 @@ impl Vocabulary {
             if d > max {
                 continue;
             }
+            let count = self.words.get(cand).map_or(0, |w| w.0);
             let paired = prev.is_some_and(|p| self.pairs.contains_key(&format!("{p} {cand}")))
                 || next.is_some_and(|x| self.pairs.contains_key(&format!("{cand} {x}")));
-            let key = (d, !paired, u32::MAX - count, cand.as_str());
+            let key = (d, !paired, u32::MAX - count, cand);
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
             }
         }
         best.map(|b| b.3.to_string())
+    }
+
+    /// The vocabulary words one edit away from `word` (optimal string alignment: one insertion,
+    /// deletion, substitution or swap of neighbours), each once.
+    fn one_edit(&self, word: &str) -> Vec<&str> {
+        let alphabet = self.alphabet.get_or_init(|| {
+            let mut letters: Vec<char> = self.words.keys().flat_map(|w| w.chars()).collect();
+            letters.sort_unstable();
+            letters.dedup();
+            letters
+        });
+        let chars: Vec<char> = word.chars().collect();
+        let mut found: Vec<&str> = Vec::new();
+        let mut text = String::with_capacity(word.len() + 4);
+        let mut look = |variant: &[char]| {
+            text.clear();
+            text.extend(variant);
+            if text != word
+                && let Some((known, _)) = self.words.get_key_value(text.as_str())
+            {
+                found.push(known.as_str());
+            }
+        };
+        let mut variant: Vec<char> = Vec::with_capacity(chars.len() + 1);
+        for i in 0..chars.len() {
+            // Deletion of the i-th letter.
+            variant.clear();
+            variant.extend(&chars[..i]);
+            variant.extend(&chars[i + 1..]);
+            look(&variant);
+            // Swap of the i-th letter and the next.
+            if i + 1 < chars.len() {
+                variant.clear();
+                variant.extend(&chars);
+                variant.swap(i, i + 1);
+                look(&variant);
+            }
+            // Substitution of the i-th letter.
+            variant.clear();
+            variant.extend(&chars);
+            for &c in alphabet {
+                if c != chars[i] {
+                    variant[i] = c;
+                    look(&variant);
+                }
+            }
+        }
+        // Insertion before the i-th letter (or at the end).
+        for i in 0..=chars.len() {
+            for &c in alphabet {
+                variant.clear();
+                variant.extend(&chars[..i]);
+                variant.push(c);
+                variant.extend(&chars[i..]);
+                look(&variant);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// A correction of a known word seen `count` times: one that forms a known pair with a neighbour
@@ -345,6 +435,39 @@ mod tests {
         #[test]
         fn distance_matches_the_matrix_form(a in "[abcđ]{0,9}", b in "[abcđ]{0,9}", max in 0usize..4) {
             prop_assert_eq!(distance(&a, &b, max).min(max + 1), osa_matrix(&a, &b).min(max + 1));
+        }
+
+        /// Looking only at the one-edit variants finds what measuring every word finds.
+        #[test]
+        fn correction_matches_a_scan_of_every_word(
+            words in proptest::collection::vec("[abđ]{1,8}", 1..40),
+            word in "[abđx]{2,8}",
+            prev in proptest::option::of("[ab]{1,3}"),
+        ) {
+            let mut v = Vocabulary::default();
+            v.add(&words.join(" "));
+            let n = word.chars().count();
+            let max = if n >= 7 { 2 } else { 1 };
+            let scan = v.best_of(v.words.keys().map(String::as_str), &word, max, prev.as_deref(), None);
+            prop_assert_eq!(v.correct(&word, prev.as_deref(), None), scan);
+        }
+
+        /// The generated variants are exactly the words at distance 1.
+        #[test]
+        fn one_edit_finds_exactly_the_words_at_distance_one(
+            words in proptest::collection::vec("[abđ]{1,5}", 1..60),
+            word in "[abđx]{1,5}",
+        ) {
+            let mut v = Vocabulary::default();
+            v.add(&words.join(" "));
+            let mut scan: Vec<&str> = v
+                .words
+                .keys()
+                .map(String::as_str)
+                .filter(|w| osa_matrix(w, &word) == 1)
+                .collect();
+            scan.sort_unstable();
+            prop_assert_eq!(v.one_edit(&word), scan);
         }
     }
 

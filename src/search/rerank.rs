@@ -26,12 +26,38 @@ const CONTENT_WEIGHT: f32 = 0.5;
 /// What the re-ranker knows of a guide, prepared once at index time.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Names {
-    title: Vec<String>,
-    aliases: Vec<Vec<String>>,
-    all: Vec<String>,
+    title: Words,
+    aliases: Vec<Words>,
+    /// Every syllable of the title, the official title and the aliases, sorted, each once.
+    all: Words,
     levels: Vec<Level>,
     audiences: Vec<Audience>,
     edited: bool,
+}
+
+/// Folded syllables joined by single spaces. One string per name instead of one per syllable: the
+/// catalogue's names hold some 150,000 syllables, and a `String` each cost about 8 MB of the app's
+/// memory. Syllables never hold a space, so splitting gives them back.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+struct Words(String);
+
+impl Words {
+    fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Words {
+        let mut joined = String::new();
+        for w in words {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w.as_ref());
+        }
+        joined.shrink_to_fit();
+        Words(joined)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|w| !w.is_empty())
+    }
 }
 
 impl Names {
@@ -52,9 +78,9 @@ impl Names {
         let mut all: Vec<String> = all.into_iter().collect();
         all.sort();
         Names {
-            title,
-            aliases,
-            all,
+            title: Words::new(&title),
+            aliases: aliases.iter().map(Words::new).collect(),
+            all: Words::new(&all),
             levels: g.levels.clone(),
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
@@ -67,7 +93,7 @@ impl Names {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.all.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+        self.all.iter().any(|w| w == word)
     }
 }
 
@@ -136,11 +162,16 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
 }
 
 /// Share of a name's syllables the query has (`has`).
-fn share(name: &[String], has: &dyn Fn(&str) -> bool) -> f32 {
-    if name.is_empty() {
+fn share(name: &Words, has: &dyn Fn(&str) -> bool) -> f32 {
+    let (mut len, mut found) = (0usize, 0usize);
+    for w in name.iter() {
+        len += 1;
+        found += usize::from(has(w));
+    }
+    if len == 0 {
         return 0.0;
     }
-    name.iter().filter(|w| has(w)).count() as f32 / name.len() as f32
+    found as f32 / len as f32
 }
 
 /// How completely a set of query words names the guide: the better of title and best alias coverage.

@@ -18,18 +18,28 @@ const LEAD_IN_CHARS: usize = 40;
 #[serde(from = "String", into = "String")]
 pub(super) struct SnippetSource {
     text: String,
-    /// Each syllable: byte range in `text`, char offset of its start and end, folded form.
+    /// The folded forms of all syllables, one after the other.
+    folded: String,
     syllables: Vec<Syllable>,
 }
 
-#[derive(Debug, Clone)]
+/// One syllable of a snippet source: byte range in its text, char offsets of its start and end, byte range
+/// of its folded form in the source's `folded`. Offsets are `u32` and the folded forms share one string
+/// because the catalogue has some 300,000 such syllables: a `String` and four `usize` each cost about
+/// 25 MB of the app's memory, this layout about 7.
+#[derive(Debug, Clone, Copy)]
 struct Syllable {
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
-    folded: String,
+    start: u32,
+    end: u32,
+    char_start: u32,
+    char_end: u32,
+    folded_start: u32,
+    folded_end: u32,
 }
+
+/// Longest snippet source kept, in bytes (a source is the start of a guide's text, a few hundred
+/// characters; the cap keeps every offset within `u32`).
+const MAX_SOURCE_BYTES: usize = 1 << 20;
 
 impl From<String> for SnippetSource {
     fn from(text: String) -> Self {
@@ -61,20 +71,32 @@ impl Highlight<'_> {
 
 impl SnippetSource {
     /// Splits `text` into syllables.
-    pub(super) fn new(text: String) -> SnippetSource {
+    pub(super) fn new(mut text: String) -> SnippetSource {
+        if text.len() > MAX_SOURCE_BYTES {
+            let mut cut = MAX_SOURCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        // Every offset is below MAX_SOURCE_BYTES (the folded form of a syllable is never longer than
+        // the syllable), so the conversions never saturate.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let mut syllables = Vec::new();
+        let mut folded = String::with_capacity(text.len());
         let mut start = None;
         let mut char_start = 0;
         let mut chars = 0;
         let mut push = |s: usize, e: usize, cs: usize, ce: usize, text: &str| {
-            let mut folded = String::with_capacity(e - s);
+            let folded_start = folded.len();
             fold_into(&text[s..e], &mut folded);
             syllables.push(Syllable {
-                start: s,
-                end: e,
-                char_start: cs,
-                char_end: ce,
-                folded,
+                start: at(s),
+                end: at(e),
+                char_start: at(cs),
+                char_end: at(ce),
+                folded_start: at(folded_start),
+                folded_end: at(folded.len()),
             });
         };
         for (i, c) in text.char_indices() {
@@ -94,28 +116,42 @@ impl SnippetSource {
         if let Some(s) = start {
             push(s, text.len(), char_start, chars, &text);
         }
-        SnippetSource { text, syllables }
+        folded.shrink_to_fit();
+        syllables.shrink_to_fit();
+        SnippetSource {
+            text,
+            folded,
+            syllables,
+        }
+    }
+
+    /// The folded form of syllable `i`.
+    fn folded(&self, i: usize) -> &str {
+        let s = self.syllables[i];
+        self.folded
+            .get(s.folded_start as usize..s.folded_end as usize)
+            .unwrap_or_default()
     }
 
     /// At most `max_chars` characters of the text around the best stretch of highlighted words, as
     /// HTML (escaped text, matches in `<b>`); `None` when no word matches.
     pub(super) fn render(&self, highlight: &Highlight<'_>, max_chars: usize) -> Option<String> {
         let hits: Vec<usize> = (0..self.syllables.len())
-            .filter(|&i| highlight.matches(&self.syllables[i].folded))
+            .filter(|&i| highlight.matches(self.folded(i)))
             .collect();
         // The window starting at each matching syllable that holds the most distinct matched words
         // wins; the earliest among equals.
         let mut best: Option<(usize, usize, usize)> = None;
         for (n, &first) in hits.iter().enumerate() {
-            let limit = self.syllables[first].char_start + max_chars;
+            let limit = self.syllables[first].char_start as usize + max_chars;
             let mut distinct: HashSet<&str> = HashSet::default();
-            let mut last_end = self.syllables[first].char_end;
+            let mut last_end = self.syllables[first].char_end as usize;
             for &h in &hits[n..] {
-                if self.syllables[h].char_end > limit {
+                if self.syllables[h].char_end as usize > limit {
                     break;
                 }
-                distinct.insert(&self.syllables[h].folded);
-                last_end = self.syllables[h].char_end;
+                distinct.insert(self.folded(h));
+                last_end = self.syllables[h].char_end as usize;
             }
             if best.is_none_or(|(_, count, _)| distinct.len() > count) {
                 best = Some((first, distinct.len(), last_end));
@@ -127,42 +163,45 @@ impl SnippetSource {
         let from = if last_end <= max_chars {
             0
         } else {
-            let room = max_chars.saturating_sub(last_end - self.syllables[first].char_start);
-            let earliest = self.syllables[first]
-                .char_start
-                .saturating_sub(room.min(LEAD_IN_CHARS));
+            let first_start = self.syllables[first].char_start as usize;
+            let room = max_chars.saturating_sub(last_end - first_start);
+            let earliest = first_start.saturating_sub(room.min(LEAD_IN_CHARS));
             (0..first)
                 .rev()
-                .take_while(|&i| self.syllables[i].char_start >= earliest)
+                .take_while(|&i| self.syllables[i].char_start as usize >= earliest)
                 .last()
                 .unwrap_or(first)
         };
         let start_char = if from == 0 {
             0
         } else {
-            self.syllables[from].char_start
+            self.syllables[from].char_start as usize
         };
         let limit = start_char + max_chars;
         let mut html = String::with_capacity(max_chars * 2);
         let mut at = if from == 0 {
             0
         } else {
-            self.syllables[from].start
+            self.syllables[from].start as usize
         };
-        for s in self.syllables[from..]
+        for (i, s) in self
+            .syllables
             .iter()
-            .take_while(|s| s.char_end <= limit)
+            .enumerate()
+            .skip(from)
+            .take_while(|(_, s)| s.char_end as usize <= limit)
         {
-            escape_into(&self.text[at..s.start], &mut html);
-            let word = &self.text[s.start..s.end];
-            if highlight.matches(&s.folded) {
+            let (start, end) = (s.start as usize, s.end as usize);
+            escape_into(&self.text[at..start], &mut html);
+            let word = &self.text[start..end];
+            if highlight.matches(self.folded(i)) {
                 html.push_str("<b>");
                 escape_into(word, &mut html);
                 html.push_str("</b>");
             } else {
                 escape_into(word, &mut html);
             }
-            at = s.end;
+            at = end;
         }
         Some(html)
     }

@@ -35,7 +35,9 @@ use crate::text::{fold, has_diacritics, normalize, syllables};
 pub use situation::{Recognised, Situations};
 
 /// The built-in glossary.
-const GLOSSARY: &str = include_str!("glossary.toml");
+pub(crate) const GLOSSARY: &str = include_str!("glossary.toml");
+/// The name the built-in glossary's problems are reported under.
+pub(crate) const GLOSSARY_FILE: &str = "src/lang/glossary.toml";
 /// Filler, function words, intents, audiences, levels, abbreviations.
 const WORDS: &str = include_str!("words.toml");
 /// The situation lexicon.
@@ -633,6 +635,8 @@ mod tests {
                 meaning: "Nghĩa riêng của sổ tay.".into(),
                 variants: vec![],
                 expand: vec![],
+                legal: false,
+                source: None,
             },
             Term {
                 term: "sổ xanh".into(),
@@ -640,6 +644,8 @@ mod tests {
                 meaning: "Cách gọi ở địa phương.".into(),
                 variants: vec![],
                 expand: vec!["thường trú".into()],
+                legal: false,
+                source: None,
             },
         ];
         let merged = l.glossary_with(&own);

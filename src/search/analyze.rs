@@ -379,6 +379,8 @@ mod tests {
                     meaning: "sổ cũ".into(),
                     variants: vec![],
                     expand: vec!["thường trú".into()],
+                    legal: false,
+                    source: None,
                 },
                 Term {
                     term: "KT3".into(),
@@ -386,6 +388,8 @@ mod tests {
                     meaning: "tạm trú".into(),
                     variants: vec!["kt 3".into()],
                     expand: vec!["tạm trú".into()],
+                    legal: false,
+                    source: None,
                 },
             ],
             lexicon(),

@@ -600,6 +600,32 @@ mod tests {
         assert!(l.abbreviations.contains_key("bhxh"));
     }
 
+    /// The explicit rule for glossary legal facts: an entry whose meaning names a date (d/m/yyyy) states
+    /// when something took or loses effect, so it is marked `legal` and, being legal, names its source.
+    #[test]
+    fn glossary_entries_with_dates_are_legal_facts_with_a_source() {
+        let l = Lexicon::builtin().expect("lexicon");
+        let dated = |m: &str| {
+            m.split(|c: char| !c.is_ascii_digit() && c != '/')
+                .any(|w| w.matches('/').count() == 2 && w.len() >= 8)
+        };
+        for t in &l.glossary {
+            if dated(&t.meaning) {
+                assert!(
+                    t.legal,
+                    "\"{}\" names a date but is not marked legal",
+                    t.term
+                );
+            }
+            assert!(
+                crate::content::audit::check_term(t).is_none(),
+                "\"{}\" is legal without a source",
+                t.term
+            );
+        }
+        assert!(l.glossary.iter().filter(|t| t.legal).count() >= 10);
+    }
+
     #[test]
     fn phrases_match_accented_exactly_and_plain_by_folding() {
         let p = Phrase::new("mất", false).expect("phrase");

@@ -436,7 +436,7 @@ pub fn processing_times(text: &str) -> Vec<(u32, String)> {
         let words: Vec<&str> = rest
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
-            .take(7)
+            .take(10)
             .collect();
         if counts_from_receipt(&words) {
             out.push((n, text.to_string()));

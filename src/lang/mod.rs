@@ -606,8 +606,13 @@ mod tests {
     fn glossary_entries_with_dates_are_legal_facts_with_a_source() {
         let l = Lexicon::builtin().expect("lexicon");
         let dated = |m: &str| {
-            m.split(|c: char| !c.is_ascii_digit() && c != '/')
-                .any(|w| w.matches('/').count() == 2 && w.len() >= 8)
+            m.split(|c: char| !c.is_ascii_digit() && c != '/').any(|w| {
+                let p: Vec<&str> = w.split('/').collect();
+                p.len() == 3
+                    && (1..=2).contains(&p[0].len())
+                    && (1..=2).contains(&p[1].len())
+                    && p[2].len() == 4
+            })
         };
         for t in &l.glossary {
             if dated(&t.meaning) {

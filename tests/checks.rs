@@ -142,6 +142,20 @@ fn a_dated_rate_in_the_fee_text_is_reported() {
 }
 
 #[test]
+fn a_bare_free_fee_beside_a_fee_rule_is_an_error() {
+    let two = original().replace(
+        "fee = \"Miễn lệ phí\"\n",
+        "fee = \"Miễn phí\"\n\n[[channels]]\nchannel = \"truc-tuyen\"\ntime = \"1 ngày làm việc\"\nfee = \"Theo Nghị quyết của HĐND cấp tỉnh\"\n",
+    );
+    let e = error_with(
+        &with_guide(&two),
+        "2026-12-04",
+        "does not depend on the channel",
+    );
+    assert!(e.starts_with(&format!("{GUIDE}:22:")), "{e}");
+}
+
+#[test]
 fn a_superseded_paper_needs_the_flag_and_then_is_not_required() {
     let bad = original().replace(
         "- Tờ khai đăng ký kết hôn theo mẫu (1 bản chính)",

@@ -19,6 +19,8 @@
 //! - **fee expired / expiring**: a fee whose `valid_until` has passed (error) or passes within
 //!   [`EXPIRY_WARNING_DAYS`] days (warning); and a dated rate written into the fee text itself
 //!   ("đến hết ngày 31/12/2025") that has passed, or, not passed yet, is not stated as `valid_until`.
+//! - **fee mismatch**: one channel shows the portal's bare "Miễn phí" while another channel of the same
+//!   procedure names the rule that sets the fee (the fee law, a council resolution, a circular).
 //! - **superseded paper**: a checklist item that asks for a paper no longer issued or valid (sổ hộ
 //!   khẩu, sổ tạm trú, chứng minh nhân dân…) without `superseded`. A paper named as one alternative
 //!   next to a current one ("chứng minh nhân dân, căn cước công dân hoặc hộ chiếu") is evidence the
@@ -99,6 +101,8 @@ pub enum Rule {
     FeeExpiring,
     /// A dated rate in the fee text that has passed, or is not stated as `valid_until`.
     DatedFeeText,
+    /// One channel says the fee is free while another of the same procedure cites a fee rule.
+    FeeMismatch,
     /// A superseded paper asked for without the flag.
     SupersededPaper,
     /// A repealed legal text listed as a basis without the flag.
@@ -109,13 +113,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in report order.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::BareTime,
         Rule::SeeNotesWithoutReason,
         Rule::TimeConflict,
         Rule::FeeExpired,
         Rule::FeeExpiring,
         Rule::DatedFeeText,
+        Rule::FeeMismatch,
         Rule::SupersededPaper,
         Rule::RepealedLaw,
         Rule::GlossaryWithoutSource,
@@ -134,6 +139,9 @@ impl Rule {
             Rule::FeeExpired => "mức phí đã hết hạn / fee past its end date",
             Rule::FeeExpiring => "mức phí sắp hết hạn / fee ending soon",
             Rule::DatedFeeText => "mức phí có thời hạn ghi trong lời / dated rate in the fee text",
+            Rule::FeeMismatch => {
+                "“Miễn phí” ở một cách nộp, quy định phí ở cách khác / bare free fee beside a fee rule"
+            }
             Rule::SupersededPaper => "giấy tờ không còn dùng / superseded paper asked for",
             Rule::RepealedLaw => "văn bản đã hết hiệu lực / repealed legal basis",
             Rule::GlossaryWithoutSource => {
@@ -282,6 +290,24 @@ pub fn check_guide(g: &Guide, today: Option<&str>) -> Vec<Finding> {
             }
         }
     }
+    if let Some(rule) = g.channels.iter().find(|c| cites_fee_rule(&c.fee)) {
+        for (i, c) in g.channels.iter().enumerate() {
+            if is_bare_free(&c.fee) {
+                out.push(Finding {
+                    rule: Rule::FeeMismatch,
+                    severity: Severity::Error,
+                    place: Place::Channel(i, "fee"),
+                    message: format!(
+                        "{}: fee \"{}\" while {} says \"{}\"; the fee does not depend on the channel unless the record says so: give the rule, or say plainly what each channel of the record states",
+                        channel_label(c.channel),
+                        c.fee,
+                        channel_label(rule.channel),
+                        excerpt(&rule.fee, 80)
+                    ),
+                });
+            }
+        }
+    }
     for d in g.document_items() {
         if d.superseded.is_some() {
             continue;
@@ -342,6 +368,26 @@ fn names_legal_text(source: &str) -> bool {
 
 fn channel_label(kind: ChannelKind) -> &'static str {
     kind.label()
+}
+
+/// "Miễn phí", "Miễn phí." — the portal's bare label, with nothing else said.
+fn is_bare_free(fee: &str) -> bool {
+    let lower = fee.trim().trim_end_matches('.').to_lowercase();
+    lower == "miễn phí" || lower == "không" || lower == "0"
+}
+
+/// A fee text that names the rule that sets it (the fee law, a council resolution, a circular).
+fn cites_fee_rule(fee: &str) -> bool {
+    let lower = fee.to_lowercase();
+    [
+        "luật phí",
+        "nghị quyết",
+        "hđnd",
+        "hội đồng nhân dân",
+        "thông tư",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 /// "1", "03", "1." — a time without a unit.

@@ -15,9 +15,6 @@ pub(crate) fn run(dir: Option<&Path>, today: Option<&str>) -> anyhow::Result<Exi
     };
     match Handbook::check(dir, &today) {
         Ok(h) => {
-            for w in &h.warnings {
-                println!("{w}");
-            }
             println!(
                 "OK: {} thủ tục, {} sự kiện cuộc sống, {} nhóm dễ nhầm, {} mục thuật ngữ ({}), {} cảnh báo / warning(s) ({today})",
                 h.guides.len(),
@@ -27,6 +24,9 @@ pub(crate) fn run(dir: Option<&Path>, today: Option<&str>) -> anyhow::Result<Exi
                 h.info.origin,
                 h.warnings.len(),
             );
+            for w in &h.warnings {
+                println!("{w}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(Error::Invalid(problems)) => {

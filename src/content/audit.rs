@@ -390,10 +390,22 @@ fn cites_fee_rule(fee: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
-/// "1", "03", "1." — a time without a unit.
+/// The importer's mark on a time the portal's table gives without a unit ("1 (không ghi đơn vị)").
+const NO_UNIT: &str = "(không ghi đơn vị)";
+
+/// "1", "03", "1." — a time without a unit (also as the importer writes it, "1 (không ghi đơn vị)").
 pub fn is_bare_number(time: &str) -> bool {
-    let t = time.trim().trim_end_matches('.');
+    let t = bare_digits(time);
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The text of a time without the importer's no-unit mark and a final full stop.
+fn bare_digits(time: &str) -> &str {
+    let t = time.trim();
+    t.strip_suffix(NO_UNIT)
+        .unwrap_or(t)
+        .trim()
+        .trim_end_matches('.')
 }
 
 /// A time or fee that only sends the reader to the notes.
@@ -414,7 +426,7 @@ pub fn says_see_notes(value: &str) -> bool {
 /// The longest working-day duration a headline time states, a bare number counting as working days.
 pub fn headline_days(time: &str) -> Option<u32> {
     if is_bare_number(time) {
-        return time.trim().trim_end_matches('.').parse().ok();
+        return bare_digits(time).parse().ok();
     }
     working_days(time).into_iter().map(|(d, _)| d).max()
 }
@@ -635,6 +647,8 @@ mod tests {
     fn bare_numbers_and_units() {
         assert!(is_bare_number("1"));
         assert!(is_bare_number(" 03 "));
+        assert!(is_bare_number("1 (không ghi đơn vị)"));
+        assert_eq!(headline_days("3 (không ghi đơn vị)"), Some(3));
         assert!(!is_bare_number("1 ngày làm việc"));
         assert!(!is_bare_number(""));
         assert_eq!(headline_days("1"), Some(1));

@@ -12,6 +12,9 @@ pub struct Problem {
     pub line: Option<usize>,
     /// What is wrong, in words a content editor understands.
     pub message: String,
+    /// A warning is listed by `sotay check` but does not make the content invalid.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub warning: bool,
 }
 
 impl Problem {
@@ -21,15 +24,29 @@ impl Problem {
             file: file.into(),
             line: (line > 0).then_some(line),
             message: message.into(),
+            warning: false,
+        }
+    }
+
+    /// A warning at a line of a file: listed, but the content stays valid.
+    pub fn warning(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            warning: true,
+            ..Problem::new(file, line, message)
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tag = if self.warning {
+            "cảnh báo / warning: "
+        } else {
+            ""
+        };
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) => write!(f, "{}:{}: {tag}{}", self.file, line, self.message),
+            None => write!(f, "{}: {tag}{}", self.file, self.message),
         }
     }
 }

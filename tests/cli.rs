@@ -20,9 +20,51 @@ fn sotay(args: &[&str]) -> (i32, String, String) {
 #[test]
 fn check_passes_on_content_and_fails_listing_problems() {
     let content = content_dir();
-    let (code, out, _) = sotay(&["check", content.to_str().expect("path")]);
+    // The date rules are pinned to a day, so that the test does not change with the calendar.
+    let (code, out, _) = sotay(&[
+        "check",
+        "--today",
+        "2026-06-30",
+        content.to_str().expect("path"),
+    ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("OK: "));
+    assert!(out.starts_with("OK: "), "{out}");
+    // Near the end of the căn cước half rate: still OK, with warnings listed after the summary.
+    let (code, out, _) = sotay(&[
+        "check",
+        "--today",
+        "2026-12-04",
+        content.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("OK: "), "{out}");
+    assert!(
+        out.contains("can-cuoc/cap-doi-the-can-cuoc.md:49: cảnh báo / warning:"),
+        "{out}"
+    );
+    // Past it: the expired rate is an error with its file and line.
+    let (code, out, _) = sotay(&[
+        "check",
+        "--today",
+        "2027-01-02",
+        content.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "can-cuoc/cap-doi-the-can-cuoc.md:49: Trực tiếp: fee \"25.000 đồng/thẻ căn cước"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("ended on 31/12/2026"), "{out}");
+    let (code, _, err) = sotay(&[
+        "check",
+        "--today",
+        "2027-13-01",
+        content.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--today"), "{err}");
     let bad = tempfile::tempdir().expect("tmp");
     std::fs::write(bad.path().join("a.md"), "+++\ncode = \"x\"\n+++\n").expect("write");
     std::fs::write(bad.path().join("b.md"), "").expect("write");

@@ -16,6 +16,7 @@ fn options() -> ImportOptions {
         date: Some("2026-06-30".to_string()),
         record_date: None,
         only_level: None,
+        today: Some("2026-06-30".to_string()),
     }
 }
 

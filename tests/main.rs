@@ -1,5 +1,6 @@
 //! The core's integration tests, compiled as one binary.
 //!
+//! - `checks`: the content checks of headline facts (issue 15), one failing fixture per rule.
 //! - `handbook`: the bundled content (inventory coverage, facts checked against the national records).
 //! - `loading`: bad and hostile input files.
 //! - `search`: the query pipeline over the bundled handbook and the fixtures.
@@ -12,6 +13,7 @@
 //! - `pack`: signed content packs: build, verify, install, rollback, refusals, kill -9 during install.
 
 mod cache;
+mod checks;
 mod cli;
 mod common;
 mod config;

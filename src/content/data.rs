@@ -111,6 +111,13 @@ pub struct Term {
     /// Search words added to a query that contains the term.
     #[serde(default)]
     pub expand: Vec<String>,
+    /// The meaning states a legal fact (a date, an age, a time limit, a right or duty): it must name
+    /// its `source`. Entries that only explain a word leave it out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub legal: bool,
+    /// Where the legal fact is written ("Điều 46, Luật Căn cước số 26/2023/QH15").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// `locality.toml`: the office that deploys the handbook.

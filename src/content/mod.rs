@@ -7,6 +7,7 @@
 //! `sotay check`, a pack install or the app's start for minutes. Each bound breached is a problem with
 //! its `file:line`.
 
+pub mod audit;
 pub mod data;
 pub mod files;
 mod validate;
@@ -77,6 +78,9 @@ pub struct Handbook {
     /// Position of each code in `guides` (rebuilt after a snapshot is read).
     #[serde(skip)]
     by_code: HashMap<String, usize>,
+    /// Warnings found while loading: listed by `sotay check`, not a reason to refuse the content.
+    #[serde(skip)]
+    pub warnings: Vec<Problem>,
 }
 
 impl Handbook {
@@ -106,10 +110,27 @@ impl Handbook {
         }
     }
 
+    /// Loads a folder (or the embedded handbook) the way `sotay check` judges it: the date rules of
+    /// [`audit`] run against `today` (`YYYY-MM-DD`), so an expired fee is an error and one ending
+    /// soon a warning (in [`Handbook::warnings`]). Loading for use never depends on the clock.
+    pub fn check(root: Option<&Path>, today: &str) -> Result<Handbook> {
+        let (origin, files) = Handbook::files(root)?;
+        Handbook::from_files_at(&origin, files, Some(today))
+    }
+
     /// Parses and validates a set of files; every problem in every file is reported together. The
     /// national catalogue (`national/*.jsonl.gz`) is converted record by record; an edited guide
     /// replaces the record of the same code.
     pub fn from_files(origin: &str, files: Vec<SourceFile>) -> Result<Handbook> {
+        Handbook::from_files_at(origin, files, None)
+    }
+
+    /// [`Handbook::from_files`], with the date rules checked against `today` when given.
+    pub fn from_files_at(
+        origin: &str,
+        files: Vec<SourceFile>,
+        today: Option<&str>,
+    ) -> Result<Handbook> {
         let mut problems = Vec::new();
         let mut texts: Vec<(String, String)> = Vec::new();
         let mut catalogues: Vec<crate::import::Catalogue> = Vec::new();
@@ -262,13 +283,18 @@ impl Handbook {
                 rules: &rules,
                 has_events_file: texts.iter().any(|(p, _)| p == "life-events.toml"),
                 sources: &sources,
+                today,
+                builtin_glossary: crate::lang::Lexicon::builtin()
+                    .map(|l| l.glossary.as_slice())
+                    .unwrap_or_default(),
             },
             &mut problems,
         );
-        if !problems.is_empty() {
-            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        if problems.iter().any(|p| !p.warning) {
             return Err(Error::Invalid(problems));
         }
+        let warnings = problems;
 
         let by_code = guides
             .iter()
@@ -300,6 +326,7 @@ impl Handbook {
             glossary,
             locality,
             by_code,
+            warnings,
         })
     }
 
@@ -332,6 +359,7 @@ impl Handbook {
             glossary: Vec::new(),
             locality: None,
             by_code,
+            warnings: Vec::new(),
         }
     }
 

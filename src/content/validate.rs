@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::audit::{self, Finding, Place, Severity};
 use super::data::{Family, LifeEvent, Rules, Term, TermKind};
 use crate::error::Problem;
 use crate::guide::parse::{is_valid_code, key_line};
@@ -27,6 +28,10 @@ pub(super) struct Content<'a> {
     pub(super) has_events_file: bool,
     /// Normalized text of every file, to point problems at the right line.
     pub(super) sources: &'a HashMap<&'a str, &'a str>,
+    /// Today (`YYYY-MM-DD`) for the date rules of [`audit`]; `None` skips them.
+    pub(super) today: Option<&'a str>,
+    /// The built-in glossary, checked with the handbook's own (its line numbers come from its text).
+    pub(super) builtin_glossary: &'a [Term],
 }
 
 impl Content<'_> {
@@ -36,6 +41,46 @@ impl Content<'_> {
             .get(file)
             .and_then(|text| key_line(text, key))
             .map_or(1, |i| i + 1)
+    }
+
+    /// The line a finding points at (0 when not found).
+    fn place_line(&self, file: &str, place: &Place) -> usize {
+        let Some(text) = self.sources.get(file) else {
+            return 0;
+        };
+        match place {
+            Place::Channel(n, key) => {
+                let Some(start) = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.trim() == "[[channels]]")
+                    .nth(*n)
+                    .map(|(i, _)| i)
+                else {
+                    return 0;
+                };
+                let rest: String = text
+                    .lines()
+                    .skip(start)
+                    .take_while(|l| l.trim() != "+++")
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                key_line(&rest, key).map_or(start + 1, |i| start + i + 1)
+            }
+            Place::Text(needle) => {
+                let short: String = needle.chars().take(30).collect();
+                self.find(file, &short)
+            }
+        }
+    }
+
+    /// A finding as a problem of a file.
+    fn problem(&self, file: &str, f: &Finding) -> Problem {
+        let line = self.place_line(file, &f.place);
+        match f.severity {
+            Severity::Error => Problem::new(file, line, f.message.clone()),
+            Severity::Warning => Problem::warning(file, line, f.message.clone()),
+        }
     }
 
     /// Line of the first occurrence of `needle` in a file (0 when not found).
@@ -120,9 +165,13 @@ fn check_guide(
             ));
         }
     }
-    // A record converted without editing answers to the data, not to the editorial rules.
+    // A record converted without editing answers to the data, not to the editorial rules (the
+    // importer lists its findings for the content office instead).
     if g.origin == Origin::National {
         return;
+    }
+    for f in audit::check_guide(g, c.today) {
+        problems.push(c.problem(file, &f));
     }
     if c.rules.require_life_events && g.life_events.is_empty() {
         problems.push(Problem::new(
@@ -279,8 +328,20 @@ fn check_families(c: &Content<'_>, codes: &HashSet<&str>, problems: &mut Vec<Pro
 
 fn check_glossary(c: &Content<'_>, problems: &mut Vec<Problem>) {
     let file = "glossary.toml";
+    for t in c.builtin_glossary {
+        if let Some(f) = audit::check_term(t) {
+            let line = crate::lang::GLOSSARY
+                .lines()
+                .position(|l| l.contains(&format!("\"{}\"", t.term)))
+                .map_or(0, |i| i + 1);
+            problems.push(Problem::new(crate::lang::GLOSSARY_FILE, line, f.message));
+        }
+    }
     let mut seen = HashSet::new();
     for t in c.glossary {
+        if let Some(f) = audit::check_term(t) {
+            problems.push(c.problem(file, &f));
+        }
         let line = c.find(file, &format!("\"{}\"", t.term));
         if t.term.trim().is_empty() {
             problems.push(Problem::new(

@@ -6,6 +6,6 @@ pub mod parse;
 
 pub use model::{
     Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
-    Origin, Quantity,
+    Origin, Quantity, Superseded,
 };
 pub use parse::parse_guide;

@@ -95,6 +95,18 @@ pub struct Channel {
     /// Extra detail (cut-off hours, fee cases).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Why the time says "xem ghi chú" instead of a duration (required for such a time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_reason: Option<String>,
+    /// Why the fee says "xem ghi chú" instead of an amount (required for such a fee).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_reason: Option<String>,
+    /// The last day the fee applies (`YYYY-MM-DD`), for a rate that ends on a known date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_valid_until: Option<String>,
+    /// The rate that applies after `fee_valid_until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_then: Option<String>,
 }
 
 /// Which part of the documents checklist a group is.
@@ -144,6 +156,19 @@ pub struct DocumentItem {
     /// Quantity and form, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
+    /// Why the paper is no longer asked for (sổ hộ khẩu since 2023…): the record still lists it, the
+    /// handbook shows it struck through with this reason and never counts it as required or missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<String>,
+}
+
+/// A legal text the record still lists although it is repealed or does not apply, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Superseded {
+    /// The text as the record names it.
+    pub text: String,
+    /// Why it no longer applies ("thay bằng Luật Cư trú số 68/2020/QH14 từ 01/7/2021").
+    pub reason: String,
 }
 
 /// A heading of the checklist and its papers.
@@ -189,8 +214,12 @@ pub struct Guide {
     pub decision: String,
     /// What the citizen receives.
     pub results: Vec<String>,
-    /// Legal documents with their numbers.
+    /// Legal documents in force, with their numbers.
     pub legal_basis: Vec<String>,
+    /// Legal documents the record lists that are repealed or do not apply, each with the reason; shown
+    /// struck through, never as a basis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis_superseded: Vec<Superseded>,
     /// Everyday names ("còn gọi là").
     pub aliases: Vec<String>,
     /// How people actually ask for it ("bố tôi mất thì làm giấy tờ gì"): searched like aliases, shown
@@ -256,6 +285,11 @@ impl Guide {
     /// All checklist items, in order.
     pub fn document_items(&self) -> impl Iterator<Item = &DocumentItem> {
         self.documents.iter().flat_map(|g| g.items.iter())
+    }
+
+    /// The checklist items still asked for: all but the superseded ones.
+    pub fn current_items(&self) -> impl Iterator<Item = &DocumentItem> {
+        self.document_items().filter(|d| d.superseded.is_none())
     }
 
     /// The text that the body field of the index holds: summary, documents, steps, conditions, notes,

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::html::{options, render_events};
 use super::model::{
     Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
-    Origin, Quantity,
+    Origin, Quantity, Superseded,
 };
 use crate::error::Problem;
 
@@ -47,7 +47,7 @@ struct FrontMatter {
     applicants: Option<Vec<String>>,
     decision: Option<String>,
     results: Option<Vec<String>>,
-    legal_basis: Option<Vec<String>>,
+    legal_basis: Option<Vec<RawLegal>>,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -71,9 +71,69 @@ struct FrontMatter {
 #[serde(deny_unknown_fields)]
 struct RawChannel {
     channel: String,
-    time: String,
-    fee: String,
+    time: RawValue,
+    fee: RawValue,
     note: Option<String>,
+}
+
+/// A channel's `time` or `fee`: the text alone, or a table that adds why it says "xem ghi chú"
+/// (`reason`) and, for a fee, the last day it applies and the rate after (`valid_until`, `then`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Text(String),
+    Table(RawValueTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValueTable {
+    text: String,
+    reason: Option<String>,
+    valid_until: Option<toml::value::Datetime>,
+    then: Option<String>,
+}
+
+impl RawValue {
+    fn into_table(self) -> RawValueTable {
+        match self {
+            RawValue::Text(text) => RawValueTable {
+                text,
+                reason: None,
+                valid_until: None,
+                then: None,
+            },
+            RawValue::Table(t) => t,
+        }
+    }
+}
+
+/// An entry of `legal_basis`: the text, or a table marking it `superseded` with the reason.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawLegal {
+    Text(String),
+    Marked(RawLegalTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLegalTable {
+    text: String,
+    superseded: String,
+}
+
+/// A TOML date as `YYYY-MM-DD`, or `None` for a date-time or a time.
+fn date_text(dt: &toml::value::Datetime) -> Option<String> {
+    match (dt.date, dt.time) {
+        (Some(d), None) => Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        _ => None,
+    }
+}
+
+/// Trimmed, `None` when empty.
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// Collects problems for one file.
@@ -160,6 +220,28 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         );
     }
 
+    let mut legal_basis_superseded = Vec::new();
+    let raw_legal = raw.legal_basis.map(|list| {
+        let mut texts = Vec::new();
+        for entry in list {
+            match entry {
+                RawLegal::Text(t) => texts.push(t),
+                RawLegal::Marked(m) => {
+                    if m.superseded.trim().is_empty() {
+                        report.add(
+                            key_line("legal_basis"),
+                            format!("`superseded` of \"{}\" needs a reason", m.text.trim()),
+                        );
+                    }
+                    legal_basis_superseded.push(Superseded {
+                        text: m.text.trim().to_string(),
+                        reason: m.superseded.trim().to_string(),
+                    });
+                }
+            }
+        }
+        texts
+    });
     let mut required_list = |name: &str, value: Option<Vec<String>>| -> Vec<String> {
         let list: Vec<String> = value
             .unwrap_or_default()
@@ -175,7 +257,16 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
     let raw_levels = required_list("levels", raw.levels);
     let applicants = required_list("applicants", raw.applicants);
     let results = required_list("results", raw.results);
-    let legal_basis = required_list("legal_basis", raw.legal_basis);
+    let legal_basis =
+        if raw_legal.as_ref().is_some_and(Vec::is_empty) && !legal_basis_superseded.is_empty() {
+            report.add(
+                key_line("legal_basis"),
+                "`legal_basis` lists only superseded texts; name the one in force",
+            );
+            Vec::new()
+        } else {
+            required_list("legal_basis", raw_legal)
+        };
 
     let mut levels = Vec::new();
     for l in &raw_levels {
@@ -260,8 +351,30 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
                 None
             }
         };
-        if c.time.trim().is_empty() || c.fee.trim().is_empty() {
+        let time = c.time.into_table();
+        let fee = c.fee.into_table();
+        if time.text.trim().is_empty() || fee.text.trim().is_empty() {
             report.add(line, "a channel needs both `time` and `fee`");
+        }
+        if time.valid_until.is_some() || time.then.is_some() {
+            report.add(
+                line,
+                "`valid_until` and `then` belong to a fee, not to a time",
+            );
+        }
+        let valid_until = fee.valid_until.as_ref().map(|dt| match date_text(dt) {
+            Some(d) => d,
+            None => {
+                report.add(line, "`valid_until` must be a date like 2026-12-31");
+                String::new()
+            }
+        });
+        let then = non_empty(fee.then);
+        if valid_until.is_some() != then.is_some() {
+            report.add(
+                line,
+                "a fee with an end date needs both `valid_until` (the last day) and `then` (the rate after)",
+            );
         }
         if let Some(kind) = kind {
             if channels.iter().any(|x: &Channel| x.channel == kind) {
@@ -269,12 +382,13 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
             }
             channels.push(Channel {
                 channel: kind,
-                time: c.time.trim().to_string(),
-                fee: c.fee.trim().to_string(),
-                note: c
-                    .note
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty()),
+                time: time.text.trim().to_string(),
+                fee: fee.text.trim().to_string(),
+                note: non_empty(c.note),
+                time_reason: non_empty(time.reason),
+                fee_reason: non_empty(fee.reason),
+                fee_valid_until: valid_until,
+                fee_then: then,
             });
         }
     }
@@ -306,6 +420,7 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         decision,
         results,
         legal_basis,
+        legal_basis_superseded,
         aliases: clean(raw.aliases),
         questions: clean(raw.questions),
         life_events: clean(raw.life_events),
@@ -675,6 +790,18 @@ fn finish(
             "text before the first section heading; put the summary in the front matter",
         ),
         Section::Documents => {
+            let superseded = match split_superseded(&text) {
+                Some((rest, reason)) => {
+                    let reason = reason.to_string();
+                    text = rest.to_string();
+                    strip_trailing_marker(&mut events);
+                    if reason.is_empty() {
+                        report.add(line(offset), "`superseded` needs a reason");
+                    }
+                    Some(reason)
+                }
+                None => None,
+            };
             let quantity = match split_quantity(&text) {
                 Some((rest, q)) => {
                     text = rest.to_string();
@@ -698,6 +825,7 @@ fn finish(
                     text,
                     html: render_events(events),
                     quantity,
+                    superseded,
                 });
             }
         }
@@ -756,6 +884,39 @@ pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
             label: label.to_string(),
         },
     ))
+}
+
+/// Splits `Sổ hộ khẩu (1 bản chính) {superseded = "lý do"}` into the item and the reason.
+pub fn split_superseded(text: &str) -> Option<(&str, &str)> {
+    let inner = text.trim_end().strip_suffix('}')?;
+    let open = inner.rfind('{')?;
+    let body = inner[open + 1..].trim();
+    let value = body
+        .strip_prefix("superseded")?
+        .trim_start()
+        .strip_prefix('=')?;
+    let value = value.trim();
+    let reason = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| {
+            value
+                .strip_prefix('\u{201c}')
+                .and_then(|v| v.strip_suffix('\u{201d}'))
+        })?;
+    Some((inner[..open].trim_end(), reason.trim()))
+}
+
+/// Removes the `{superseded = "…"}` marker from the last text event so that the HTML matches the text.
+fn strip_trailing_marker(events: &mut [Event<'_>]) {
+    if let Some(Event::Text(t)) = events
+        .iter_mut()
+        .rev()
+        .find(|e| matches!(e, Event::Text(_)))
+        && let Some((rest, _)) = split_superseded(t)
+    {
+        *t = CowStr::from(rest.to_string());
+    }
 }
 
 /// Removes the "(1 bản chính)" suffix from the last text event so that the HTML matches the text.

@@ -50,6 +50,24 @@ pub struct ImportOptions {
     pub record_date: Option<String>,
     /// Write only the procedures done at this level (`sotay import … --only-level xa`).
     pub only_level: Option<crate::guide::Level>,
+    /// Today (`YYYY-MM-DD`) for the date rules of the content checks; today's date when unset.
+    pub today: Option<String>,
+}
+
+/// What one rule of the content checks ([`crate::content::audit`]) found in the records: the content
+/// office's to-do list. Findings never stop an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleFindings {
+    /// The rule.
+    pub rule: crate::content::audit::Rule,
+    /// Its label.
+    pub label: String,
+    /// How many findings (a record may have several, one per channel).
+    pub count: usize,
+    /// How many records have at least one.
+    pub records: usize,
+    /// Every finding, as `code: message`.
+    pub items: Vec<String>,
 }
 
 /// Why a record was not imported.
@@ -159,6 +177,8 @@ pub struct ImportReport {
     pub council_fee_notes: usize,
     /// `related` links resolved between imported guides.
     pub related_links: usize,
+    /// The content checks applied to the records, per rule that found something.
+    pub findings: Vec<RuleFindings>,
 }
 
 impl ImportReport {
@@ -344,8 +364,11 @@ pub fn import_dvcqg(
         message: format!("cannot be written as TOML: {e}"),
     })?;
     let mut files: Vec<(PathBuf, String)> = vec![(PathBuf::from("handbook.toml"), manifest)];
+    let today = options.today.clone().unwrap_or_else(today);
+    let mut findings: BTreeMap<crate::content::audit::Rule, RuleFindings> = BTreeMap::new();
     for (d, r) in drafts.iter().zip(&related) {
         let text = render::guide(d, r, &record_date)?;
+        audit_record(&d.code, &text, &today, &mut findings);
         files.push((
             Path::new(&d.field_slug).join(format!("{}.md", d.code)),
             text,
@@ -353,7 +376,35 @@ pub fn import_dvcqg(
     }
     write_staged(out, &files)?;
     report.written = drafts.len();
+    report.findings = findings.into_values().collect();
     Ok(report)
+}
+
+/// Applies the content checks to one rendered record, counting what they find under each rule.
+fn audit_record(
+    code: &str,
+    text: &str,
+    today: &str,
+    findings: &mut BTreeMap<crate::content::audit::Rule, RuleFindings>,
+) {
+    let Ok(g) = parse_guide(code, text) else {
+        return;
+    };
+    let mut seen = HashSet::new();
+    for f in crate::content::audit::check_guide(&g, Some(today)) {
+        let entry = findings.entry(f.rule).or_insert_with(|| RuleFindings {
+            rule: f.rule,
+            label: f.rule.label().to_string(),
+            count: 0,
+            records: 0,
+            items: Vec::new(),
+        });
+        entry.count += 1;
+        if seen.insert(f.rule) {
+            entry.records += 1;
+        }
+        entry.items.push(format!("{code}: {}", f.message));
+    }
 }
 
 /// The month (`YYYY-MM`) a national catalogue file's name carries, as in `dvcqg-2026-06.jsonl.gz`.

@@ -35,7 +35,9 @@ use crate::text::{fold, has_diacritics, normalize, syllables};
 pub use situation::{Recognised, Situations};
 
 /// The built-in glossary.
-const GLOSSARY: &str = include_str!("glossary.toml");
+pub(crate) const GLOSSARY: &str = include_str!("glossary.toml");
+/// The name the built-in glossary's problems are reported under.
+pub(crate) const GLOSSARY_FILE: &str = "src/lang/glossary.toml";
 /// Filler, function words, intents, audiences, levels, abbreviations.
 const WORDS: &str = include_str!("words.toml");
 /// The situation lexicon.
@@ -638,6 +640,37 @@ mod tests {
         assert!(l.abbreviations.contains_key("bhxh"));
     }
 
+    /// The explicit rule for glossary legal facts: an entry whose meaning names a date (d/m/yyyy) states
+    /// when something took or loses effect, so it is marked `legal` and, being legal, names its source.
+    #[test]
+    fn glossary_entries_with_dates_are_legal_facts_with_a_source() {
+        let l = Lexicon::builtin().expect("lexicon");
+        let dated = |m: &str| {
+            m.split(|c: char| !c.is_ascii_digit() && c != '/').any(|w| {
+                let p: Vec<&str> = w.split('/').collect();
+                p.len() == 3
+                    && (1..=2).contains(&p[0].len())
+                    && (1..=2).contains(&p[1].len())
+                    && p[2].len() == 4
+            })
+        };
+        for t in &l.glossary {
+            if dated(&t.meaning) {
+                assert!(
+                    t.legal,
+                    "\"{}\" names a date but is not marked legal",
+                    t.term
+                );
+            }
+            assert!(
+                crate::content::audit::check_term(t).is_none(),
+                "\"{}\" is legal without a source",
+                t.term
+            );
+        }
+        assert!(l.glossary.iter().filter(|t| t.legal).count() >= 10);
+    }
+
     #[test]
     fn phrases_match_accented_exactly_and_plain_by_folding() {
         let p = Phrase::new("mất", false).expect("phrase");
@@ -673,6 +706,8 @@ mod tests {
                 meaning: "Nghĩa riêng của sổ tay.".into(),
                 variants: vec![],
                 expand: vec![],
+                legal: false,
+                source: None,
             },
             Term {
                 term: "sổ xanh".into(),
@@ -680,6 +715,8 @@ mod tests {
                 meaning: "Cách gọi ở địa phương.".into(),
                 variants: vec![],
                 expand: vec!["thường trú".into()],
+                legal: false,
+                source: None,
             },
         ];
         let merged = l.glossary_with(&own);

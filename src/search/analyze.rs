@@ -387,6 +387,8 @@ mod tests {
                     meaning: "sổ cũ".into(),
                     variants: vec![],
                     expand: vec!["thường trú".into()],
+                    legal: false,
+                    source: None,
                 },
                 Term {
                     term: "KT3".into(),
@@ -394,6 +396,8 @@ mod tests {
                     meaning: "tạm trú".into(),
                     variants: vec!["kt 3".into()],
                     expand: vec!["tạm trú".into()],
+                    legal: false,
+                    source: None,
                 },
             ],
             lexicon(),

@@ -79,7 +79,7 @@ fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
-pub(crate) fn run(source: &Source) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(source: &Source, today: Option<&str>) -> anyhow::Result<ExitCode> {
     let Source::Dvcqg(args) = source;
     let mut code = ExitCode::SUCCESS;
     if let Some(out) = &args.out {
@@ -88,6 +88,7 @@ pub(crate) fn run(source: &Source) -> anyhow::Result<ExitCode> {
             date: None,
             record_date: args.record_date.clone(),
             only_level: args.only_level,
+            today: today.map(str::to_string),
         };
         let bar = progress_bar(file_size(&args.file), "đang đọc / reading");
         let report = import_dvcqg(&args.file, out, &options, &mut |done, total| {
@@ -205,6 +206,21 @@ fn print_report(r: &ImportReport) {
         "Liên kết thủ tục / related links:                   {}",
         r.related_links
     );
+    println!(
+        "Việc cần làm của phòng nội dung / content checks (bản ghi / records, phát hiện / findings):"
+    );
+    if r.findings.is_empty() {
+        println!("  không có / none");
+    }
+    for f in &r.findings {
+        println!("  {:<70} {:>5} {:>5}", f.label, f.records, f.count);
+        for item in f.items.iter().take(5) {
+            println!("      {item}");
+        }
+        if f.items.len() > 5 {
+            println!("      … (--json lists all {})", f.items.len());
+        }
+    }
     if r.written == 0 {
         println!(
             "Không có thủ tục nào được viết; thư mục chưa được tạo. / No guide written; the folder was not created."

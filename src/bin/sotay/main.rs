@@ -25,6 +25,10 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Ngày hôm nay cho các quy tắc về thời hạn (mặc định: ngày của máy). / Today's date for the rules
+    /// that depend on it, such as a fee's end date (default: the system date).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -118,11 +122,11 @@ fn main() -> ExitCode {
     restore_sigpipe();
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Check { dir } => check::run(dir.as_deref()),
+        Command::Check { dir } => check::run(dir.as_deref(), cli.today.as_deref()),
         Command::Search(args) => search::run(&args),
         Command::Show(args) => show::run(&args),
         Command::Eval(args) => eval::run(&args),
-        Command::Import(source) => import::run(&source),
+        Command::Import(source) => import::run(&source, cli.today.as_deref()),
         Command::Bench(args) => bench::run(&args),
         Command::Config(command) => config::run(&command),
         Command::Feedback(command) => feedback::run(&command),

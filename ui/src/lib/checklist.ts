@@ -17,27 +17,32 @@ export interface ChecklistSplit {
   seen: ChecklistGroup[];
 }
 
-/** Splits a guide's documents by the ticked ids. */
+/** Splits a guide's documents by the ticked ids. A superseded paper is neither missing nor seen: it is
+ * not asked for. */
 export function splitChecklist(documents: readonly DocumentGroup[], ticked: ReadonlySet<string>): ChecklistSplit {
   const missing: ChecklistGroup[] = [];
   const seen: ChecklistGroup[] = [];
   for (const group of documents) {
-    const have = group.items.filter((item) => ticked.has(item.id));
-    const lack = group.items.filter((item) => !ticked.has(item.id));
+    const current = group.items.filter((item) => !item.superseded);
+    const have = current.filter((item) => ticked.has(item.id));
+    const lack = current.filter((item) => !ticked.has(item.id));
     if (lack.length) missing.push({ kind: group.kind, title: group.title, items: lack });
     if (have.length) seen.push({ kind: group.kind, title: group.title, items: have });
   }
   return { missing, seen };
 }
 
-/** How many papers the groups hold. */
-export function countItems(groups: readonly { items: readonly unknown[] }[]): number {
-  return groups.reduce((n, g) => n + g.items.length, 0);
+/** How many papers the groups ask for (superseded ones are not asked for). */
+export function countItems(groups: readonly { items: readonly { superseded?: string }[] }[]): number {
+  return groups.reduce((n, g) => n + g.items.filter((item) => !item.superseded).length, 0);
 }
 
-/** How many papers of the groups are ticked. */
-export function countTicked(groups: readonly { items: readonly { id: string }[] }[], ticked: ReadonlySet<string>): number {
-  return groups.reduce((n, g) => n + g.items.filter((item) => ticked.has(item.id)).length, 0);
+/** How many papers asked for by the groups are ticked. */
+export function countTicked(
+  groups: readonly { items: readonly { id: string; superseded?: string }[] }[],
+  ticked: ReadonlySet<string>,
+): number {
+  return groups.reduce((n, g) => n + g.items.filter((item) => !item.superseded && ticked.has(item.id)).length, 0);
 }
 
 /** A new set with `id` added, or removed when it was there. */

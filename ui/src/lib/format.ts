@@ -48,6 +48,33 @@ export function nationalLabel(guide: Pick<Guide, 'origin' | 'record_date'>): str
   return `Theo dữ liệu Cổng Dịch vụ công quốc gia${month ? `, ${month}` : ''} — chưa biên tập`;
 }
 
+/** The words shown before the reason of a superseded paper or legal text. */
+export const SUPERSEDED_LABEL = 'Không còn dùng';
+
+/** A day as `YYYY-MM-DD` in local time. */
+function isoDay(day: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${p(day.getMonth() + 1)}-${p(day.getDate())}`;
+}
+
+/**
+ * A channel's fee as shown and printed: with its end date when it has one ("25.000 đồng đến 31/12/2026;
+ * sau đó 50.000 đồng"); once the end date has passed, the rate after it. A fee that refers to the notes
+ * carries its reason.
+ */
+export function feeText(c: Channel, day: Date = new Date()): string {
+  if (c.fee_valid_until && c.fee_then) {
+    if (isoDay(day) > c.fee_valid_until) return c.fee_then;
+    return `${c.fee} đến ${formatDate(c.fee_valid_until)}; sau đó ${c.fee_then}`;
+  }
+  return c.fee_reason ? `${c.fee} (${c.fee_reason})` : c.fee;
+}
+
+/** A channel's time as shown and printed, with the reason when it refers to the notes. */
+export function timeText(c: Channel): string {
+  return c.time_reason ? `${c.time} (${c.time_reason})` : c.time;
+}
+
 /** "1 bản chính". */
 export function formatQuantity(q: Quantity): string {
   return `${q.count} ${q.label}`;

@@ -94,6 +94,14 @@ export interface Channel {
   time: string;
   fee: string;
   note?: string;
+  /** Why the time says "xem ghi chú" instead of a duration. */
+  time_reason?: string;
+  /** Why the fee says "xem ghi chú" instead of an amount. */
+  fee_reason?: string;
+  /** The last day the fee applies (`YYYY-MM-DD`). */
+  fee_valid_until?: string;
+  /** The rate after `fee_valid_until`. */
+  fee_then?: string;
 }
 
 /** "(1 bản chính)" parsed. */
@@ -110,6 +118,14 @@ export interface DocumentItem {
   /** Sanitized HTML of `text`. */
   html: string;
   quantity?: Quantity;
+  /** Why the paper is no longer asked for: shown struck through, never required, never missing. */
+  superseded?: string;
+}
+
+/** A legal text the record lists that is repealed or does not apply, with the reason. */
+export interface Superseded {
+  text: string;
+  reason: string;
 }
 
 /** A heading of the checklist and its papers. */
@@ -139,6 +155,8 @@ export interface Guide {
   decision: string;
   results: string[];
   legal_basis: string[];
+  /** Legal texts the record lists that no longer apply (sent only when there are some). */
+  legal_basis_superseded?: Superseded[];
   aliases: string[];
   life_events: string[];
   related: string[];

@@ -2,7 +2,7 @@
 // text for "copy". Always in Vietnamese: it is handed to the citizen.
 
 import { type ChecklistSplit, documentLine, splitChecklist } from './checklist';
-import { channelLabel, formatDay, nationalLabel, sharedNote } from './format';
+import { channelLabel, feeText, formatDay, nationalLabel, sharedNote, timeText } from './format';
 import type { Guide, Locality } from './ipc';
 
 /** The national portal's search page, for guides without their own portal address. */
@@ -43,8 +43,8 @@ export function makeSlip(guide: Guide, ticked: ReadonlySet<string>, locality: Lo
     checklist: splitChecklist(guide.documents, ticked),
     channels: guide.channels.map((c) => ({
       label: channelLabel(c.channel),
-      time: c.time,
-      fee: c.fee,
+      time: timeText(c),
+      fee: feeText(c, day),
       ...(c.note && !note ? { note: c.note } : {}),
     })),
     ...(note ? { note } : {}),

@@ -18,11 +18,13 @@
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
+//! - [`autostart`]: the XDG autostart entry that starts the kiosk at login.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
 //! - [`lockout`]: wrong admin PINs counted in the data folder, with escalating lock-outs.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
 mod atomic;
+pub mod autostart;
 pub mod config;
 pub mod content;
 pub mod error;

@@ -288,3 +288,50 @@ fn saves_are_atomic_replacements() {
     let file = tmp.path().join("config.toml");
     assert!(matches!(c.save(&file.join("below")), Err(Error::Io { .. })));
 }
+
+/// `sotay config kiosk --autostart` writes the XDG autostart entry into `$XDG_CONFIG_HOME/autostart`,
+/// naming the data folder it was given; `--no-autostart` (or `--remove`) takes it away again.
+#[test]
+fn the_kiosk_starts_at_login_through_an_xdg_autostart_entry() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let xdg = tmp.path().join("xdg config");
+    let data = tmp.path().join("data");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove(DATA_DIR_VAR)
+            .output()
+            .expect("run sotay");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).expect("utf-8"),
+        )
+    };
+    let entry = xdg.join("autostart").join(sotay::autostart::FILE_NAME);
+    let d = data.to_str().expect("path");
+    let (code, out) = run(&["config", "kiosk", "--autostart", "--data", d]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(&entry.display().to_string()), "{out}");
+    let text = std::fs::read_to_string(&entry).expect("the entry");
+    assert!(
+        text.contains(&format!("\nExec=sotay-desktop --kiosk --data \"{d}\"\n")),
+        "{text}"
+    );
+    let (code, _) = run(&["config", "kiosk", "--autostart"]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&entry).expect("the entry");
+    assert!(text.contains("\nExec=sotay-desktop --kiosk\n"), "{text}");
+    let (code, out) = run(&["config", "kiosk", "--remove"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!entry.exists());
+    assert_eq!(
+        run(&["config", "kiosk", "--no-autostart"]).0,
+        0,
+        "nothing to remove is fine"
+    );
+    // one of the two is needed, and not both
+    assert_ne!(run(&["config", "kiosk"]).0, 0);
+    assert_ne!(run(&["config", "kiosk", "--autostart", "--remove"]).0, 0);
+    assert!(!entry.exists());
+}

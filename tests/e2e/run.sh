@@ -13,6 +13,8 @@
 # at the repo root.
 #
 # Environment: E2E_PROFILE (release: test target/release/sotay-desktop instead, for representative timings),
+# E2E_APP and E2E_SOTAY (other binaries to test, e.g. those unpacked from the .deb by tests/package/test.sh),
+# E2E_OUT (where screenshots and figures go, default test-output/e2e),
 # TAURI_DRIVER (the tauri-driver binary; default: $TARGET_DIR/tools/bin/tauri-driver, then PATH,
 # then ~/.cargo/bin), E2E_TIMEOUT (seconds for the whole test run, default 600), E2E_TEST_FILES (the test
 # files, default "e2e.test.mjs kiosk.test.mjs pack.test.mjs"). Arguments are passed to `node --test`, e.g.
@@ -22,10 +24,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
-app="$target_dir/${E2E_PROFILE:-debug}/sotay-desktop"
-cli="$target_dir/${E2E_PROFILE:-debug}/sotay"
+app="${E2E_APP:-$target_dir/${E2E_PROFILE:-debug}/sotay-desktop}"
+cli="${E2E_SOTAY:-$target_dir/${E2E_PROFILE:-debug}/sotay}"
 native_driver=/usr/bin/WebKitWebDriver
-out="$repo/test-output/e2e"
+out="${E2E_OUT:-$repo/test-output/e2e}"
 
 die() { echo "e2e: $*" >&2; exit 2; }
 

@@ -2,7 +2,7 @@
 //!
 //! One window whose web UI (`ui/`) talks to the core library through Tauri commands:
 //! - the handbook ([`commands`]): `search`, `guide`, `facets`, `content_info`, `life_events`,
-//!   `glossary`, `locality`, `look_alikes`, `entries`, and the user's lists `history`, `add_history`,
+//!   `glossary`, `locality`, `look_alikes`, `entries`, the user manual `manual`, and the user's lists `history`, `add_history`,
 //!   `clear_history`, `favourites`, `toggle_favourite`;
 //! - kiosk mode ([`kiosk`]): `app_mode`, `exit_kiosk`;
 //! - citizens' feedback ([`feedback`]): `submit_rating`, `check_petition`, `submit_petition`, and for the
@@ -116,6 +116,7 @@ pub fn app<R: tauri::Runtime>(
             commands::guide,
             commands::facets,
             commands::content_info,
+            commands::manual,
             commands::life_events,
             commands::glossary,
             commands::locality,

@@ -56,7 +56,7 @@ pub enum StartupError {
     },
     /// The config file cannot be read or is not valid.
     #[error(
-        "tệp cấu hình {file} bị lỗi, hãy sửa hoặc xoá nó (`sotay config show` cho biết chi tiết) / \
+        "tệp cấu hình {file} bị lỗi, hãy sửa hoặc xóa nó (`sotay config show` cho biết chi tiết) / \
          the config file {file} is not valid: fix or remove it (`sotay config show` says more) ({cause})",
         file = .file.display()
     )]
@@ -156,6 +156,8 @@ pub fn install_panic_hook() {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
 
     fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {

@@ -85,6 +85,7 @@ build: setup ui
 # definition, licence, changelog, the kiosk desktop entry) are laid out by xtask, which also writes the
 # `--config` that maps them into the .deb (bundle.linux.deb.files): the staging folder lives under the
 # target folder, wherever CARGO_TARGET_DIR puts it. PROFILE is release or debug.
+PROFILE ?= release
 PACKAGE_FILES = $(TARGET_DIR)/package-files/$(PROFILE)
 
 package-files:

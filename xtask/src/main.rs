@@ -40,8 +40,7 @@ enum Task {
     },
 }
 
-/// The files beyond Tauri's own (the desktop binary, its desktop entry and icons), each installed path
-/// with the file in the staging root.
+/// Where Debian packages keep their licence and changelog (the package is named `sotay`).
 const SHARE_DOC: &str = "usr/share/doc/sotay";
 
 fn main() -> anyhow::Result<()> {

@@ -4,7 +4,9 @@
 #   make test     set up what is missing, then run everything CI checks
 #   make build    release build of the CLI and the desktop app (UI included):
 #                 target/release/sotay and target/release/sotay-desktop
-#   make package  a .deb through the Tauri bundler
+#   make package  a .deb through the Tauri bundler (release): sotay-desktop and the sotay CLI, man pages,
+#                 completions, licence, changelog, desk and kiosk desktop entries
+#   make package-test  build a debug .deb and test it unpacked (tests/package/test.sh); part of make test
 #
 # On a fresh Debian/Ubuntu machine `make run` and `make test` install what they need themselves
 # (Debian packages with apt, npm packages with `npm ci`, crates with cargo) and say what they install.
@@ -19,6 +21,9 @@ NPM ?= npm
 # Where cargo puts its output; CI may point this outside the clone to reuse a warm build.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SOTAY := $(TARGET_DIR)/debug/sotay
+# The WebDriver server of the end-to-end and package tests (installed into the target folder).
+TAURI_DRIVER_VERSION := 2.1.0
+TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
 
 # Debian packages needed to build and run the Tauri shell (WebKitGTK 4.1) and its end-to-end tests.
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgtk-3-dev \
@@ -28,7 +33,8 @@ APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgt
 # losing more than 5% of MRR against the accented form).
 EVAL_GATE := --min-r5 0.98 --min-mrr 0.90 --max-style-loss 0.05
 
-.PHONY: help setup setup-system setup-ui setup-e2e ui run test test-rust test-ui lint eval e2e build package clean
+.PHONY: help setup setup-system setup-ui setup-e2e ui run test test-rust test-ui lint eval e2e build package \
+	package-files package-test clean
 
 help:
 	@echo "make run | test | build | package   (see the top of the Makefile)"
@@ -75,13 +81,33 @@ build: setup ui
 	$(CARGO) build --release -p sotay -p sotay-desktop
 	@echo ">> Built $(TARGET_DIR)/release/sotay and $(TARGET_DIR)/release/sotay-desktop"
 
+# The package's files beyond Tauri's own (the CLI, man pages and completions generated from its clap
+# definition, licence, changelog, the kiosk desktop entry) are laid out by xtask, which also writes the
+# `--config` that maps them into the .deb (bundle.linux.deb.files): the staging folder lives under the
+# target folder, wherever CARGO_TARGET_DIR puts it. PROFILE is release or debug.
+PROFILE ?= release
+PACKAGE_FILES = $(TARGET_DIR)/package-files/$(PROFILE)
+
+package-files:
+	$(CARGO) build $(if $(filter release,$(PROFILE)),--release) -p sotay
+	$(CARGO) run -q -p xtask -- package-files --sotay $(TARGET_DIR)/$(PROFILE)/sotay --out $(PACKAGE_FILES)
+	rm -f $(TARGET_DIR)/$(PROFILE)/bundle/deb/*.deb
+	ui/node_modules/.bin/tauri build $(if $(filter debug,$(PROFILE)),--debug) --bundles deb \
+	  --config $(PACKAGE_FILES)/tauri.deb.json
+
 package: setup ui
-	ui/node_modules/.bin/tauri build --bundles deb
+	$(MAKE) package-files PROFILE=release
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+
+# The debug .deb (it reuses the test build), unpacked and tested: contents, the CLI, the app under Xvfb
+# (desk, kiosk) and the kiosk recipe.
+package-test: setup ui setup-e2e $(TAURI_DRIVER)
+	$(MAKE) package-files PROFILE=debug
+	TAURI_DRIVER=$(TAURI_DRIVER) tests/package/test.sh $(TARGET_DIR)/debug/bundle/deb/*.deb
 
 ## ---------------------------------------------------------------- checks
 
-test: setup ui lint test-rust test-ui eval e2e
+test: setup ui lint test-rust test-ui eval e2e package-test
 	@echo ">> All checks passed"
 
 lint:
@@ -119,8 +145,6 @@ eval:
 # End-to-end tests: the real desktop app (debug build, UI embedded), as a desktop and as a kiosk
 # (--kiosk; the CLI sets its PIN and exports its feedback), driven through tauri-driver and WebKitWebDriver
 # under Xvfb (tests/e2e/run.sh). Screenshots and measured figures go to test-output/e2e/.
-TAURI_DRIVER_VERSION := 2.1.0
-TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
 
 e2e: setup ui setup-e2e $(TAURI_DRIVER)
 	$(CARGO) build -p sotay -p sotay-desktop

@@ -18,11 +18,14 @@
 //! - [`import`]: importers that turn national-portal records into a handbook folder.
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
+//! - [`autostart`]: the XDG autostart entry that starts the kiosk at login.
 //! - [`config`]: the installation's settings (`config.toml` in the data folder) and the kiosk PIN.
+//! - [`manual`]: the user manual ("Hướng dẫn"), compiled in, in sections of sanitized HTML.
 //! - [`lockout`]: wrong admin PINs counted in the data folder, with escalating lock-outs.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 
 mod atomic;
+pub mod autostart;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -32,6 +35,7 @@ pub mod guide;
 pub mod import;
 pub mod lang;
 pub mod lockout;
+pub mod manual;
 pub mod pack;
 mod regular;
 pub mod search;

@@ -288,3 +288,125 @@ fn saves_are_atomic_replacements() {
     let file = tmp.path().join("config.toml");
     assert!(matches!(c.save(&file.join("below")), Err(Error::Io { .. })));
 }
+
+/// `sotay config kiosk --autostart` writes the XDG autostart entry into `$XDG_CONFIG_HOME/autostart`,
+/// naming the data folder it was given; `--no-autostart` (or `--remove`) takes it away again.
+#[test]
+fn the_kiosk_starts_at_login_through_an_xdg_autostart_entry() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let xdg = tmp.path().join("xdg config");
+    let data = tmp.path().join("data");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove(DATA_DIR_VAR)
+            .output()
+            .expect("run sotay");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).expect("utf-8"),
+        )
+    };
+    let entry = xdg.join("autostart").join(sotay::autostart::FILE_NAME);
+    let d = data.to_str().expect("path");
+    let (code, out) = run(&["config", "kiosk", "--autostart", "--data", d]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(&entry.display().to_string()), "{out}");
+    let text = std::fs::read_to_string(&entry).expect("the entry");
+    assert!(
+        text.contains(&format!("\nExec=sotay-desktop --kiosk --data \"{d}\"\n")),
+        "{text}"
+    );
+    let (code, _) = run(&["config", "kiosk", "--autostart"]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&entry).expect("the entry");
+    assert!(text.contains("\nExec=sotay-desktop --kiosk\n"), "{text}");
+    let (code, out) = run(&["config", "kiosk", "--remove"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!entry.exists());
+    assert_eq!(
+        run(&["config", "kiosk", "--no-autostart"]).0,
+        0,
+        "nothing to remove is fine"
+    );
+    // one of the two is needed, and not both
+    assert_ne!(run(&["config", "kiosk"]).0, 0);
+    assert_ne!(run(&["config", "kiosk", "--autostart", "--remove"]).0, 0);
+    assert!(!entry.exists());
+}
+
+/// `sotay config trust-key FILE.pub` adds the key to `packs.trusted_keys` once, keeping the PIN; a pack
+/// signed with that key then verifies without `--pubkey`.
+#[test]
+fn trust_key_adds_the_office_key_once_and_keeps_the_pin() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("path");
+    let secret = tmp.path().join("office.key");
+    let s = secret.to_str().expect("path");
+    let (code, _, err) = sotay(&["pack", "keygen", "--out", s], "", None);
+    assert_eq!(code, 0, "{err}");
+    let public = format!("{s}.pub");
+    let (code, _, _) = sotay(
+        &["config", "set-pin", "--data", d, "--pin-stdin"],
+        "602214\n",
+        None,
+    );
+    assert_eq!(code, 0);
+    for _ in 0..2 {
+        let (code, out, err) = sotay(&["config", "trust-key", &public, "--data", d], "", None);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("config.toml"), "{out}");
+    }
+    let config = Config::load(&dir).expect("config");
+    assert_eq!(config.packs.trusted_keys.len(), 1, "trusted once");
+    assert!(
+        config
+            .kiosk
+            .pin_hash
+            .as_deref()
+            .is_some_and(|h| config::verify_pin(h, "602214"))
+    );
+    let pack = tmp.path().join("office.pack");
+    let (code, _, err) = sotay(
+        &[
+            "pack",
+            "build",
+            crate::common::fixture("mini").to_str().expect("path"),
+            "--key",
+            s,
+            "--version",
+            "1",
+            "--out",
+            pack.to_str().expect("path"),
+        ],
+        "",
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = sotay(
+        &["pack", "verify", pack.to_str().expect("path"), "--data", d],
+        "",
+        None,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    // not a key file: refused, nothing changed
+    let not_a_key = crate::common::fixture("mini").join("handbook.toml");
+    let (code, _, _) = sotay(
+        &[
+            "config",
+            "trust-key",
+            not_a_key.to_str().expect("path"),
+            "--data",
+            d,
+        ],
+        "",
+        None,
+    );
+    assert_ne!(code, 0);
+    assert_eq!(
+        Config::load(&dir).expect("config").packs.trusted_keys.len(),
+        1
+    );
+}

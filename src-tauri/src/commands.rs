@@ -219,6 +219,13 @@ pub async fn content_info(core: State<'_, Core>) -> Result<ContentInfo, IpcError
     Ok(core.engine().await?.handbook().info.clone())
 }
 
+/// The user manual ("Hướng dẫn") in the UI's language (`en`, else Vietnamese): sections of sanitized
+/// HTML from the core, which compiles it in.
+#[tauri::command]
+pub fn manual(lang: String) -> Vec<sotay::manual::Section> {
+    sotay::manual::sections(&lang)
+}
+
 /// Life events, to browse by situation.
 #[tauri::command]
 pub async fn life_events(core: State<'_, Core>) -> Result<Vec<LifeEvent>, IpcError> {

@@ -2,7 +2,7 @@
 //!
 //! One window whose web UI (`ui/`) talks to the core library through Tauri commands:
 //! - the handbook ([`commands`]): `search`, `guide`, `facets`, `content_info`, `life_events`,
-//!   `glossary`, `locality`, `look_alikes`, `entries`, and the user's lists `history`, `add_history`,
+//!   `glossary`, `locality`, `look_alikes`, `entries`, the user manual `manual`, and the user's lists `history`, `add_history`,
 //!   `clear_history`, `favourites`, `toggle_favourite`;
 //! - kiosk mode ([`kiosk`]): `app_mode`, `exit_kiosk`;
 //! - citizens' feedback ([`feedback`]): `submit_rating`, `check_petition`, `submit_petition`, and for the
@@ -30,6 +30,7 @@ pub mod kiosk;
 pub mod navigation;
 pub mod packs;
 pub mod printing;
+pub mod startup;
 
 use std::path::Path;
 
@@ -39,25 +40,26 @@ use tauri::Manager;
 pub use commands::{Core, Entry, Store};
 pub use error::IpcError;
 pub use kiosk::{AppMode, Args};
+pub use startup::StartupError;
 
 /// The environment variable that overrides the data folder (the end-to-end tests use it).
 pub const DATA_DIR_VAR: &str = "SOTAY_DATA_DIR";
 
-/// Reads the command line and the config, builds the search engine and runs the app until it quits.
-pub fn run() -> tauri::Result<()> {
+/// Reads the command line, checks what the window needs ([`startup`]: a display, GTK, a writable data
+/// folder, a valid config), builds the search engine and runs the app until it quits.
+pub fn run() -> Result<(), StartupError> {
     let args = Args::parse(std::env::args_os().skip(1));
     for a in &args.unknown {
         eprintln!(
             "sotay-desktop: ignoring the argument {a:?} (usage: sotay-desktop [--kiosk] [--data DIR])"
         );
     }
-    let data_dir = match sotay::config::data_dir(args.data.as_deref()) {
-        Ok(dir) => dir,
-        Err(e) => {
-            eprintln!("sotay-desktop: no data folder: {e}");
-            std::process::exit(1);
-        }
-    };
+    startup::check_display(|name| std::env::var_os(name))?;
+    let data_dir = startup::data_dir(args.data.as_deref())?;
+    startup::check_writable(&data_dir)?;
+    startup::check_config(&data_dir)?;
+    #[cfg(target_os = "linux")]
+    startup::init_gtk()?;
     // Indexed on its own thread while the window and its web view start.
     let core = Core::open(&data_dir);
     app(tauri::Builder::default(), core, &data_dir, args.kiosk)
@@ -66,7 +68,8 @@ pub fn run() -> tauri::Result<()> {
             kiosk::create_main_window(app.handle(), &mode)?;
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(tauri::generate_context!())?;
+    Ok(())
 }
 
 /// Adds the core, the data folder's config and stores, the commands, the kiosk close guard and the
@@ -79,7 +82,8 @@ pub fn app<R: tauri::Runtime>(
     kiosk_flag: bool,
 ) -> tauri::Builder<R> {
     let config = Config::load(data_dir).unwrap_or_else(|e| {
-        // A damaged config must not stop the app: defaults, and `--kiosk` still locks it down.
+        // `run` refuses a damaged config before this; should it break between that check and here,
+        // the defaults keep the app up, and `--kiosk` still locks it down.
         eprintln!("sotay-desktop: the config is not usable, using the defaults: {e}");
         Config::default()
     });
@@ -112,6 +116,7 @@ pub fn app<R: tauri::Runtime>(
             commands::guide,
             commands::facets,
             commands::content_info,
+            commands::manual,
             commands::life_events,
             commands::glossary,
             commands::locality,

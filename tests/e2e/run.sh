@@ -5,7 +5,8 @@
 #
 # The files: e2e.test.mjs (the desktop app, issue 5), then kiosk.test.mjs (the app with --kiosk and its
 # own data folder inside the run's, issue 6), then pack.test.mjs (handbook updates through the About panel,
-# its own data folder too, issue 7), one after the other (they share the one tauri-driver).
+# its own data folder too, issue 7), then manual.test.mjs (the user manual on F1 and in the kiosk's admin
+# screen, issue 18), one after the other (they share the one tauri-driver).
 #
 # Starts tauri-driver (which drives /usr/bin/WebKitWebDriver) on a free local port under Xvfb, runs the
 # tests with SOTAY_DATA_DIR set to a fresh temporary folder, always stops tauri-driver, the app and Xvfb,
@@ -13,19 +14,21 @@
 # at the repo root.
 #
 # Environment: E2E_PROFILE (release: test target/release/sotay-desktop instead, for representative timings),
+# E2E_APP and E2E_SOTAY (other binaries to test, e.g. those unpacked from the .deb by tests/package/test.sh),
+# E2E_OUT (where screenshots and figures go, default test-output/e2e),
 # TAURI_DRIVER (the tauri-driver binary; default: $TARGET_DIR/tools/bin/tauri-driver, then PATH,
 # then ~/.cargo/bin), E2E_TIMEOUT (seconds for the whole test run, default 600), E2E_TEST_FILES (the test
-# files, default "e2e.test.mjs kiosk.test.mjs pack.test.mjs"). Arguments are passed to `node --test`, e.g.
+# files, default "e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs"). Arguments are passed to `node --test`, e.g.
 # ./run.sh --test-name-pattern=keyboard
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
-app="$target_dir/${E2E_PROFILE:-debug}/sotay-desktop"
-cli="$target_dir/${E2E_PROFILE:-debug}/sotay"
+app="${E2E_APP:-$target_dir/${E2E_PROFILE:-debug}/sotay-desktop}"
+cli="${E2E_SOTAY:-$target_dir/${E2E_PROFILE:-debug}/sotay}"
 native_driver=/usr/bin/WebKitWebDriver
-out="$repo/test-output/e2e"
+out="${E2E_OUT:-$repo/test-output/e2e}"
 
 die() { echo "e2e: $*" >&2; exit 2; }
 
@@ -108,7 +111,7 @@ status=0
 # shellcheck disable=SC2086 # E2E_TEST_FILES is a list of file names
 E2E_WEBDRIVER="http://127.0.0.1:$port" E2E_APP="$app" E2E_SOTAY="$cli" E2E_OUT="$out" E2E_PGID="$driver_pid" \
   timeout --kill-after=10 "${E2E_TIMEOUT:-600}" \
-  node --test --test-concurrency=1 --test-reporter=spec "$@" ${E2E_TEST_FILES:-e2e.test.mjs kiosk.test.mjs pack.test.mjs} &
+  node --test --test-concurrency=1 --test-reporter=spec "$@" ${E2E_TEST_FILES:-e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs} &
 tests_pid=$!
 wait "$tests_pid" || status=$?
 tests_pid=""

@@ -88,6 +88,11 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
       return null;
     case 'set_print_paper':
       return null;
+    case 'manual':
+      return [
+        { title: args.lang === 'en' ? 'Searching at the desk' : 'Tra cứu ở quầy', html: '<p>Gõ vào ô tìm kiếm.</p>' },
+        { title: 'Quản trị', html: '<ol><li><code>sotay config set-pin</code></li></ol>' },
+      ];
     default:
       throw `unknown command ${cmd}`;
   }
@@ -344,6 +349,23 @@ describe('App', () => {
     $<HTMLButtonElement>('[data-testid="choice"][data-code="2.000806"]')!.click();
     await settle(20);
     expect($('[data-testid="guide"]')?.dataset.code).toBe('2.000806');
+  });
+
+  it('opens the manual on F1, in the language of the UI, and Escape leaves the search alone', async () => {
+    expect($('[data-testid="manual"]')).toBeNull();
+    press('F1');
+    await settle(20);
+    const manual = $('[data-testid="manual"]')!;
+    expect(manual).not.toBeNull();
+    expect(invoke).toHaveBeenCalledWith('manual', { lang: 'vi' });
+    expect($$('[data-testid="manual-section"]').map((s) => s.querySelector('h3')?.textContent)).toEqual([
+      'Tra cứu ở quầy',
+      'Quản trị',
+    ]);
+    expect(manual.querySelector('ol code')?.textContent).toBe('sotay config set-pin');
+    $<HTMLButtonElement>('[data-testid="manual-close"]')!.click();
+    await settle(20);
+    expect($('[data-testid="manual"]')).toBeNull();
   });
 
   it('shows the content in the about panel', async () => {

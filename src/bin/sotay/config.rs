@@ -1,4 +1,6 @@
-//! `sotay config set-pin|show [--data DIR]`: the installation's settings in the data folder.
+//! `sotay config set-pin|show|trust-key|kiosk [--data DIR]`: the installation's settings in the data
+//! folder (the PIN, the trusted pack keys), and
+//! the kiosk started at login (an XDG autostart entry, `sotay::autostart`).
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -44,6 +46,35 @@ pub(crate) enum Command {
         #[command(flatten)]
         data: DataArg,
     },
+    /// Tin khoá công khai của văn phòng: gói cập nhật ký bằng khoá này được cài. / Trust a pack signing
+    /// key: adds the public key of a minisign .pub file (from `sotay pack keygen`) to the config's
+    /// `packs.trusted_keys`; content packs signed with it can then be installed (CLI and app).
+    TrustKey {
+        /// Tệp khoá công khai (.pub). / The public key file (.pub).
+        #[arg(value_name = "PUB")]
+        pubkey: PathBuf,
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Bật hoặc tắt kiosk tự mở khi đăng nhập (tệp autostart XDG). / Start the kiosk at login, or stop
+    /// doing so: writes or removes $XDG_CONFIG_HOME/autostart/sotay-kiosk.desktop (else
+    /// ~/.config/autostart), which runs `sotay-desktop --kiosk`.
+    Kiosk {
+        /// Tự mở kiosk khi đăng nhập. / Start the kiosk at login.
+        #[arg(
+            long,
+            conflicts_with = "no_autostart",
+            required_unless_present = "no_autostart"
+        )]
+        autostart: bool,
+        /// Thôi tự mở kiosk khi đăng nhập. / No longer start the kiosk at login (removes the entry).
+        #[arg(long, visible_alias = "remove")]
+        no_autostart: bool,
+        /// Thư mục dữ liệu kiosk dùng (ghi vào lệnh khởi động; mặc định: thư mục mặc định). / The data
+        /// folder the kiosk uses, written into the entry (default: the default data folder).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
 }
 
 pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
@@ -54,7 +85,63 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             pin_stdin,
         } => set_pin(&data.dir()?, *desk, *pin_stdin),
         Command::Show { data } => show(&data.dir()?),
+        Command::TrustKey { pubkey, data } => trust_key(&data.dir()?, pubkey),
+        Command::Kiosk {
+            autostart, data, ..
+        } => kiosk(*autostart, data.as_deref()),
     }
+}
+
+fn trust_key(dir: &Path, pubkey: &Path) -> anyhow::Result<ExitCode> {
+    // Load first: a broken config is reported before anything changes, and other settings are kept.
+    let mut config = Config::load(dir)?;
+    let key = sotay::pack::PublicKey::from_file(pubkey)?;
+    let line = key.to_base64();
+    if config.packs.trusted_keys.contains(&line) {
+        println!(
+            "Khoá {} đã được tin từ trước / key {} was already trusted: {}",
+            key.id(),
+            key.id(),
+            Config::path(dir).display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    config.packs.trusted_keys.push(line);
+    config.save(dir)?;
+    println!(
+        "Đã tin khoá {} / key {} trusted: {}",
+        key.id(),
+        key.id(),
+        Config::path(dir).display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kiosk(autostart: bool, data: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let dir = sotay::autostart::dir()?;
+    if autostart {
+        // The entry names an absolute folder: the session that runs it may start elsewhere.
+        let data = match data {
+            Some(d) => Some(std::path::absolute(d).context("the data folder")?),
+            None => None,
+        };
+        let path = sotay::autostart::enable(&dir, data.as_deref())?;
+        println!(
+            "Kiosk sẽ tự mở khi đăng nhập / the kiosk will start at login: {}",
+            path.display()
+        );
+    } else if sotay::autostart::disable(&dir)? {
+        println!(
+            "Đã tắt tự mở kiosk / the kiosk no longer starts at login: removed {}",
+            dir.join(sotay::autostart::FILE_NAME).display()
+        );
+    } else {
+        println!(
+            "Kiosk chưa được đặt tự mở / the kiosk was not set to start at login: nothing to remove in {}",
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn set_pin(dir: &Path, desk: bool, pin_stdin: bool) -> anyhow::Result<ExitCode> {

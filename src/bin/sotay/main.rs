@@ -1,13 +1,16 @@
 //! `sotay`: the command-line face of the handbook — check content, search, show a guide, evaluate relevance,
 //! import national-portal records, manage the installation's config and the citizens' feedback, build
 //! and install signed content packs.
+//!
+//! `xtask` compiles this file and its modules too, to generate the man pages and shell completions from
+//! [`Cli`]: what it reaches through `crate::` is `pub(crate)` for that reason.
 
 mod bench;
 mod check;
-mod config;
+pub(crate) mod config;
 mod eval;
 mod feedback;
-mod fts5;
+pub(crate) mod fts5;
 mod import;
 mod pack;
 mod search;
@@ -22,7 +25,7 @@ use clap::{Parser, Subcommand};
 /// Offline handbook of Vietnamese administrative procedures.
 #[derive(Parser)]
 #[command(name = "sotay", version, about, long_about = None)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Ngày hôm nay cho các quy tắc về thời hạn (mặc định: ngày của máy). / Today's date for the rules
@@ -64,7 +67,7 @@ enum Command {
 
 /// Options shared by commands that read a handbook.
 #[derive(clap::Args, Clone)]
-struct ContentArg {
+pub(crate) struct ContentArg {
     /// Thư mục nội dung (mặc định: sổ tay đóng gói sẵn). / Content folder (default: the embedded handbook).
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,

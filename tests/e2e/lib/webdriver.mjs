@@ -12,6 +12,7 @@ export const Key = Object.freeze({
   ArrowUp: '\uE013',
   ArrowDown: '\uE015',
   Control: '\uE009',
+  F1: '\uE031',
 });
 
 /** The longest any wait may take (ms). */

@@ -224,7 +224,7 @@ describe('pack panel', () => {
     invoke.mockImplementation(async (cmd: string, args?: unknown) =>
       cmd === 'feedback_counts' ? { petitions: 0, petitions_not_exported: 0, ratings: 0 } : base(cmd, args),
     );
-    component = mount(Admin, { target, props: { words: dict('en').kiosk, onclose: () => {}, onlocked: () => {} } });
+    component = mount(Admin, { target, props: { words: dict('en').kiosk, lang: 'en', onclose: () => {}, onlocked: () => {} } });
     await settle(20);
     const admin = $('[data-testid="admin"]')!;
     expect(admin.querySelector('input[data-testid="pack-file"]')).not.toBeNull();

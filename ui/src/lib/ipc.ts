@@ -334,6 +334,17 @@ export function contentInfo(): Promise<ContentInfo> {
   return call('content_info');
 }
 
+/** One section of the user manual: a plain-text title and sanitized HTML from the core. */
+export interface ManualSection {
+  title: string;
+  html: string;
+}
+
+/** The user manual ("Hướng dẫn") in `lang`, in sections. */
+export function manual(lang: 'vi' | 'en'): Promise<ManualSection[]> {
+  return call('manual', { lang });
+}
+
 /** Life events, to browse by situation. */
 export function lifeEvents(): Promise<LifeEvent[]> {
   return call('life_events');

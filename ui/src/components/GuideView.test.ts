@@ -4,7 +4,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $, $$ } from '../lib/dom.testing';
-import { marriageGuide } from '../lib/fixtures';
+import { supersededGuide } from '../lib/fixtures';
 import type { Guide } from '../lib/ipc';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
@@ -14,24 +14,13 @@ let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
 function guide(): Guide {
-  const g = marriageGuide();
-  const first = g.documents[0];
-  if (!first) throw new Error('the fixture has a first group');
-  first.items.push({
-    id: 'd9',
-    text: 'Sổ hộ khẩu',
-    html: 'Sổ hộ khẩu',
-    superseded: 'Không còn giá trị từ 01/01/2023',
+  const g = supersededGuide({
+    channel: 'truc-tiep',
+    time: '7 ngày làm việc',
+    fee: '25.000 đồng',
+    fee_valid_until: '2099-12-31',
+    fee_then: '50.000 đồng',
   });
-  g.channels = [
-    {
-      channel: 'truc-tiep',
-      time: '7 ngày làm việc',
-      fee: '25.000 đồng',
-      fee_valid_until: '2099-12-31',
-      fee_then: '50.000 đồng',
-    },
-  ];
   g.legal_basis_superseded = [{ text: 'Nghị định số 158/2005/NĐ-CP', reason: 'Thay bằng Nghị định số 123/2015/NĐ-CP' }];
   return g;
 }

@@ -1,6 +1,6 @@
 // Test data shaped like the core's answers (kept small; the real handbook is tested on the Rust side).
 
-import type { FieldError, Guide, Locality, PetitionInput, SearchResults, Term } from './ipc';
+import type { Channel, FieldError, Guide, Locality, PetitionInput, SearchResults, Term } from './ipc';
 
 /** A trimmed copy of the marriage guide (1.000894). */
 export function marriageGuide(): Guide {
@@ -119,6 +119,25 @@ export function nationalGuide(): Guide {
     ministry: 'Bộ Nội vụ',
     questions: ['sinh con được nhận tiền gì'],
   };
+}
+
+/**
+ * The marriage guide with a superseded paper ("Sổ hộ khẩu", id d9) among the papers of its first group and
+ * `channel` as its only channel (issue 15: superseded papers and dated fees).
+ */
+export function supersededGuide(channel: Channel): Guide {
+  const g = marriageGuide();
+  const first = g.documents[0];
+  if (!first) throw new Error('the fixture has a first group');
+  first.items.push({
+    id: 'd9',
+    text: 'Sổ hộ khẩu',
+    html: 'Sổ hộ khẩu',
+    quantity: { count: 1, form: 'original', label: 'bản chính' },
+    superseded: 'Không còn giá trị từ 01/01/2023',
+  });
+  g.channels = [channel];
+  return g;
 }
 
 /** A look-alike of the marriage guide (2.000806), for the chooser. */

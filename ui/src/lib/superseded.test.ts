@@ -2,9 +2,9 @@
 // never required, never counted, never printed as missing.
 import { describe, expect, it } from 'vitest';
 import { countItems, countTicked, splitChecklist } from './checklist';
-import { marriageGuide } from './fixtures';
+import { supersededGuide } from './fixtures';
 import { feeText, timeText } from './format';
-import type { Channel, Guide } from './ipc';
+import type { Channel } from './ipc';
 import { makeSlip, slipText } from './slip';
 
 const halfRate: Channel = {
@@ -14,22 +14,6 @@ const halfRate: Channel = {
   fee_valid_until: '2026-12-31',
   fee_then: '50.000 đồng/thẻ căn cước',
 };
-
-/** The marriage guide with its last "submit" paper superseded and a dated fee. */
-function withSuperseded(): Guide {
-  const g = marriageGuide();
-  const first = g.documents[0];
-  if (!first) throw new Error('the fixture has a first group');
-  first.items.push({
-    id: 'd9',
-    text: 'Sổ hộ khẩu',
-    html: 'Sổ hộ khẩu',
-    quantity: { count: 1, form: 'original', label: 'bản chính' },
-    superseded: 'Không còn giá trị từ 01/01/2023',
-  });
-  g.channels = [halfRate];
-  return g;
-}
 
 describe('fees with an end date', () => {
   it('show the end date and the rate after it until then', () => {
@@ -53,7 +37,7 @@ describe('fees with an end date', () => {
 
 describe('superseded papers', () => {
   it('are neither missing nor seen, and not counted', () => {
-    const g = withSuperseded();
+    const g = supersededGuide(halfRate);
     const none = splitChecklist(g.documents, new Set());
     expect(none.missing.flatMap((x) => x.items.map((i) => i.id))).not.toContain('d9');
     const all = splitChecklist(g.documents, new Set(['d1', 'd2', 'd3', 'd4', 'd9']));
@@ -63,11 +47,11 @@ describe('superseded papers', () => {
   });
 
   it('never print as missing on the slip, which prints the fee with its end date', () => {
-    const slip = makeSlip(withSuperseded(), new Set(), null, new Date(2026, 11, 4));
+    const slip = makeSlip(supersededGuide(halfRate), new Set(), null, new Date(2026, 11, 4));
     const text = slipText(slip);
     expect(text).not.toContain('Sổ hộ khẩu');
     expect(text).toContain('25.000 đồng/thẻ căn cước đến 31/12/2026; sau đó 50.000 đồng/thẻ căn cước');
-    const later = slipText(makeSlip(withSuperseded(), new Set(), null, new Date(2027, 0, 2)));
+    const later = slipText(makeSlip(supersededGuide(halfRate), new Set(), null, new Date(2027, 0, 2)));
     expect(later).toContain('- Trực tiếp: 7 ngày làm việc; 50.000 đồng/thẻ căn cước');
   });
 });

@@ -30,7 +30,7 @@ use crate::content::Term;
 use crate::content::TermKind;
 use crate::error::{Error, Problem, Result};
 use crate::guide::Level;
-use crate::text::{fold, has_diacritics, normalize, syllables};
+use crate::text::{fold, has_diacritics, normalize, same_but_hoi_nga, syllables};
 
 pub use situation::{Recognised, Situations};
 
@@ -242,7 +242,9 @@ impl Phrase {
                 // position of a query, and looking at the marks costs a Unicode table lookup per letter.
                 t.folded == *folded
                     && if has_diacritics(&t.exact) {
-                        t.exact == *exact
+                        // In a phrase of several syllables, the others make a hỏi/ngã slip harmless ("sổ
+                        // đõ" is "sổ đỏ"); a single syllable keeps its exact tone ("nữa" is not "nửa").
+                        t.exact == *exact || (self.len() > 1 && same_but_hoi_nga(&t.exact, exact))
                     } else {
                         // A syllable marked in the phrase needs its marks when the phrase says so.
                         !(self.marked_only && has_diacritics(exact))

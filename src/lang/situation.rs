@@ -453,6 +453,32 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_detail_on_a_land_certificate_is_corrected_by_the_land_office() {
+        let q = "Sổ đỏ nhà tôi ghi sai năm sinh của chồng tôi, từ 1978 thành 1987";
+        assert!(fires(q, "sai-so-do"), "{:?}", rules(q));
+        assert!(!fires(q, "sai-giay-khai-sinh"), "{:?}", rules(q));
+        assert!(fires(
+            "giấy khai sinh ghi sai năm sinh",
+            "sai-giay-khai-sinh"
+        ));
+    }
+
+    #[test]
+    fn a_hoi_nga_slip_in_a_phrase_is_forgiven_but_not_in_a_single_word() {
+        // "đõ" for "đỏ", "hiễm" for "hiểm": the southern and central dialects do not tell the tones apart.
+        assert!(
+            fires("tôi làm mất sổ đõ", "mat-so-do"),
+            "{:?}",
+            rules("tôi làm mất sổ đõ")
+        );
+        assert!(fires("Sổ đõ ghi sai tên", "sai-so-do"));
+        assert!(fires("tôi làm mất bìa đõ", "mat-so-do"));
+        // Any other wrong mark still spells another word, and a word alone keeps its exact tone.
+        assert!(!fires("tôi làm mất bìa đó", "mat-so-do"));
+        assert!(!fires("tôi làm mất sỗ", "mat-so-do"));
+    }
+
+    #[test]
     fn a_paper_in_the_next_clause_is_not_the_object_of_the_verb() {
         assert!(fires(
             "Mẹ tôi mất năm ngoái, sổ đỏ vẫn đứng tên mẹ",

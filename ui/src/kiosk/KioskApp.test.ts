@@ -49,6 +49,9 @@ function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'speech_stop':
       spoken.push('stop');
       return null;
+    case 'set_speech':
+      if (!unlocked) throw { code: 'locked', message: 'locked' };
+      return { ...(args.settings as object), device: 'default' };
     case 'search':
       return sampleResults(String(args.query));
     case 'guide':
@@ -535,6 +538,29 @@ describe('kiosk speech', () => {
     tap('[data-testid="kiosk-home-button"]');
     await settle(10);
     expect(spoken.at(-1)).toBe('stop');
+  });
+
+  it('the admin screen sets the voice (saved by the shell) and tests it', async () => {
+    tap('[data-testid="admin-open"]');
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle();
+    expect($('[data-testid="voice-version"]')?.textContent).toContain('eSpeak NG');
+    tap('[data-testid="voice-region"][data-region="southern"]');
+    await settle(10);
+    expect(invoke).toHaveBeenLastCalledWith('set_speech', { settings: { enabled: false, region: 'southern', rate: 150, volume_db: 0 } });
+    tap('[data-testid="voice-rate"][data-rate="110"]');
+    await settle(10);
+    expect(invoke).toHaveBeenLastCalledWith('set_speech', { settings: { enabled: false, region: 'southern', rate: 110, volume_db: 0 } });
+    expect($('[data-testid="voice-rate"][data-rate="110"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect($('[data-testid="voice-saved"]')).not.toBeNull();
+    tap('[data-testid="voice-default-on"]');
+    await settle(10);
+    // The office's default turns the citizen's toggle on.
+    expect($('[data-testid="speech-toggle"]')?.getAttribute('aria-pressed')).toBe('true');
+    tap('[data-testid="voice-test"]');
+    await settle(10);
+    expect(spoken.at(-1)).toContain('50.000 đ');
   });
 
   it('hides "Nghe đọc" when the machine cannot speak, and the admin screen says why', async () => {

@@ -582,6 +582,7 @@ describe('sotay kiosk', () => {
     assert.equal(await s.attr(await s.find($.idleWarning), 'role'), 'alertdialog');
     const n1 = Number((await s.text(await s.find($.idleCountdown))).match(/\d+/)?.[0]);
     assert.ok(n1 >= 18 && n1 <= WARNING_SECONDS, `the countdown starts from ${WARNING_SECONDS} s (got ${n1})`);
+    assert.match(await s.text(await s.find('[data-testid="idle-hint"]')), /Chạm vào bất kỳ đâu/);
     const said = await waitUntil(
       async () => (await speechLog()).find((e) => e.startsWith('started:') && Number(e.split(':')[1]) > lastSaid),
       { what: 'the spoken warning' },

@@ -451,6 +451,7 @@ describe('kiosk idle reset', () => {
     const warning = $('[data-testid="idle-warning"]')!;
     expect(warning.getAttribute('role')).toBe('alertdialog');
     expect($('[data-testid="idle-countdown"]')?.textContent).toBe('20');
+    expect($('[data-testid="idle-hint"]')?.textContent).toBe('Touch anywhere on the screen for more time.');
     await vi.advanceTimersByTimeAsync(2_000);
     flushSync();
     expect($('[data-testid="idle-countdown"]')?.textContent).toBe('18');

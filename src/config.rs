@@ -10,7 +10,13 @@
 //! enabled = false          # start in kiosk mode even without --kiosk
 //! pin_hash = "$argon2id$v=19$m=98304,t=4,p=1$…"   # absent: no PIN set, the admin screen stays locked
 //! idle_seconds = 90        # idle reset, 15..=3600
-//! warning_seconds = 20     # countdown before the reset, 5..=120 and less than idle_seconds
+//! warning_seconds = 20     # countdown before the reset, 20..=120 and less than idle_seconds
+//! [speech]
+//! enabled = false          # speech on when a citizen starts (one tap turns it on or off)
+//! region = "northern"      # the Vietnamese voice: northern, central or southern
+//! rate = 150               # words per minute, 80..=260 (110 is the admin screen's "slow")
+//! volume_db = 0            # dB from espeak-ng's default loudness, -24..=6
+//! device = "default"       # the ALSA device aplay plays on (a headset jack, or "null" for silence)
 //! [feedback]
 //! retention_days = 365     # petitions and ratings older than this are deleted (0 = keep forever)
 //! [packs]
@@ -58,8 +64,9 @@ pub const PIN_P_COST: u32 = 1;
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 /// Accepted idle reset delays, in seconds.
 pub const IDLE_SECONDS: std::ops::RangeInclusive<u32> = 15..=3600;
-/// Accepted countdown lengths before an idle reset, in seconds.
-pub const WARNING_SECONDS: std::ops::RangeInclusive<u32> = 5..=120;
+/// Accepted countdown lengths before an idle reset, in seconds: at least 20 (WCAG 2.2 §2.2.1 gives a
+/// person at least 20 seconds to ask for more time).
+pub const WARNING_SECONDS: std::ops::RangeInclusive<u32> = 20..=120;
 
 /// The data folder: `explicit` when given, else `SOTAY_DATA_DIR` when set and non-empty, else the
 /// platform's app data folder joined with [`APP_IDENTIFIER`]. The folder is not created here.
@@ -93,6 +100,50 @@ pub struct Config {
     pub desk: DeskConfig,
     /// `[office]`: the office the installation serves.
     pub office: OfficeConfig,
+    /// `[speech]`: the kiosk's speech output.
+    pub speech: SpeechConfig,
+}
+
+/// `[speech]`: the kiosk's speech output (espeak-ng, [`crate::speech`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SpeechConfig {
+    /// Speech on when a citizen starts (each citizen can turn it on or off with one tap).
+    pub enabled: bool,
+    /// The region of the Vietnamese voice.
+    pub region: crate::speech::Region,
+    /// Words per minute ([`crate::speech::RATE_WPM`]).
+    #[serde(deserialize_with = "de_rate")]
+    pub rate: u32,
+    /// Volume in dB from espeak-ng's default ([`crate::speech::VOLUME_DB`]).
+    #[serde(deserialize_with = "de_volume")]
+    pub volume_db: i32,
+    /// The ALSA device the player plays on.
+    pub device: String,
+}
+
+impl Default for SpeechConfig {
+    fn default() -> Self {
+        let voice = crate::speech::Voice::default();
+        SpeechConfig {
+            enabled: false,
+            region: voice.region,
+            rate: voice.rate,
+            volume_db: voice.volume_db,
+            device: "default".to_string(),
+        }
+    }
+}
+
+impl SpeechConfig {
+    /// The voice these settings speak with.
+    pub fn voice(&self) -> crate::speech::Voice {
+        crate::speech::Voice {
+            region: self.region,
+            rate: self.rate,
+            volume_db: self.volume_db,
+        }
+    }
 }
 
 /// `[office]`: the office the installation serves.
@@ -332,8 +383,51 @@ fn de_idle<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error
     de_in_range(d, IDLE_SECONDS)
 }
 
+fn de_rate<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
+    de_in_range(d, crate::speech::RATE_WPM)
+}
+
+fn de_volume<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<i32, D::Error> {
+    let v = i32::deserialize(d)?;
+    let range = crate::speech::VOLUME_DB;
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{v} is out of range: {}..={} (dB)",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
 fn de_warning<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
-    de_in_range(d, WARNING_SECONDS)
+    let v = u32::deserialize(d)?;
+    if v < *WARNING_SECONDS.start() {
+        return Err(serde::de::Error::custom(format!(
+            "warning_seconds = {v} is too short: a person needs at least {} seconds to notice the \
+             warning and ask for more time (WCAG 2.2 §2.2.1); use {}..={}",
+            WARNING_SECONDS.start(),
+            WARNING_SECONDS.start(),
+            WARNING_SECONDS.end()
+        )));
+    }
+    de_in_range_u32(v, WARNING_SECONDS)
+}
+
+fn de_in_range_u32<E: serde::de::Error>(
+    v: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> std::result::Result<u32, E> {
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(E::custom(format!(
+            "{v} is out of range: {}..={}",
+            range.start(),
+            range.end()
+        )))
+    }
 }
 
 fn de_pin_hash<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
@@ -414,7 +508,10 @@ mod tests {
         assert!(msg.contains("15..=3600"), "{msg}");
         let (line, msg) = load_error("[kiosk]\nwarning_seconds = 0\n");
         assert_eq!(line, 2);
-        assert!(msg.contains("5..=120"), "{msg}");
+        assert!(msg.contains("20..=120"), "{msg}");
+        let (line, msg) = load_error("[kiosk]\nwarning_seconds = 121\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("20..=120"), "{msg}");
         let (line, msg) = load_error("[kiosk]\nidle_seconds = 30\nwarning_seconds = 30\n");
         assert_eq!(line, 3);
         assert!(msg.contains("less than idle_seconds"), "{msg}");
@@ -425,6 +522,48 @@ mod tests {
         assert_eq!(line, 2);
         let (line, _) = load_error("[kiosk\n");
         assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn a_warning_under_twenty_seconds_is_refused_with_the_reason() {
+        for short in [1, 5, 19] {
+            let (line, msg) = load_error(&format!(
+                "[kiosk]\nidle_seconds = 60\nwarning_seconds = {short}\n"
+            ));
+            assert_eq!(line, 3, "{msg}");
+            assert!(msg.contains("too short"), "{msg}");
+            assert!(msg.contains("at least 20 seconds"), "{msg}");
+        }
+        let dir = write_config("[kiosk]\nidle_seconds = 21\nwarning_seconds = 20\n");
+        let c = Config::load(dir.path()).unwrap();
+        assert_eq!((c.kiosk.idle_seconds, c.kiosk.warning_seconds), (21, 20));
+        // 20 s of warning needs a longer idle time.
+        let (line, msg) = load_error("[kiosk]\nidle_seconds = 20\nwarning_seconds = 20\n");
+        assert_eq!(line, 3);
+        assert!(msg.contains("less than idle_seconds"), "{msg}");
+    }
+
+    #[test]
+    fn speech_settings_load_and_refuse_out_of_range() {
+        let dir = write_config(
+            "[speech]\nenabled = true\nregion = \"southern\"\nrate = 110\nvolume_db = -18\ndevice = \"null\"\n",
+        );
+        let c = Config::load(dir.path()).unwrap();
+        assert!(c.speech.enabled);
+        assert_eq!(c.speech.region, crate::speech::Region::Southern);
+        assert_eq!((c.speech.rate, c.speech.volume_db), (110, -18));
+        assert_eq!(c.speech.device, "null");
+        assert_eq!(Config::default().speech.device, "default");
+        assert!(!Config::default().speech.enabled);
+        let (line, msg) = load_error("[speech]\nrate = 30\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("80..=260"), "{msg}");
+        let (line, msg) = load_error("[speech]\n\nvolume_db = 12\n");
+        assert_eq!(line, 3);
+        assert!(msg.contains("-24..=6"), "{msg}");
+        let (line, msg) = load_error("[speech]\nregion = \"western\"\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("northern"), "{msg}");
     }
 
     #[cfg(unix)]

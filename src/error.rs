@@ -153,6 +153,10 @@ pub enum Error {
     /// message says what exists now and what to do.
     #[error("{0}")]
     Feedback(String),
+    /// Speech output could not run (espeak-ng or the audio player missing or failing); the message says
+    /// which program and why.
+    #[error("{0}")]
+    Speech(String),
 }
 
 fn list<T: fmt::Display>(problems: &[T]) -> String {

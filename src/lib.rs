@@ -23,6 +23,8 @@
 //! - [`manual`]: the user manual ("Hướng dẫn"), compiled in, in sections of sanitized HTML.
 //! - [`lockout`]: wrong admin PINs counted in the data folder, with escalating lock-outs.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
+//! - [`speech`]: Vietnamese text made speakable, the spoken text of a guide, and espeak-ng run as a
+//!   separate program.
 
 mod atomic;
 pub mod autostart;
@@ -39,6 +41,7 @@ pub mod manual;
 pub mod pack;
 mod regular;
 pub mod search;
+pub mod speech;
 pub mod text;
 pub mod userdata;
 

@@ -176,6 +176,8 @@ fn show_never_prints_the_hash_and_set_pin_keeps_other_settings() {
     c.kiosk.enabled = true;
     c.kiosk.idle_seconds = 300;
     c.feedback.retention_days = 30;
+    c.speech.region = sotay::speech::Region::Southern;
+    c.speech.rate = 110;
     c.packs.trusted_keys = vec!["RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".into()];
     c.save(tmp.path()).expect("save");
     let d = tmp.path().to_str().expect("path");
@@ -196,6 +198,8 @@ fn show_never_prints_the_hash_and_set_pin_keeps_other_settings() {
         "kiosk.idle_seconds = 300",
         "feedback.retention_days = 30",
         "packs.trusted_keys = 1",
+        "speech.region = Southern (espeak-ng voice vi-vn-x-south)",
+        "speech.rate = 110",
     ] {
         assert!(out.contains(line), "{line}\n{out}");
     }

@@ -24,3 +24,4 @@ mod loading;
 mod pack;
 mod properties;
 mod search;
+mod speech;

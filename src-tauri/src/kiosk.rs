@@ -2,7 +2,7 @@
 //! close it until an admin lets it.
 //!
 //! The kiosk window is fullscreen (and sized to the screen, for X sessions without a window manager),
-//! without decorations, not resizable, minimizable or maximizable, and without devtools. A request to
+//! without decorations, not minimizable or maximizable, and without devtools. A request to
 //! close the window (Alt+F4, the window manager) is refused unless `exit_kiosk` granted it; so is a
 //! request to close the page (WebDriver, `window.close()`), which on Linux goes to the WebKitGTK view
 //! instead (`lock_down_webview`), where the context menu is refused too and printing skips the print
@@ -124,7 +124,9 @@ pub fn create_main_window<R: Runtime>(
         builder = builder
             .fullscreen(true)
             .decorations(false)
-            .resizable(false)
+            // Not `resizable(false)`: on GTK that makes the first size a minimum, so the window could
+            // not follow a screen turned to portrait (1080×1920) nor be sized so by the e2e tests.
+            // Nobody can resize it by hand: there is no decoration, and it is fullscreen.
             .minimizable(false)
             .maximizable(false)
             .closable(false)

@@ -18,6 +18,9 @@
 //! and the installed packs. The search engine is built at start-up from the installed pack (else the
 //! embedded handbook), on its own thread while the window starts, and kept in managed state; installing
 //! or rolling back a pack rebuilds it.
+//! - speech output ([`speech`]): `speech_status`, `speak`, `speak_guide`, `speech_stop`, and for the
+//!   admin `set_speech` (espeak-ng and aplay run as programs by the core).
+//!
 //! Navigation away from the app's own pages is blocked ([`navigation`]). The print view's paper (A4/A5)
 //! reaches the print dialog through [`printing`] (`set_print_paper`).
 
@@ -30,6 +33,7 @@ pub mod kiosk;
 pub mod navigation;
 pub mod packs;
 pub mod printing;
+pub mod speech;
 pub mod startup;
 
 use std::path::Path;
@@ -105,6 +109,7 @@ pub fn app<R: tauri::Runtime>(
         .manage(kiosk::ExitGrant::default())
         .manage(packs::PackDir::new(data_dir))
         .manage(printing::PrintPaper::default())
+        .manage(speech::Speech::new(&config.speech, data_dir))
         .manage(feedback::Feedback::new(
             data_dir,
             config.feedback.retention_days,
@@ -140,5 +145,10 @@ pub fn app<R: tauri::Runtime>(
             packs::install_pack,
             packs::rollback_pack,
             printing::set_print_paper,
+            speech::speech_status,
+            speech::speak,
+            speech::speak_guide,
+            speech::speech_stop,
+            speech::set_speech,
         ])
 }

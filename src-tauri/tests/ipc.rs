@@ -291,13 +291,13 @@ fn app_mode_comes_from_the_flag_and_the_config() {
     );
 
     let dir = kiosk_dir(|c| {
-        c.kiosk.idle_seconds = 15;
-        c.kiosk.warning_seconds = 5;
+        c.kiosk.idle_seconds = 40;
+        c.kiosk.warning_seconds = 20;
     });
     let m = call(&window_with(dir.path(), true), "app_mode", json!({})).expect("app_mode");
     assert_eq!(
         m,
-        json!({ "kiosk": true, "idle_seconds": 15, "warning_seconds": 5, "pin_set": true })
+        json!({ "kiosk": true, "idle_seconds": 40, "warning_seconds": 20, "pin_set": true })
     );
     // Without --kiosk the config's `enabled` decides.
     let m = call(&window_with(dir.path(), false), "app_mode", json!({})).expect("app_mode");
@@ -589,5 +589,58 @@ fn the_command_line() {
     assert_eq!(
         a.unknown,
         [OsString::from("--fullscreen"), OsString::from("--data")]
+    );
+}
+
+#[test]
+fn speech_status_stop_and_the_admin_voice_settings() {
+    let dir = kiosk_dir(|c| {
+        c.speech.device = "null".into();
+        c.speech.enabled = true;
+    });
+    let w = window_with(dir.path(), true);
+    let s = call(&w, "speech_status", json!({})).expect("speech_status");
+    // espeak-ng and aplay are Debian packages the Makefile installs.
+    assert_eq!(s["available"], true, "{s}");
+    assert!(
+        s["version"]
+            .as_str()
+            .is_some_and(|v| v.contains("eSpeak NG")),
+        "{s}"
+    );
+    assert_eq!(s["speaking"], Value::Null);
+    assert_eq!(
+        s["settings"],
+        json!({ "enabled": true, "region": "northern", "rate": 150, "volume_db": 0, "device": "null" })
+    );
+    assert_eq!(call(&w, "speech_stop", json!({})), Ok(Value::Null));
+
+    let slow = json!({ "settings": { "enabled": false, "region": "southern", "rate": 110, "volume_db": -12 } });
+    let e = call(&w, "set_speech", slow.clone()).expect_err("admin only");
+    assert_eq!(e["code"], "locked");
+    assert_eq!(
+        call(&w, "admin_unlock", json!({ "pin": PIN })),
+        Ok(json!(true))
+    );
+    let set = call(&w, "set_speech", slow).expect("set_speech");
+    assert_eq!(
+        set,
+        json!({ "enabled": false, "region": "southern", "rate": 110, "volume_db": -12, "device": "null" })
+    );
+    let saved = Config::load(dir.path()).expect("config").speech;
+    assert_eq!(
+        (saved.rate, saved.volume_db, saved.enabled),
+        (110, -12, false)
+    );
+    assert_eq!(
+        call(&w, "speech_status", json!({})).expect("status")["settings"],
+        set
+    );
+    // Out of range is brought into range, never saved as given.
+    let wild = json!({ "settings": { "enabled": true, "region": "central", "rate": 5000, "volume_db": 99 } });
+    let set = call(&w, "set_speech", wild).expect("set_speech");
+    assert_eq!(
+        (set["rate"].clone(), set["volume_db"].clone()),
+        (json!(260), json!(6))
     );
 }

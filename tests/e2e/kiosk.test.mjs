@@ -3,7 +3,10 @@
 //   E2E_WEBDRIVER, E2E_APP, E2E_OUT  as for e2e.test.mjs
 //   E2E_SOTAY                        the `sotay` CLI (sets the PIN, exports the feedback)
 //   SOTAY_DATA_DIR                   the run's fresh temporary folder; the kiosk gets its own data folder
-//                                    in it (--data), whose config.toml has a PIN, idle 15 s and warning 5 s
+//                                    in it (--data), whose config.toml has a PIN, idle 22 s and warning 20 s
+//                                    (the least the config allows), and speech played into a FIFO that
+//                                    this file reads at the sound's own pace (a sound card stand-in: Xvfb
+//                                    has no audio device)
 // Selectors are the contract of /work/brief/kiosk.md (data-testid attributes). Screenshots of every kiosk
 // screen go to test-output/e2e/kiosk-*.png.
 
@@ -11,7 +14,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { Session, sleep, waitUntil } from './lib/webdriver.mjs';
 import { e2eTests, invoke, screenshots } from './lib/harness.mjs';
 import { csvRecords } from './lib/csv.mjs';
@@ -29,8 +32,12 @@ fs.mkdirSync(OUT, { recursive: true });
 /** The kiosk's own data folder (config.toml, feedback database, exports). */
 const DATA = path.join(process.env.SOTAY_DATA_DIR, 'kiosk');
 const PIN = '482916';
-const IDLE_SECONDS = 15;
-const WARNING_SECONDS = 5;
+const IDLE_SECONDS = 22;
+const WARNING_SECONDS = 20;
+/** Where the kiosk's speech is played: ALSA's `file` device writing raw samples into this FIFO. */
+const SPEAKER = path.join(DATA, 'speaker.fifo');
+/** espeak-ng's WAV: 22,050 samples a second, 16-bit mono. */
+const SPEAKER_BYTES_PER_S = 22_050 * 2;
 const MARRIAGE = '1.000894';
 /** Maternity allowance ("tiền thai sản"): a commune procedure of the national catalogue, not edited. */
 const MATERNITY = '2.000693';
@@ -68,6 +75,12 @@ const $ = {
   idleWarning: '[data-testid="idle-warning"]',
   idleCountdown: '[data-testid="idle-countdown"]',
   idleMore: 'button[data-testid="idle-more-time"]',
+  idleText: '#k-idle-text',
+  speechBar: '[data-testid="speech-bar"]',
+  speechListen: 'button[data-testid="speech-listen"]',
+  speechStop: 'button[data-testid="speech-stop"]',
+  speechToggle: 'button[data-testid="speech-toggle"]',
+  speechStatus: '[data-testid="speech-status"]',
   larger: 'button[data-testid="kiosk-text-larger"]',
   contrast: 'button[data-testid="kiosk-contrast"]',
   adminOpen: 'button[data-testid="admin-open"]',
@@ -109,8 +122,56 @@ function writeConfig() {
   assert.ok(hash?.startsWith('$argon2id$'), `sotay config set-pin wrote an argon2id hash to ${file}`);
   fs.writeFileSync(
     file,
-    `[kiosk]\nenabled = false\npin_hash = "${hash}"\nidle_seconds = ${IDLE_SECONDS}\nwarning_seconds = ${WARNING_SECONDS}\n`,
+    `[kiosk]\nenabled = false\npin_hash = "${hash}"\nidle_seconds = ${IDLE_SECONDS}\nwarning_seconds = ${WARNING_SECONDS}\n` +
+      `\n[speech]\ndevice = "file:FILE=${SPEAKER},FORMAT=raw"\n`,
   );
+  fs.rmSync(SPEAKER, { force: true });
+  execFileSync('mkfifo', [SPEAKER]);
+}
+
+/**
+ * The stand-in for a sound card: a child process reads what aplay plays from the FIFO at the pace the
+ * sound would play (so an utterance lasts as long as its audio, and can be stopped midway) and reports
+ * the bytes read. It holds the FIFO open for reading and writing, so aplay's open never waits and a
+ * stopped utterance is no end of file. `close()` ends it.
+ */
+function speaker() {
+  const state = { bytes: 0 };
+  const reader = `
+    const fs = require('node:fs');
+    const fd = fs.openSync(process.argv[1], fs.constants.O_RDWR);
+    const buf = Buffer.alloc(8192);
+    let total = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      total += n;
+      process.stdout.write(total + '\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, (n / ${SPEAKER_BYTES_PER_S}) * 1000);
+    }`;
+  const child = spawn(process.execPath, ['-e', reader, SPEAKER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let rest = '';
+  child.stdout.on('data', (d) => {
+    const lines = (rest + d).split('\n');
+    rest = lines.pop() ?? '';
+    const last = Number(lines.at(-1));
+    if (Number.isFinite(last)) state.bytes = last;
+  });
+  return {
+    state,
+    close() {
+      child.kill();
+    },
+  };
+}
+
+/** What the FIFO can hold (Linux's pipe buffer): sound of a stopped utterance may still be in it. */
+const PIPE_BYTES = 65_536;
+
+let sound; // the speaker stand-in
+
+/** The kiosk's log of the shell's speech events ("started:3 ended:3 …"). */
+async function speechLog() {
+  return ((await s.attr(await s.find($.speechBar), 'data-speech-log')) ?? '').split(' ').filter(Boolean);
 }
 
 const capabilities = () => ({
@@ -316,6 +377,7 @@ async function restart() {
 describe('sotay kiosk', () => {
   before(async () => {
     writeConfig();
+    sound = speaker();
     const l = await launch();
     s = l.session;
     figures.kiosk_start_ms = Math.round(l.readyMs);
@@ -324,6 +386,7 @@ describe('sotay kiosk', () => {
 
   after(async () => {
     if (s) await s.delete();
+    sound?.close();
     fs.writeFileSync(path.join(OUT, 'kiosk-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
   });
 
@@ -492,8 +555,11 @@ describe('sotay kiosk', () => {
     await s.waitFor(`[data-testid="kiosk-guide"][data-code="${code}"]`);
   });
 
-  e2e('idle: warning with a countdown, "Thêm thời gian" postpones, then the reset clears the query and the ticks', async () => {
+  e2e('idle: a spoken warning of 20 s or more, one tap anywhere postpones, then the reset clears the query and the ticks', async () => {
     await home();
+    // With "Đọc khi chạm" on, the warning is spoken too.
+    await press($.speechToggle);
+    assert.equal(await s.attr(await s.find($.speechToggle), 'aria-pressed'), 'true');
     // Tick two documents of a guide, then go back home and half-type a query.
     await openGuide('dang ky ket hon', MARRIAGE);
     const boxes = await s.findAll($.docCheck);
@@ -505,6 +571,8 @@ describe('sotay kiosk', () => {
     await press($.search);
     await tap(['k', 'h', 'a']);
     assert.equal(await searchValue(), 'kha');
+    // Ticks and keys were echoed; the warning will be a later utterance (the shell numbers them in order).
+    const lastSaid = Math.max(0, ...(await speechLog()).map((e) => Number(e.split(':')[1])));
     const t0 = Date.now();
 
     // The warning comes after the idle time, with a countdown.
@@ -513,32 +581,108 @@ describe('sotay kiosk', () => {
     assert.ok(warnedAfter >= IDLE_SECONDS - 1.5, `the warning waits for the idle time (came after ${warnedAfter} s)`);
     assert.equal(await s.attr(await s.find($.idleWarning), 'role'), 'alertdialog');
     const n1 = Number((await s.text(await s.find($.idleCountdown))).match(/\d+/)?.[0]);
-    assert.ok(n1 >= 1 && n1 <= WARNING_SECONDS, `the countdown shows the seconds left (got ${n1})`);
+    assert.ok(n1 >= 18 && n1 <= WARNING_SECONDS, `the countdown starts from ${WARNING_SECONDS} s (got ${n1})`);
+    assert.match(await s.text(await s.find('[data-testid="idle-hint"]')), /Chạm vào bất kỳ đâu/);
+    const said = await waitUntil(
+      async () => (await speechLog()).find((e) => e.startsWith('started:') && Number(e.split(':')[1]) > lastSaid),
+      { what: 'the spoken warning' },
+    );
+    console.log(`# idle: the warning was spoken (${said})`);
     await shot('idle-warning');
     await sleep(1200);
     const n2 = Number((await s.text(await s.find($.idleCountdown))).match(/\d+/)?.[0]);
     assert.ok(n2 < n1, `the countdown ticks (${n1} → ${n2})`);
 
-    // "Thêm thời gian" postpones: the warning goes, the query stays.
-    await press($.idleMore);
+    // One tap anywhere (here on the warning's text, not its button) postpones: the warning goes, the
+    // query stays.
+    await s.click(await s.find($.idleText));
     await s.waitGone($.idleWarning);
     assert.equal(await searchValue(), 'kha', 'more time keeps the query');
     const t1 = Date.now();
 
     // Then nothing: the warning again, and the reset when it reaches zero.
     await waitLong(() => shown($.idleWarning), (IDLE_SECONDS + 5) * 1000, 'the second idle warning');
-    assert.ok((Date.now() - t1) / 1000 >= IDLE_SECONDS - 1.5, 'the idle time started again after "Thêm thời gian"');
+    assert.ok((Date.now() - t1) / 1000 >= IDLE_SECONDS - 1.5, 'the idle time started again after the tap');
     await waitLong(async () => !(await shown($.idleWarning)), (WARNING_SECONDS + 5) * 1000, 'the reset');
     const resetAfter = (Date.now() - t1) / 1000;
     figures.idle_reset_after_s = Math.round(resetAfter * 10) / 10;
-    console.log(`# idle: warning after ${warnedAfter.toFixed(1)} s; reset ${resetAfter.toFixed(1)} s after "Thêm thời gian"`);
+    console.log(`# idle: warning after ${warnedAfter.toFixed(1)} s; reset ${resetAfter.toFixed(1)} s after the tap`);
     await s.waitFor($.home);
     assert.equal(await searchValue(), '', 'the reset cleared the half-typed query');
+    assert.equal(await s.attr(await s.find($.speechToggle), 'aria-pressed'), 'false', 'the reset turned speech back off');
     await shot('after-reset');
 
     await openGuide('dang ky ket hon', MARRIAGE);
     assert.ok(Object.values(await ticks()).every((t) => !t), 'the reset cleared the ticks');
   }, 120_000);
+
+  e2e('speech: "Đọc khi chạm" on, a guide read aloud through espeak-ng, stopped by "Trang đầu"', async () => {
+    await home();
+    await s.waitFor($.speechBar);
+    await press($.speechToggle);
+    assert.equal(await s.attr(await s.find($.speechToggle), 'aria-pressed'), 'true');
+    await openGuide('dang ky ket hon', MARRIAGE);
+    const bytes0 = sound.state.bytes;
+    const t0 = performance.now();
+    await press($.speechListen);
+    // The shell reports the utterance started, and the screen shows it is reading.
+    const started = await waitUntil(async () => (await speechLog()).filter((e) => e.startsWith('started:')).at(-1), {
+      what: 'the shell to report the utterance started',
+    });
+    const id = started.split(':')[1];
+    figures.speech_started_ms = Math.round(performance.now() - t0);
+    await s.waitFor($.speechStop);
+    assert.match(await s.text(await s.find($.speechStatus)), /Đang đọc/);
+    // The sound reaches the speaker (more than what an earlier, stopped utterance may have left in the FIFO).
+    await waitUntil(() => sound.state.bytes > bytes0 + PIPE_BYTES + SPEAKER_BYTES_PER_S / 2, {
+      what: 'half a second of new sound at the speaker',
+    });
+    await shot('speech-speaking');
+    assert.ok(!(await speechLog()).includes(`ended:${id}`), 'a guide takes longer than this to read');
+
+    // "Trang đầu" stops it.
+    await press($.homeButton);
+    await s.waitFor($.home);
+    await waitUntil(async () => (await speechLog()).includes(`stopped:${id}`), { what: `the shell to report utterance ${id} stopped` });
+    await s.waitFor($.speechListen);
+    const status = await invoke(s, 'speech_status', {});
+    assert.equal(status.speaking, null, 'nothing is being said');
+    const heard = (sound.state.bytes - bytes0) / SPEAKER_BYTES_PER_S;
+    figures.speech_heard_s = Math.round(heard * 10) / 10;
+    console.log(`# speech: started after ${figures.speech_started_ms} ms; ${heard.toFixed(1)} s of sound before "Trang đầu"`);
+  });
+
+  e2e('layouts: portrait 1080×1920, 1280×1024 and 1920×1080 (screenshots)', async () => {
+    await home();
+    const sizes = [
+      ['portrait-1080x1920', 1080, 1920],
+      ['landscape-1920x1080', 1920, 1080],
+      ['landscape-1280x1024', 1280, 1024],
+    ];
+    for (const [name, width, height] of sizes) {
+      await s.setWindowRect({ x: 0, y: 0, width, height });
+      const got = await waitUntil(
+        async () => {
+          const v = await s.execute('return [window.innerWidth, window.innerHeight];');
+          return v[0] === width && v[1] === height ? v : null;
+        },
+        { what: `a ${width}×${height} viewport` },
+      );
+      // Nothing sticks out sideways, and the speech and search controls are on screen.
+      const wide = await s.execute('return document.documentElement.scrollWidth;');
+      assert.ok(wide <= width, `${name}: no sideways scrolling (${wide} > ${width})`);
+      await s.waitFor($.speechListen);
+      await s.waitFor($.search);
+      await shot(`layout-${name}-home`);
+      await openGuide('dang ky ket hon', MARRIAGE);
+      const guideWide = await s.execute('return document.documentElement.scrollWidth;');
+      assert.ok(guideWide <= width, `${name}: the guide fits the width (${guideWide})`);
+      await shot(`layout-${name}-guide`);
+      await press($.homeButton);
+      await s.waitFor($.home);
+      console.log(`# layout ${name}: viewport ${got.join('×')}`);
+    }
+  });
 
   e2e('an invalid petition shows the field errors under the fields', async () => {
     await home();

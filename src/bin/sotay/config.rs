@@ -201,6 +201,16 @@ fn show(dir: &Path) -> anyhow::Result<ExitCode> {
     println!("kiosk.pin = {}", pin_state(k.pin_hash.as_deref()));
     println!("kiosk.idle_seconds = {}", k.idle_seconds);
     println!("kiosk.warning_seconds = {}", k.warning_seconds);
+    let sp = &config.speech;
+    println!("speech.enabled = {}", sp.enabled);
+    println!(
+        "speech.region = {:?} (espeak-ng voice {})",
+        sp.region,
+        sp.region.voice()
+    );
+    println!("speech.rate = {}", sp.rate);
+    println!("speech.volume_db = {}", sp.volume_db);
+    println!("speech.device = {}", sp.device);
     println!(
         "feedback.retention_days = {}{}",
         config.feedback.retention_days,

@@ -209,6 +209,11 @@ export class Session {
     return this.cmd('POST', '/refresh', {});
   }
 
+  /** Moves and resizes the window (WebDriver "Set Window Rect"); resolves to the rect it got. */
+  setWindowRect(rect) {
+    return this.cmd('POST', '/window/rect', rect);
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
   }

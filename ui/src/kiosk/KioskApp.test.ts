@@ -9,7 +9,12 @@ import { dict } from '../lib/i18n';
 import type { PetitionInput } from '../lib/ipc';
 
 const invoke = vi.fn();
-vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: (...args: unknown[]) => invoke(...args),
+  Channel: class {
+    onmessage: (m: unknown) => void = () => {};
+  },
+}));
 
 const App = (await import('../App.svelte')).default;
 
@@ -21,11 +26,32 @@ let stored: PetitionInput[] = [];
 let unlocked = false;
 /** Whether the shell says a PIN is set (the config is read again at each call). */
 let pinSet = true;
+/** Whether the shell says espeak-ng runs, and what was said (speak texts, `guide:CODE`, `stop`). */
+let speechAvailable = true;
+let spoken: string[] = [];
 
 function fakeShell(cmd: string, args: Record<string, unknown> = {}): unknown {
   switch (cmd) {
     case 'app_mode':
-      return { kiosk: true, idle_seconds: 15, warning_seconds: 5, pin_set: pinSet };
+      return { kiosk: true, idle_seconds: 30, warning_seconds: 20, pin_set: pinSet };
+    case 'speech_status':
+      return {
+        available: speechAvailable,
+        reason: speechAvailable ? null : 'espeak-ng is not installed',
+        version: 'eSpeak NG text-to-speech: 1.51',
+        speaking: null,
+        settings: { enabled: false, region: 'northern', rate: 150, volume_db: 0, device: 'default' },
+      };
+    case 'speak':
+    case 'speak_guide':
+      spoken.push(cmd === 'speak' ? String(args.text) : `guide:${String(args.code)}`);
+      return spoken.length;
+    case 'speech_stop':
+      spoken.push('stop');
+      return null;
+    case 'set_speech':
+      if (!unlocked) throw { code: 'locked', message: 'locked' };
+      return { ...(args.settings as object), device: 'default' };
     case 'search':
       return sampleResults(String(args.query));
     case 'guide':
@@ -417,24 +443,37 @@ describe('kiosk idle reset', () => {
     expect(document.documentElement.lang).toBe('en');
     expect($('[data-testid="kiosk-guide"]')?.textContent).toContain('What to bring');
 
-    await vi.advanceTimersByTimeAsync(14_000);
+    await vi.advanceTimersByTimeAsync(29_000);
     flushSync();
     expect($('[data-testid="idle-warning"]')).toBeNull();
     await vi.advanceTimersByTimeAsync(1_000);
     flushSync();
     const warning = $('[data-testid="idle-warning"]')!;
     expect(warning.getAttribute('role')).toBe('alertdialog');
-    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('5');
+    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('20');
+    expect($('[data-testid="idle-hint"]')?.textContent).toBe('Touch anywhere on the screen for more time.');
     await vi.advanceTimersByTimeAsync(2_000);
     flushSync();
-    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('3');
+    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('18');
 
     // "Thêm thời gian" keeps everything.
     tap('[data-testid="idle-more-time"]');
     expect($('[data-testid="idle-warning"]')).toBeNull();
     expect($('[data-testid="kiosk-guide"]')).not.toBeNull();
 
-    await vi.advanceTimersByTimeAsync(20_000);
+    // So does one tap anywhere during the warning (here on the dialog's text, not its button).
+    await vi.advanceTimersByTimeAsync(30_000);
+    flushSync();
+    expect($('[data-testid="idle-countdown"]')?.textContent).toBe('20');
+    $('#k-idle-text')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    flushSync();
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+    expect($('[data-testid="kiosk-guide"]')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(29_000);
+    flushSync();
+    expect($('[data-testid="idle-warning"]')).toBeNull();
+
+    await vi.advanceTimersByTimeAsync(21_000);
     flushSync();
     expect($('[data-testid="idle-warning"]')).toBeNull();
     expect($('[data-testid="kiosk-guide"]')).toBeNull();
@@ -462,5 +501,80 @@ describe('kiosk idle reset', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     flushSync();
     expect($('[data-testid="idle-warning"]')).toBeNull();
+  });
+});
+
+describe('kiosk speech', () => {
+  beforeEach(() => {
+    spoken = [];
+    speechAvailable = true;
+  });
+
+  it('reads the home prompt, a guide through the shell, echoes ticks with speech on, and stops on navigation', async () => {
+    await settle();
+    expect($('[data-testid="speech-listen"]')?.textContent).toContain('Nghe đọc');
+    tap('[data-testid="speech-listen"]');
+    await settle(10);
+    expect(spoken[0]).toContain('Kết hôn');
+    expect($('[data-testid="speech-stop"]')).not.toBeNull();
+    expect($('[data-testid="speech-status"]')?.textContent).toContain('Đang đọc');
+    tap('[data-testid="speech-stop"]');
+    await settle(10);
+    expect(spoken.at(-1)).toBe('stop');
+
+    tap('[data-testid="speech-toggle"]');
+    expect($('[data-testid="speech-toggle"]')?.getAttribute('aria-pressed')).toBe('true');
+    touchSearch();
+    osk('ket');
+    await settle();
+    expect(spoken.slice(-3)).toEqual(['k', 'e', 't']);
+    tap('[data-testid="kiosk-result"][data-code="1.000894"]');
+    await settle();
+    tap('[data-testid="speech-listen"]');
+    await settle(10);
+    expect(spoken.at(-1)).toBe('guide:1.000894');
+    tap('[data-testid="kiosk-doc-check"][data-doc-id="d1"]');
+    await settle(10);
+    expect(spoken.at(-1)).toMatch(/^Đã đánh dấu: /);
+    tap('[data-testid="kiosk-home-button"]');
+    await settle(10);
+    expect(spoken.at(-1)).toBe('stop');
+  });
+
+  it('the admin screen sets the voice (saved by the shell) and tests it', async () => {
+    tap('[data-testid="admin-open"]');
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle();
+    expect($('[data-testid="voice-version"]')?.textContent).toContain('eSpeak NG');
+    tap('[data-testid="voice-region"][data-region="southern"]');
+    await settle(10);
+    expect(invoke).toHaveBeenLastCalledWith('set_speech', { settings: { enabled: false, region: 'southern', rate: 150, volume_db: 0 } });
+    tap('[data-testid="voice-rate"][data-rate="110"]');
+    await settle(10);
+    expect(invoke).toHaveBeenLastCalledWith('set_speech', { settings: { enabled: false, region: 'southern', rate: 110, volume_db: 0 } });
+    expect($('[data-testid="voice-rate"][data-rate="110"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect($('[data-testid="voice-saved"]')).not.toBeNull();
+    tap('[data-testid="voice-default-on"]');
+    await settle(10);
+    // The office's default turns the citizen's toggle on.
+    expect($('[data-testid="speech-toggle"]')?.getAttribute('aria-pressed')).toBe('true');
+    tap('[data-testid="voice-test"]');
+    await settle(10);
+    expect(spoken.at(-1)).toContain('50.000 đ');
+  });
+
+  it('hides "Nghe đọc" when the machine cannot speak, and the admin screen says why', async () => {
+    speechAvailable = false;
+    unmount(app);
+    document.body.innerHTML = '';
+    app = mount(App, { target: document.body });
+    await settle();
+    expect($('[data-testid="speech-bar"]')).toBeNull();
+    tap('[data-testid="admin-open"]');
+    for (const d of '246813') tap(`[data-testid="pin-key"][data-key="${d}"]`);
+    tap('[data-testid="pin-submit"]');
+    await settle();
+    expect($('[data-testid="voice-unavailable"]')?.textContent).toContain('espeak-ng is not installed');
   });
 });

@@ -95,7 +95,9 @@ describe('durations and beeps', () => {
   it('keeps durations within bounds', () => {
     expect(clampDurations(90, 20)).toEqual({ idle: 90, warning: 20 });
     expect(clampDurations(3, 20)).toEqual({ idle: 15, warning: 15 });
-    expect(clampDurations(99_999, 1)).toEqual({ idle: 3600, warning: 5 });
+    expect(clampDurations(99_999, 1)).toEqual({ idle: 3600, warning: 20 });
+    expect(clampDurations(60, 5)).toEqual({ idle: 60, warning: 20 });
+    expect(clampDurations(60, 19)).toEqual({ idle: 60, warning: 20 });
     expect(clampDurations(0, 0)).toEqual({ idle: 90, warning: 20 });
   });
 

@@ -24,11 +24,15 @@ export type IdlePhase = 'stopped' | 'watching' | 'warning';
 /** The least and most idle time a kiosk accepts, in seconds (the config file's bounds). */
 export const IDLE_BOUNDS = { min: 15, max: 3600 } as const;
 
+/** The shortest idle warning, in seconds: WCAG 2.2 §2.2.1 gives a person at least 20 seconds to ask for
+ * more time (the config refuses less). */
+export const MIN_WARNING = 20;
+
 /** Idle and warning durations made safe to use: idle within {@link IDLE_BOUNDS}, the warning between
- * 5 seconds and the idle time. */
+ * {@link MIN_WARNING} seconds and the idle time. */
 export function clampDurations(idleSeconds: number, warningSeconds: number): { idle: number; warning: number } {
   const idle = Math.round(Math.min(IDLE_BOUNDS.max, Math.max(IDLE_BOUNDS.min, idleSeconds || 90)));
-  const warning = Math.round(Math.min(idle, Math.max(5, warningSeconds || 20)));
+  const warning = Math.round(Math.min(idle, Math.max(MIN_WARNING, warningSeconds || 20)));
   return { idle, warning };
 }
 

@@ -4,7 +4,7 @@
 // src/content/mod.rs, src/content/data.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's
 // IpcError and Entry (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
 
-import { type InvokeArgs, invoke } from '@tauri-apps/api/core';
+import { Channel as IpcChannel, type InvokeArgs, invoke } from '@tauri-apps/api/core';
 import type { Paper } from './prefs';
 
 /** Administrative level that handles a procedure. */
@@ -566,4 +566,69 @@ export function rollbackPack(): Promise<InstallReport> {
 /** The print view's paper, handed by the shell to the print dialog (WebKitGTK ignores CSS `@page` sizes). */
 export function setPrintPaper(paper: Paper): Promise<void> {
   return call('set_print_paper', { paper });
+}
+
+// ---------------------------------------------------------------------- speech (src-tauri/src/speech.rs)
+// Mirrors src/speech/ and src/config.rs `SpeechConfig` (the core).
+
+/** The region of the Vietnamese voice. */
+export type Region = 'northern' | 'central' | 'southern';
+
+/** The kiosk's speech settings (`[speech]` in config.toml). */
+export interface SpeechSettings {
+  enabled: boolean;
+  region: Region;
+  /** Words per minute (80–260). */
+  rate: number;
+  /** dB from espeak-ng's default loudness (−24…6). */
+  volume_db: number;
+  /** The ALSA device. */
+  device: string;
+}
+
+/** Whether speech runs (espeak-ng and aplay), why not, and the settings. */
+export interface SpeechInfo {
+  available: boolean;
+  reason: string | null;
+  version: string | null;
+  speaking: number | null;
+  settings: SpeechSettings;
+}
+
+/** What happened to an utterance, as the shell reports it on the call's channel. */
+export type SpeechEvent =
+  | { kind: 'started'; id: number; chars: number }
+  | { kind: 'ended'; id: number }
+  | { kind: 'stopped'; id: number }
+  | { kind: 'failed'; id: number; message: string };
+
+function speechChannel(onEvent: (e: SpeechEvent) => void): IpcChannel<SpeechEvent> {
+  const channel = new IpcChannel<SpeechEvent>();
+  channel.onmessage = onEvent;
+  return channel;
+}
+
+/** Whether speech runs, and the settings in force. */
+export function speechStatus(): Promise<SpeechInfo> {
+  return call('speech_status');
+}
+
+/** Says a text of the screen (stopping what was being said); resolves to the utterance's id. */
+export function speak(text: string, lang: 'vi' | 'en', onEvent: (e: SpeechEvent) => void): Promise<number> {
+  return call('speak', { text, lang, onEvent: speechChannel(onEvent) });
+}
+
+/** Says a guide (title, summary, papers, fee and time per channel, where to go). */
+export function speakGuide(code: string, onEvent: (e: SpeechEvent) => void): Promise<number> {
+  return call('speak_guide', { code, onEvent: speechChannel(onEvent) });
+}
+
+/** Stops what is being said; resolves to the stopped utterance's id, or null. */
+export function speechStop(): Promise<number | null> {
+  return call('speech_stop');
+}
+
+/** Sets the voice (admin only), saved to config.toml. */
+export function setSpeech(settings: Omit<SpeechSettings, 'device'>): Promise<SpeechSettings> {
+  return call('set_speech', { settings });
 }

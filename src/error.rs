@@ -153,6 +153,9 @@ pub enum Error {
     /// message says what exists now and what to do.
     #[error("{0}")]
     Feedback(String),
+    /// A declaration form could not be found or rendered.
+    #[error("form: {0}")]
+    Form(String),
 }
 
 fn list<T: fmt::Display>(problems: &[T]) -> String {

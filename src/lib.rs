@@ -23,6 +23,8 @@
 //! - [`manual`]: the user manual ("Hướng dẫn"), compiled in, in sections of sanitized HTML.
 //! - [`lockout`]: wrong admin PINs counted in the data folder, with escalating lock-outs.
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
+//! - [`forms`]: the official declaration forms: their text and fields, checking typed values, the ID
+//!   card's QR code, and the A4 PDF.
 
 mod atomic;
 pub mod autostart;
@@ -31,6 +33,7 @@ pub mod content;
 pub mod error;
 pub mod eval;
 pub mod feedback;
+pub mod forms;
 pub mod guide;
 pub mod import;
 pub mod lang;

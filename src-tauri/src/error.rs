@@ -52,6 +52,7 @@ impl From<sotay::Error> for IpcError {
             sotay::Error::Config(_) => "config",
             sotay::Error::PackRejected(_) => "pack-rejected",
             sotay::Error::Pack(_) => "pack",
+            sotay::Error::Form(_) => "form",
         };
         IpcError::new(code, e.to_string())
     }

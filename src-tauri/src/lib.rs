@@ -26,6 +26,7 @@ pub mod commands;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod forms;
 pub mod kiosk;
 pub mod navigation;
 pub mod packs;
@@ -140,5 +141,7 @@ pub fn app<R: tauri::Runtime>(
             packs::install_pack,
             packs::rollback_pack,
             printing::set_print_paper,
+            forms::form,
+            forms::save_form_pdf,
         ])
 }

@@ -561,6 +561,52 @@ pub fn parse_form(path: &str, text: &str) -> Result<Form, Vec<Problem>> {
     })
 }
 
+/// The folder a desk saves filled forms in: the user's Documents folder (`$HOME/Documents` when the
+/// desktop names none).
+pub fn documents_dir() -> Option<std::path::PathBuf> {
+    dirs::document_dir().or_else(|| dirs::home_dir().map(|h| h.join("Documents")))
+}
+
+/// Checks `input`, renders the filled form and writes it as a new PDF in `dir` (created if missing),
+/// never replacing a file; returns its path. Refused values are [`crate::Error::InvalidFields`] and
+/// nothing is written.
+pub fn save_pdf(
+    form: &Form,
+    input: &std::collections::BTreeMap<String, String>,
+    dir: &std::path::Path,
+    stamp: &str,
+) -> crate::Result<std::path::PathBuf> {
+    let values = validate(form, input).map_err(crate::Error::InvalidFields)?;
+    let pdf = pdf::render(form, Some(&values))?;
+    std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("to-khai-{}-{stamp}.pdf", form.id)
+        } else {
+            format!("to-khai-{}-{stamp}-{n}.pdf", form.id)
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                use std::io::Write;
+                f.write_all(&pdf).map_err(|e| crate::Error::io(&path, e))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(crate::Error::io(&path, e)),
+        }
+    }
+    Err(crate::Error::Form(format!(
+        "too many forms named to-khai-{}-{stamp} in {}",
+        form.id,
+        dir.display()
+    )))
+}
+
 /// Whether a content path is a form file.
 pub fn is_form_path(path: &str) -> bool {
     path.strip_prefix("forms/")

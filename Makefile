@@ -25,9 +25,11 @@ SOTAY := $(TARGET_DIR)/debug/sotay
 TAURI_DRIVER_VERSION := 2.1.0
 TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
 
-# Debian packages needed to build and run the Tauri shell (WebKitGTK 4.1) and its end-to-end tests.
+# Debian packages needed to build and run the Tauri shell (WebKitGTK 4.1) and its end-to-end tests;
+# poppler-utils gives the form tests `pdftotext`.
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgtk-3-dev \
-	libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth
+	libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth \
+	poppler-utils
 
 # The relevance gate on the judged queries (issue targets: R@5 ≥ 0.98, MRR@10 ≥ 0.90, and no typing style
 # losing more than 5% of MRR against the accented form).

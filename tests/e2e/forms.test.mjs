@@ -334,7 +334,12 @@ describe('filling a form at the kiosk', () => {
     await waitLong(() => s.shown($.idleWarning), (IDLE_SECONDS + 10) * 1000, 'the idle warning');
     await waitLong(async () => (await s.shown($.home)) && !(await s.shown($.idleWarning)), (WARNING_SECONDS + 10) * 1000, 'the reset');
     await shot('kiosk-after-reset');
-    const html = (await s.execute('return document.documentElement.outerHTML;')).normalize('NFC');
+    // The markup and every field's live value.
+    const html = (
+      await s.execute(
+        `return document.documentElement.outerHTML + '\\n' + [...document.querySelectorAll('input, textarea')].map((i) => i.value).join('\\n');`,
+      )
+    ).normalize('NFC');
     for (const t of TYPED) assert.ok(!html.includes(t), `no "${t}" in the page after the reset`);
     for (const f of files(DATA)) {
       const bytes = fs.readFileSync(f).toString('utf8');

@@ -189,6 +189,16 @@ describe('filling a form at the desk', () => {
     await s.waitFor(`${$.deskGuide.replace('[data-code]', '')}[data-code="${TEMPORARY_RESIDENCE}"]`);
     await press($.formOpen('ct01'));
     await s.waitFor($.step(0));
+    // The blank form, to print copies to hand out (the print dialog itself is GTK's, not driven here).
+    await press('button[data-testid="form-print-blank"]');
+    await s.waitFor('[data-testid="form-blank"]');
+    const blank = (await s.text(await s.waitFor($.sheet))).normalize('NFC');
+    assert.ok(blank.includes('TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ') && blank.includes('Chú thích:'), 'the blank form is shown');
+    const pageRules = await s.execute(`return [...document.querySelectorAll('style')].map((el) => el.textContent).filter((t) => t.includes('@page'));`);
+    assert.ok(pageRules.some((t) => /size:\s*A4/.test(t)), 'it prints on A4');
+    await shot('desk-blank');
+    await press('button[data-testid="form-blank-close"]');
+    await s.waitFor($.step(0));
     await type('kinh_gui', 'Công an phường Hoàn Kiếm');
     await shot('desk-step1');
     await nextStep(1);

@@ -212,8 +212,9 @@ pub struct Form {
     pub source: String,
     /// The circular's number (`66/2023/TT-BCA`).
     pub circular: String,
-    /// The date the form took effect (`YYYY-MM-DD`).
-    pub effective: String,
+    /// The date the form took effect (`YYYY-MM-DD`), when a source confirming it was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
     /// A caveat about the text (a part not printed, a newer circular not yet read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -277,7 +278,8 @@ struct RawForm {
     title: String,
     source: String,
     circular: String,
-    effective: toml::value::Datetime,
+    #[serde(default)]
+    effective: Option<toml::value::Datetime>,
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
@@ -437,11 +439,11 @@ pub fn parse_form(path: &str, text: &str) -> Result<Form, Vec<Problem>> {
             ));
         }
     }
-    let effective = raw.effective.to_string();
-    if raw.effective.date.is_none() || raw.effective.time.is_some() {
-        bad(format!(
-            "`effective` must be a date (YYYY-MM-DD), not {effective}"
-        ));
+    let effective = raw.effective.as_ref().map(ToString::to_string);
+    if let Some(e) = &raw.effective
+        && (e.date.is_none() || e.time.is_some())
+    {
+        bad(format!("`effective` must be a date (YYYY-MM-DD), not {e}"));
     }
     let mut names = HashSet::new();
     for f in &raw.field {

@@ -45,12 +45,15 @@ pub(crate) fn run(command: &Command) -> anyhow::Result<ExitCode> {
             let h = Handbook::load(content.as_deref())?;
             for f in &h.forms {
                 println!(
-                    "{}\t{}\t{}\t{} (hiệu lực {})",
+                    "{}\t{}\t{}\t{}{}",
                     f.id,
                     f.code.as_deref().unwrap_or("-"),
                     f.title,
                     f.source,
                     f.effective
+                        .as_deref()
+                        .map(|e| format!(" (hiệu lực {e})"))
+                        .unwrap_or_default()
                 );
             }
             Ok(ExitCode::SUCCESS)

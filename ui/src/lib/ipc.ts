@@ -605,7 +605,7 @@ export interface Form {
   title: string;
   source: string;
   circular: string;
-  effective: string;
+  effective?: string;
   note?: string;
   fields: FormField[];
   lines: FormLine[];

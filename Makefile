@@ -26,10 +26,11 @@ TAURI_DRIVER_VERSION := 2.1.0
 TAURI_DRIVER := $(TARGET_DIR)/tools/bin/tauri-driver
 
 # Debian packages needed to build and run the Tauri shell (WebKitGTK 4.1) and its end-to-end tests, and
-# the kiosk's speech output (espeak-ng synthesises, aplay of alsa-utils plays; both run as programs).
+# the kiosk's speech output (espeak-ng synthesises, aplay of alsa-utils plays; both run as programs);
+# poppler-utils gives the form tests `pdftotext`.
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgtk-3-dev \
 	libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver xauth \
-	espeak-ng alsa-utils
+	espeak-ng alsa-utils poppler-utils
 
 # The relevance gate on the judged queries (issue targets: R@5 ≥ 0.98, MRR@10 ≥ 0.90, and no typing style
 # losing more than 5% of MRR against the accented form).

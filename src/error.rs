@@ -157,6 +157,9 @@ pub enum Error {
     /// which program and why.
     #[error("{0}")]
     Speech(String),
+    /// A declaration form could not be found or rendered.
+    #[error("form: {0}")]
+    Form(String),
 }
 
 fn list<T: fmt::Display>(problems: &[T]) -> String {

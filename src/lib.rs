@@ -25,6 +25,8 @@
 //! - [`feedback`]: citizens' ratings and petitions in SQLite, and their CSV export.
 //! - [`speech`]: Vietnamese text made speakable, the spoken text of a guide, and espeak-ng run as a
 //!   separate program.
+//! - [`forms`]: the official declaration forms: their text and fields, checking typed values, the ID
+//!   card's QR code, and the A4 PDF.
 
 mod atomic;
 pub mod autostart;
@@ -33,6 +35,7 @@ pub mod content;
 pub mod error;
 pub mod eval;
 pub mod feedback;
+pub mod forms;
 pub mod guide;
 pub mod import;
 pub mod lang;

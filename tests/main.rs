@@ -10,6 +10,7 @@
 //! - `config`: the installation's config and the kiosk PIN, through the library and `sotay config`.
 //! - `feedback`: the ratings and petitions store: migrations, hostile input, CSV export, purge,
 //!   retention, and durability when the writer is killed with SIGKILL.
+//! - `forms`: the declaration forms: PDFs read back with pdftotext, refused values, guide links.
 //! - `pack`: signed content packs: build, verify, install, rollback, refusals, kill -9 during install.
 
 mod cache;
@@ -18,6 +19,7 @@ mod cli;
 mod common;
 mod config;
 mod feedback;
+mod forms;
 mod handbook;
 mod import;
 mod loading;

@@ -53,6 +53,7 @@ impl From<sotay::Error> for IpcError {
             sotay::Error::PackRejected(_) => "pack-rejected",
             sotay::Error::Pack(_) => "pack",
             sotay::Error::Speech(_) => "speech",
+            sotay::Error::Form(_) => "form",
         };
         IpcError::new(code, e.to_string())
     }

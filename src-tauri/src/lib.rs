@@ -29,6 +29,7 @@ pub mod commands;
 pub mod embedded;
 pub mod error;
 pub mod feedback;
+pub mod forms;
 pub mod kiosk;
 pub mod navigation;
 pub mod packs;
@@ -150,5 +151,7 @@ pub fn app<R: tauri::Runtime>(
             speech::speak_guide,
             speech::speech_stop,
             speech::set_speech,
+            forms::form,
+            forms::save_form_pdf,
         ])
 }

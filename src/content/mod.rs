@@ -58,6 +58,44 @@ pub struct ContentInfo {
     pub record_date: Option<String>,
 }
 
+/// Checks that every checklist item's `{form = "…"}` names a form of the handbook (an unknown one is an
+/// error at the guide's file), and links the items of national records whose form file
+/// (`(mẫu: MuCT01….doc)`) a form lists in `record_files`.
+fn link_forms(guides: &mut [Guide], forms: &[crate::forms::Form], problems: &mut Vec<Problem>) {
+    for g in guides.iter_mut() {
+        for group in &mut g.documents {
+            for item in &mut group.items {
+                match &item.form {
+                    Some(id) => {
+                        if !forms.iter().any(|f| &f.id == id) {
+                            let known: Vec<&str> = forms.iter().map(|f| f.id.as_str()).collect();
+                            problems.push(Problem::new(
+                                &g.source,
+                                0,
+                                format!(
+                                    "checklist item \"{}\" names an unknown form \"{id}\" (forms: {})",
+                                    item.text,
+                                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                                ),
+                            ));
+                        }
+                    }
+                    None => {
+                        item.form = forms
+                            .iter()
+                            .find(|f| {
+                                f.record_files
+                                    .iter()
+                                    .any(|file| item.text.contains(&format!("mẫu: {file}")))
+                            })
+                            .map(|f| f.id.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A loaded, validated handbook.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Handbook {
@@ -75,6 +113,9 @@ pub struct Handbook {
     pub glossary: Vec<Term>,
     /// The deploying office, if the content has one.
     pub locality: Option<Locality>,
+    /// The official declaration forms (`forms/*.toml`), sorted by id.
+    #[serde(default)]
+    pub forms: Vec<crate::forms::Form>,
     /// Position of each code in `guides` (rebuilt after a snapshot is read).
     #[serde(skip)]
     by_code: HashMap<String, usize>,
@@ -87,6 +128,11 @@ impl Handbook {
     /// The handbook compiled into the binary (the repository's `content/`).
     pub fn embedded() -> Result<Handbook> {
         Handbook::from_files("embedded", files::embedded_files())
+    }
+
+    /// The form with this id.
+    pub fn form(&self, id: &str) -> Option<&crate::forms::Form> {
+        self.forms.iter().find(|f| f.id == id)
     }
 
     /// Loads a content folder.
@@ -182,12 +228,20 @@ impl Handbook {
         let mut families = Vec::new();
         let mut glossary = Vec::new();
         let mut locality = None;
+        let mut forms: Vec<crate::forms::Form> = Vec::new();
         let mut guide_files = 0usize;
         for (path, text) in &texts {
             if path.ends_with(".md") {
                 guide_files += 1;
                 match parse_guide(path, text) {
                     Ok(g) => guides.push(g),
+                    Err(p) => problems.extend(p),
+                }
+                continue;
+            }
+            if crate::forms::is_form_path(path) {
+                match crate::forms::parse_form(path, text) {
+                    Ok(f) => forms.push(f),
                     Err(p) => problems.extend(p),
                 }
                 continue;
@@ -265,6 +319,8 @@ impl Handbook {
             }
         }
         let national = guides.len() - edited;
+        forms.sort_by(|a, b| a.id.cmp(&b.id));
+        link_forms(&mut guides, &forms, &mut problems);
 
         let rules = manifest
             .as_ref()
@@ -325,6 +381,7 @@ impl Handbook {
             families,
             glossary,
             locality,
+            forms,
             by_code,
             warnings,
         })
@@ -358,6 +415,7 @@ impl Handbook {
             families: Vec::new(),
             glossary: Vec::new(),
             locality: None,
+            forms: Vec::new(),
             by_code,
             warnings: Vec::new(),
         }

@@ -160,6 +160,9 @@ pub struct DocumentItem {
     /// handbook shows it struck through with this reason and never counts it as required or missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded: Option<String>,
+    /// The official form to fill for this paper (`{form = "ct01"}`), the id of a `forms/*.toml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
 }
 
 /// A legal text the record still lists although it is repealed or does not apply, with the reason.

@@ -790,6 +790,25 @@ fn finish(
             "text before the first section heading; put the summary in the front matter",
         ),
         Section::Documents => {
+            let mut form = None;
+            // `{form = "…"}` and `{superseded = "…"}` may both end the line, in either order.
+            for _ in 0..2 {
+                if let Some((rest, id)) = split_marker(&text, "form") {
+                    let id = id.to_string();
+                    text = rest.to_string();
+                    strip_trailing(&mut events, "form");
+                    if id.is_empty() {
+                        report.add(
+                            line(offset),
+                            "`form` needs the id of a form (forms/ID.toml)",
+                        );
+                    }
+                    form = Some(id);
+                }
+                if split_superseded(&text).is_some() {
+                    break;
+                }
+            }
             let superseded = match split_superseded(&text) {
                 Some((rest, reason)) => {
                     let reason = reason.to_string();
@@ -826,6 +845,7 @@ fn finish(
                     html: render_events(events),
                     quantity,
                     superseded,
+                    form,
                 });
             }
         }
@@ -888,13 +908,27 @@ pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
 
 /// Splits `Sổ hộ khẩu (1 bản chính) {superseded = "lý do"}` into the item and the reason.
 pub fn split_superseded(text: &str) -> Option<(&str, &str)> {
+    split_marker(text, "superseded")
+}
+
+/// Removes a trailing `{key = "…"}` marker from the last text event so that the HTML matches the text.
+fn strip_trailing(events: &mut [Event<'_>], key: &str) {
+    if let Some(Event::Text(t)) = events
+        .iter_mut()
+        .rev()
+        .find(|e| matches!(e, Event::Text(_)))
+        && let Some((rest, _)) = split_marker(t, key)
+    {
+        *t = CowStr::from(rest.to_string());
+    }
+}
+
+/// Splits `text {key = "value"}` into the text and the value.
+pub fn split_marker<'a>(text: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
     let inner = text.trim_end().strip_suffix('}')?;
     let open = inner.rfind('{')?;
     let body = inner[open + 1..].trim();
-    let value = body
-        .strip_prefix("superseded")?
-        .trim_start()
-        .strip_prefix('=')?;
+    let value = body.strip_prefix(key)?.trim_start().strip_prefix('=')?;
     let value = value.trim();
     let reason = value
         .strip_prefix('"')

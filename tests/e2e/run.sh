@@ -18,7 +18,7 @@
 # E2E_OUT (where screenshots and figures go, default test-output/e2e),
 # TAURI_DRIVER (the tauri-driver binary; default: $TARGET_DIR/tools/bin/tauri-driver, then PATH,
 # then ~/.cargo/bin), E2E_TIMEOUT (seconds for the whole test run, default 600), E2E_TEST_FILES (the test
-# files, default "e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs"). Arguments are passed to `node --test`, e.g.
+# files, default "e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs forms.test.mjs"). Arguments are passed to `node --test`, e.g.
 # ./run.sh --test-name-pattern=keyboard
 set -euo pipefail
 
@@ -111,7 +111,7 @@ status=0
 # shellcheck disable=SC2086 # E2E_TEST_FILES is a list of file names
 E2E_WEBDRIVER="http://127.0.0.1:$port" E2E_APP="$app" E2E_SOTAY="$cli" E2E_OUT="$out" E2E_PGID="$driver_pid" \
   timeout --kill-after=10 "${E2E_TIMEOUT:-600}" \
-  node --test --test-concurrency=1 --test-reporter=spec "$@" ${E2E_TEST_FILES:-e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs} &
+  node --test --test-concurrency=1 --test-reporter=spec "$@" ${E2E_TEST_FILES:-e2e.test.mjs kiosk.test.mjs pack.test.mjs manual.test.mjs forms.test.mjs} &
 tests_pid=$!
 wait "$tests_pid" || status=$?
 tests_pid=""

@@ -16,8 +16,9 @@ pub(crate) fn run(dir: Option<&Path>, today: Option<&str>) -> anyhow::Result<Exi
     match Handbook::check(dir, &today) {
         Ok(h) => {
             println!(
-                "OK: {} thủ tục, {} sự kiện cuộc sống, {} nhóm dễ nhầm, {} mục thuật ngữ ({}), {} cảnh báo / warning(s) ({today})",
+                "OK: {} thủ tục, {} tờ khai, {} sự kiện cuộc sống, {} nhóm dễ nhầm, {} mục thuật ngữ ({}), {} cảnh báo / warning(s) ({today})",
                 h.guides.len(),
+                h.forms.len(),
                 h.life_events.len(),
                 h.families.len(),
                 h.glossary.len(),

@@ -10,6 +10,7 @@ mod check;
 pub(crate) mod config;
 mod eval;
 mod feedback;
+mod form;
 pub(crate) mod fts5;
 mod import;
 mod pack;
@@ -63,6 +64,10 @@ enum Command {
     /// build, verify, install, rollback, status.
     #[command(subcommand)]
     Pack(pack::Command),
+    /// Tờ khai theo mẫu: liệt kê, kiểm tra, xuất PDF. / Official declaration forms: list, check, render
+    /// as PDF.
+    #[command(subcommand)]
+    Form(form::Command),
 }
 
 /// Options shared by commands that read a handbook.
@@ -134,6 +139,7 @@ fn main() -> ExitCode {
         Command::Config(command) => config::run(&command),
         Command::Feedback(command) => feedback::run(&command),
         Command::Pack(command) => pack::run(&command),
+        Command::Form(command) => form::run(&command),
     };
     match outcome {
         Ok(code) => code,

@@ -120,6 +120,8 @@ export interface DocumentItem {
   quantity?: Quantity;
   /** Why the paper is no longer asked for: shown struck through, never required, never missing. */
   superseded?: string;
+  /** The official form to fill for this paper (a form id, see {@link form}). */
+  form?: string;
 }
 
 /** A legal text the record lists that is repealed or does not apply, with the reason. */
@@ -631,4 +633,56 @@ export function speechStop(): Promise<number | null> {
 /** Sets the voice (admin only), saved to config.toml. */
 export function setSpeech(settings: Omit<SpeechSettings, 'device'>): Promise<SpeechSettings> {
   return call('set_speech', { settings });
+}
+
+// ---- Declaration forms (src/forms/mod.rs) ----
+
+/** A field of a form. */
+export interface FormField {
+  name: string;
+  type: 'text' | 'name' | 'date' | 'year' | 'id-number' | 'phone' | 'choice' | 'tick' | 'count';
+  label: string;
+  group: string;
+  required?: boolean;
+  max?: number;
+  choices?: string[];
+  qr?: 'id' | 'name' | 'birth' | 'sex' | 'address';
+  help: string;
+  help_en: string;
+}
+
+/** A piece of a printed line. */
+export type FormSegment =
+  | { kind: 'text'; text: string }
+  | { kind: 'field'; name: string }
+  | { kind: 'box'; name: string; value: string };
+
+/** A block of the printed layout. */
+export type FormLine =
+  | { kind: 'text'; style: 'normal' | 'bold' | 'motto' | 'motto-sub' | 'title' | 'corner' | 'note-head' | 'note'; segments: FormSegment[] }
+  | { kind: 'table'; headers: string[]; widths: number[]; rows: number }
+  | { kind: 'cells'; cells: { style: 'normal' | 'bold' | 'italic'; segments: FormSegment[] }[][] };
+
+/** An official form, with its legal source, fields and layout. */
+export interface Form {
+  id: string;
+  code?: string;
+  title: string;
+  source: string;
+  circular: string;
+  effective?: string;
+  note?: string;
+  fields: FormField[];
+  lines: FormLine[];
+}
+
+/** The form with this id. Rejects with an {@link IpcError} (`unknown-form` if none). */
+export function form(id: string): Promise<Form> {
+  return call('form', { id });
+}
+
+/** Saves the filled form as a PDF in the user's Documents folder (desk only) and returns its path.
+ * Rejects with an {@link IpcError} (`invalid` with `fields` when a value is refused). */
+export function saveFormPdf(id: string, values: Record<string, string>): Promise<string> {
+  return call('save_form_pdf', { id, values });
 }

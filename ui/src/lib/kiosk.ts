@@ -19,7 +19,7 @@ export function textSizeOf(step: number): number {
 
 /** What the kiosk shows, as far as the idle reset cares. */
 export interface KioskSnapshot {
-  page: 'search' | 'guide' | 'petition' | 'admin';
+  page: 'search' | 'guide' | 'petition' | 'admin' | 'form';
   text: string;
   event: string;
   /** A panel or dialog is open (contact, PIN pad, receipt). */

@@ -28,8 +28,8 @@ fs.mkdirSync(OUT, { recursive: true });
 /** The kiosk's own data folder for these tests. */
 const DATA = path.join(process.env.SOTAY_DATA_DIR, 'forms-kiosk');
 const PIN = '482916';
-const IDLE_SECONDS = 15;
-const WARNING_SECONDS = 5;
+const IDLE_SECONDS = 21; // the shortest idle time the config allows with the shortest warning
+const WARNING_SECONDS = 20; // the shortest warning the config allows (a person needs time to notice it)
 const BIRTH = '1.001193';
 const TEMPORARY_RESIDENCE = '1.004194';
 const CARD = '001089012345|123456789|Đặng Văn Hưởng|05091989|Nam|Số 12 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|01022021';

@@ -599,4 +599,87 @@ mod tests {
             "khai-tu"
         ));
     }
+
+    #[test]
+    fn an_event_already_registered_abroad_is_recorded_not_registered_again() {
+        let q = "mẹ tôi mất ở Nhật Bản, bên đó đã cấp giấy chứng tử, giờ về quê làm gì";
+        assert!(
+            fires(q, "khai-tu-da-dang-ky-o-nuoc-ngoai"),
+            "{:?}",
+            rules(q)
+        );
+        assert!(!fires(q, "khai-tu-nuoc-ngoai"), "{:?}", rules(q));
+        let q = "cháu sinh bên Mỹ, đã làm giấy khai sinh của Mỹ rồi";
+        assert!(
+            fires(q, "khai-sinh-da-dang-ky-o-nuoc-ngoai"),
+            "{:?}",
+            rules(q)
+        );
+        let q = "hai đứa cưới ở Úc, có giấy chứng nhận kết hôn bên đó cấp";
+        assert!(
+            fires(q, "ket-hon-da-dang-ky-o-nuoc-ngoai"),
+            "{:?}",
+            rules(q)
+        );
+        // Not yet registered anywhere: the ordinary procedure with a foreign element.
+        let q = "tôi sắp lấy chồng người Hàn Quốc";
+        assert!(
+            !fires(q, "ket-hon-da-dang-ky-o-nuoc-ngoai"),
+            "{:?}",
+            rules(q)
+        );
+        assert!(fires(q, "ket-hon-nuoc-ngoai"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn a_father_left_blank_or_foreign_acknowledges_his_child() {
+        assert!(fires(
+            "giấy khai sinh của con phần tên bố để trống",
+            "ten-cha-de-trong"
+        ));
+        assert!(fires(
+            "bố ruột của cháu là người Pháp",
+            "nhan-con-nuoc-ngoai"
+        ));
+        assert!(!fires("tên bố ghi sai một chữ", "ten-cha-de-trong"));
+    }
+
+    #[test]
+    fn adopting_a_child_guardianship_and_giving_up_an_inheritance_in_everyday_words() {
+        assert!(fires("vợ chồng tôi muốn nhận bé làm con", "con-nuoi"));
+        assert!(fires(
+            "anh chị tôi mất sớm để lại cháu, tôi muốn quản lý tài sản cho cháu",
+            "mo-coi"
+        ));
+        assert!(fires(
+            "tôi không muốn nhận phần đất bố để lại",
+            "tu-choi-di-san"
+        ));
+        assert!(!fires(
+            "anh em đã chia xong phần đất bố để lại",
+            "tu-choi-di-san"
+        ));
+    }
+
+    #[test]
+    fn a_guest_staying_over_and_someone_leaving_for_months_are_told_to_the_police() {
+        let q = "em gái ở quê lên chơi một tuần, có phải báo công an không";
+        assert!(fires(q, "luu-tru"), "{:?}", rules(q));
+        assert!(fires("con về chơi, tôi có phải khai báo không", "luu-tru"));
+        // A visit with no police in the sentence is only a visit.
+        assert!(!fires(
+            "con về chơi Tết thì làm căn cước được không",
+            "luu-tru"
+        ));
+        let q = "tôi trong độ tuổi nghĩa vụ quân sự, sắp đi làm công nhân trong Nam";
+        assert!(fires(q, "vang-nha"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn the_old_nine_digit_number_is_confirmed_and_cards_are_renewed_at_the_legal_ages() {
+        let q = "sổ tiết kiệm vẫn ghi số chứng minh thư 9 số, cần giấy xác nhận";
+        assert!(fires(q, "xac-nhan-so-cmnd"), "{:?}", rules(q));
+        let q = "mẹ tôi tròn 60 tuổi, có phải làm lại thẻ căn cước không";
+        assert!(fires(q, "doi-can-cuoc-theo-tuoi"), "{:?}", rules(q));
+    }
 }

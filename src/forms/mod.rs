@@ -161,14 +161,18 @@ pub enum Line {
         /// Its pieces.
         segments: Vec<Segment>,
     },
-    /// A ruled table with column headers and empty rows.
+    /// A ruled table with column headers and rows: empty rows, or printed rows (`body`) whose cells
+    /// hold labels and field places (the "Bên nữ" / "Bên nam" columns of a marriage form).
     Table {
         /// Column headers.
         headers: Vec<String>,
         /// Relative column widths.
         widths: Vec<u32>,
-        /// Number of empty rows.
+        /// Number of rows (of `body` when it is given, else empty ones).
         rows: u32,
+        /// The printed rows, each one cell per column (its pieces); empty for a table of blank rows.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        body: Vec<Vec<Vec<Segment>>>,
     },
     /// Blocks side by side (signature blocks); each cell is lines of segments, centred.
     Cells {
@@ -250,7 +254,12 @@ impl Form {
         for line in &self.lines {
             match line {
                 Line::Text { segments, .. } => out.push(vec![text_of(segments)]),
-                Line::Table { headers, .. } => out.push(headers.clone()),
+                Line::Table { headers, body, .. } => {
+                    out.push(headers.clone());
+                    for row in body {
+                        out.push(row.iter().map(|c| text_of(c)).collect());
+                    }
+                }
                 Line::Cells { cells } => out.push(
                     cells
                         .iter()
@@ -303,6 +312,8 @@ struct RawLine {
     widths: Option<Vec<u32>>,
     #[serde(default)]
     rows: Option<u32>,
+    #[serde(default)]
+    body: Option<Vec<Vec<String>>>,
     #[serde(default)]
     cells: Option<Vec<String>>,
 }
@@ -403,10 +414,39 @@ pub fn parse_form(path: &str, text: &str) -> Result<Form, Vec<Problem>> {
                 ));
                 continue;
             }
+            let mut body = Vec::new();
+            if let Some(raw_body) = l.body {
+                if l.rows.is_some() || raw_body.is_empty() {
+                    bad(format!(
+                        "line {n}: give either `rows` (empty rows) or a non-empty `body`"
+                    ));
+                    continue;
+                }
+                for (r, row) in raw_body.iter().enumerate() {
+                    if row.len() != headers.len() {
+                        bad(format!(
+                            "line {n}: `body` row {} has {} cells for {} columns",
+                            r + 1,
+                            row.len(),
+                            headers.len()
+                        ));
+                        continue;
+                    }
+                    match row.iter().map(|c| segments(c)).collect() {
+                        Ok(cells) => body.push(cells),
+                        Err(e) => bad(format!("line {n}: {e}")),
+                    }
+                }
+            }
             lines.push(Line::Table {
+                rows: if body.is_empty() {
+                    l.rows.unwrap_or(3).clamp(1, 20)
+                } else {
+                    body.len() as u32
+                },
                 headers,
                 widths,
-                rows: l.rows.unwrap_or(3).clamp(1, 20),
+                body,
             });
         } else if let Some(cells) = l.cells {
             let parsed: Result<Vec<_>, _> = cells.iter().map(|c| cell_lines(c)).collect();
@@ -529,7 +569,11 @@ pub fn parse_form(path: &str, text: &str) -> Result<Form, Vec<Problem>> {
                     }
                 }
             }
-            Line::Table { .. } => {}
+            Line::Table { body, .. } => {
+                for cell in body.iter().flatten() {
+                    layout_problems.extend(check_segments(cell, &mut used));
+                }
+            }
         }
     }
     for p in layout_problems {
@@ -670,6 +714,63 @@ text = "A: {b}"
     }
 
     #[test]
+    fn a_table_body_holds_field_places_one_cell_per_column() {
+        let head = r#"
+id = "x"
+title = "T"
+source = "S"
+circular = "1/2020/TT-BTP"
+[[field]]
+name = "a"
+type = "name"
+label = "A"
+group = "G"
+help = "h"
+help_en = "h"
+[[field]]
+name = "b"
+type = "name"
+label = "B"
+group = "G"
+help = "h"
+help_en = "h"
+[[line]]
+table = ["Thông tin", "Bên nữ", "Bên nam"]
+"#;
+        let form = parse_form(
+            "forms/x.toml",
+            &format!("{head}body = [[\"Họ, chữ đệm, tên\", \"{{a}}\", \"{{b}}\"]]\n"),
+        )
+        .unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(
+            form.labels(),
+            vec![
+                vec!["Thông tin", "Bên nữ", "Bên nam"],
+                vec!["Họ, chữ đệm, tên", "", ""],
+            ]
+        );
+        match &form.lines[0] {
+            Line::Table { rows, body, .. } => assert_eq!((*rows, body.len()), (1, 1)),
+            l => panic!("{l:?}"),
+        }
+        let bad = parse_form(
+            "forms/x.toml",
+            &format!("{head}body = [[\"Họ\", \"{{a}}\"]]\n"),
+        )
+        .err()
+        .unwrap_or_default();
+        let all = bad.iter().map(|p| p.message.clone()).collect::<Vec<_>>();
+        assert!(
+            all.iter().any(|m| m.contains("has 2 cells for 3 columns")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|m| m.contains("field `b` is not printed")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn the_bundled_forms_parse() {
         for (path, text) in [
             (
@@ -679,6 +780,10 @@ text = "A: {b}"
             (
                 "forms/khai-sinh.toml",
                 include_str!("../../content/forms/khai-sinh.toml"),
+            ),
+            (
+                "forms/ket-hon.toml",
+                include_str!("../../content/forms/ket-hon.toml"),
             ),
         ] {
             if let Err(p) = parse_form(path, text) {

@@ -469,6 +469,7 @@ pub fn render(form: &Form, values: Option<&Values>) -> Result<Vec<u8>> {
                 headers,
                 widths,
                 rows,
+                body,
             } => {
                 let total: u32 = widths.iter().sum();
                 let cols: Vec<f32> = widths
@@ -484,8 +485,39 @@ pub fn render(form: &Form, values: Option<&Values>) -> Result<Vec<u8>> {
                 let lh = NOTE * 1.25;
                 let head = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 6.0;
                 let row_h = 20.0;
+                // Printed rows: a label cell and field places, left blank on a blank form (the
+                // official table has empty cells, not dotted lines).
+                let mut printed = Vec::new();
+                for row in body {
+                    let mut laid_row = Vec::new();
+                    for (cell, w) in row.iter().zip(&cols) {
+                        let segs: Vec<Segment> = cell
+                            .iter()
+                            .filter(|s| values.is_some() || !matches!(s, Segment::Field { .. }))
+                            .cloned()
+                            .collect();
+                        let it = items(form, &segs, values, Face::Regular, BODY);
+                        laid_row.push(if it.is_empty() {
+                            Vec::new()
+                        } else {
+                            wrap(&fonts, it, w - 6.0)?
+                        });
+                    }
+                    let h = laid_row
+                        .iter()
+                        .map(|c| c.iter().map(|l| l.size * 1.3).sum::<f32>())
+                        .fold(0.0, f32::max)
+                        + 8.0;
+                    // Room to write by hand on a blank form.
+                    printed.push((laid_row, h.max(if values.is_none() { 28.0 } else { row_h })));
+                }
+                let heights: Vec<f32> = if printed.is_empty() {
+                    vec![row_h; *rows as usize]
+                } else {
+                    printed.iter().map(|(_, h)| *h).collect()
+                };
                 p.y += 4.0;
-                p.ensure(head + row_h * *rows as f32);
+                p.ensure(head + heights.iter().sum::<f32>());
                 let top = p.y;
                 let mut x = LEFT;
                 for (laid, w) in cells.iter().zip(&cols) {
@@ -495,16 +527,30 @@ pub fn render(form: &Form, values: Option<&Values>) -> Result<Vec<u8>> {
                     p.y = save;
                     x += w;
                 }
-                let bottom = top + head + row_h * *rows as f32;
-                let mut y = top;
-                for r in 0..=*rows + 1 {
+                let mut y = top + head;
+                for (laid_row, h) in &printed {
+                    let mut x = LEFT;
+                    for (laid, w) in laid_row.iter().zip(&cols) {
+                        p.y = y + 4.0;
+                        p.lines(laid, x + 3.0, w - 6.0, 0.0, 1.3)?;
+                        x += w;
+                    }
+                    y += h;
+                }
+                let bottom = top + head + heights.iter().sum::<f32>();
+                let mut rules = vec![top, top + head];
+                let mut y = top + head;
+                for h in &heights {
+                    y += h;
+                    rules.push(y);
+                }
+                for y in rules {
                     p.ops().push(Op::Rule {
                         x1: LEFT,
                         y1: y,
                         x2: RIGHT,
                         y2: y,
                     });
-                    y = top + head + row_h * r as f32;
                 }
                 let mut x = LEFT;
                 p.ops().push(Op::Rule {

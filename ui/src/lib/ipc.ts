@@ -660,7 +660,7 @@ export type FormSegment =
 /** A block of the printed layout. */
 export type FormLine =
   | { kind: 'text'; style: 'normal' | 'bold' | 'motto' | 'motto-sub' | 'title' | 'corner' | 'note-head' | 'note'; segments: FormSegment[] }
-  | { kind: 'table'; headers: string[]; widths: number[]; rows: number }
+  | { kind: 'table'; headers: string[]; widths: number[]; rows: number; body?: FormSegment[][][] }
   | { kind: 'cells'; cells: { style: 'normal' | 'bold' | 'italic'; segments: FormSegment[] }[][] };
 
 /** An official form, with its legal source, fields and layout. */

@@ -139,6 +139,8 @@ eval:
 	$(SOTAY) eval tests/relevance/queries.tsv $(EVAL_GATE)
 	@echo ">> Situation questions tests/relevance/situations.tsv (tuning; reported, not gated):"
 	$(SOTAY) eval tests/relevance/situations.tsv
+	@echo ">> Real questions tests/relevance/real-tuning.tsv, --scope national (tuning; reported, not gated):"
+	$(SOTAY) eval tests/relevance/real-tuning.tsv --scope national
 	@for scope in all edited national; do \
 	  echo ">> Held-out real questions tests/relevance/heldout.tsv, --scope $$scope (reported, not gated):"; \
 	  $(SOTAY) eval tests/relevance/heldout.tsv --scope $$scope; \

@@ -413,7 +413,13 @@ impl Lexicon {
             (words.audiences.organisation, Audience::Organisation),
             (words.audiences.armed, Audience::Armed),
         ] {
-            audiences.extend(phrases(&list, false).into_iter().map(|p| (p, a)));
+            // A word of one syllable names an audience only as written: unmarked, "quỹ" and "hội" are
+            // "quy" (of "quy trình") and "hoi" (typed for "hỏi", to ask), which name nobody.
+            audiences.extend(
+                list.iter()
+                    .filter_map(|p| Phrase::new(p, syllables(p).len() == 1))
+                    .map(|p| (p, a)),
+            );
         }
         let mut levels: Vec<(Phrase, Level)> = Vec::new();
         for (list, l) in [
@@ -682,6 +688,25 @@ mod tests {
         let marked = Phrase::new("cô", true).expect("phrase");
         assert!(marked.matches_at(&toks("cô"), 0));
         assert!(!marked.matches_at(&toks("co"), 0));
+    }
+
+    #[test]
+    fn one_syllable_audience_words_need_their_marks() {
+        let l = Lexicon::builtin().expect("lexicon");
+        let named = |q: &str| l.audiences_named(&toks(q));
+        // "quy trình" is not a fund ("quỹ"), "hoi" is not an association ("hội").
+        assert!(named("quy trình cấp đổi sổ đỏ").is_empty());
+        assert!(named("cho hoi thu tuc cap doi so do").is_empty());
+        assert_eq!(
+            named("thành lập quỹ từ thiện"),
+            vec![Audience::Organisation]
+        );
+        // Words of several syllables still name an audience typed without marks.
+        assert_eq!(named("cong ty cua toi"), vec![Audience::Organisation]);
+        assert_eq!(
+            named("ket hon voi nguoi nuoc ngoai"),
+            vec![Audience::Foreign]
+        );
     }
 
     #[test]

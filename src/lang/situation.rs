@@ -461,6 +461,9 @@ mod tests {
             "giấy khai sinh ghi sai năm sinh",
             "sai-giay-khai-sinh"
         ));
+        // "Cấp đổi" names its own procedure: a new certificate for an old one, nothing wrong on it.
+        assert!(!fires("quy trình cấp đổi sổ đỏ", "sai-so-do"));
+        assert!(fires("sổ đỏ cần đổi lại tên chủ vì ghi nhầm", "sai-so-do"));
     }
 
     #[test]

@@ -650,6 +650,19 @@ describe('sotay kiosk', () => {
     const heard = (sound.state.bytes - bytes0) / SPEAKER_BYTES_PER_S;
     figures.speech_heard_s = Math.round(heard * 10) / 10;
     console.log(`# speech: started after ${figures.speech_started_ms} ms; ${heard.toFixed(1)} s of sound before "Trang đầu"`);
+
+    // With speech still on, errors are said as they appear (Section 508 §402.2): an empty petition sent.
+    const before = Math.max(0, ...(await speechLog()).map((e) => Number(e.split(':')[1])));
+    await openPetition();
+    await press($.petitionSubmit);
+    await s.waitFor(`${$.petitionForm} [data-testid="field-error"]`);
+    const saidErrors = await waitUntil(
+      async () => (await speechLog()).find((e) => e.startsWith('started:') && Number(e.split(':')[1]) > before),
+      { what: 'the petition errors to be said' },
+    );
+    console.log(`# speech: the petition errors were said (${saidErrors})`);
+    await press($.homeButton);
+    await s.waitFor($.home);
   });
 
   e2e('layouts: portrait 1080×1920, 1280×1024 and 1920×1080 (screenshots)', async () => {

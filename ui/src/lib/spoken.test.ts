@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { SPEECH_WORDS, keySpoken, screenText } from './spoken';
+import { SPEECH_WORDS, announcements, keySpoken, screenText } from './spoken';
 
 function dom(html: string): HTMLElement {
   const root = document.createElement('main');
@@ -58,5 +58,59 @@ describe('words', () => {
     expect(Object.keys(SPEECH_WORDS.en).sort()).toEqual(Object.keys(SPEECH_WORDS.vi).sort());
     expect(SPEECH_WORDS.vi.listen).toBe('Nghe đọc');
     expect(SPEECH_WORDS.en.listen).toBe('Listen');
+  });
+});
+
+describe('announcements', () => {
+  /** Runs `change` on a kiosk being watched, and returns what would be said of it. */
+  function said(html: string, change: (root: HTMLElement) => void): string[] {
+    const root = dom(html);
+    const observer = new MutationObserver(() => {});
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    change(root);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return announcements(records);
+  }
+
+  it('says an alert and the messages under wrong fields as they appear, in reading order', () => {
+    expect(
+      said('<form><label>Họ tên</label><input><div id="a"></div><label>Điện thoại</label><input><div id="b"></div></form><div id="top"></div>', (root) => {
+        root.querySelector('#b')!.innerHTML = '<p data-testid="field-error">Số điện thoại chưa đúng.</p>';
+        root.querySelector('#a')!.innerHTML = '<p data-testid="field-error">Cần ghi họ tên.</p>';
+        root.querySelector('#top')!.innerHTML = '<p role="alert">Còn thông tin chưa đúng.</p>';
+      }),
+    ).toEqual(['Cần ghi họ tên.', 'Số điện thoại chưa đúng.', 'Còn thông tin chưa đúng.']);
+  });
+
+  it('says a message again when its text changes, and once however many changes a batch holds', () => {
+    expect(
+      said('<p role="alert">Sai ngày.</p>', (root) => {
+        const text = root.querySelector('p')!.firstChild as Text;
+        text.data = 'Ngày không có thật.';
+        text.data = 'Ngày sinh không có thật.';
+      }),
+    ).toEqual(['Ngày sinh không có thật.']);
+  });
+
+  it('says what marks itself data-announce, and nothing of other live regions', () => {
+    expect(
+      said('<h2 role="status">3 kết quả</h2><p aria-live="polite">Đã có 1/5 giấy</p><div id="x"></div>', (root) => {
+        root.querySelector('h2')!.textContent = '12 kết quả';
+        root.querySelector('[aria-live]')!.textContent = 'Đã có 2/5 giấy';
+        root.querySelector('#x')!.innerHTML = '<p role="status" data-announce>Đã gửi kiến nghị, mã số 12.</p>';
+      }),
+    ).toEqual(['Đã gửi kiến nghị, mã số 12.']);
+  });
+
+  it('says nothing of the speech bar, hidden parts, removed or empty messages', () => {
+    expect(
+      said('<div data-speech-skip><p role="status"></p></div><div hidden id="h"></div><p role="alert" id="gone">Lỗi</p><div id="e"></div>', (root) => {
+        root.querySelector('[data-speech-skip] p')!.innerHTML = '<span role="alert">Không phát được âm thanh.</span>';
+        root.querySelector('#h')!.innerHTML = '<p role="alert">Ẩn</p>';
+        root.querySelector('#gone')!.remove();
+        root.querySelector('#e')!.innerHTML = '<p role="alert">  </p>';
+      }),
+    ).toEqual([]);
   });
 });

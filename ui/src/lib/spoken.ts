@@ -101,3 +101,35 @@ export function keySpoken(target: EventTarget | null): string {
   if (!key) return '';
   return (key.getAttribute('aria-label') ?? key.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** The messages that are said as they appear, when speech is on (Section 508 §402.2: a kiosk speaks its
+ * errors): alerts, the message under a field that is wrong, and what marks itself `data-announce` (a
+ * petition sent, a rating thanked, a scanned ID card). Live regions that change with every key (the
+ * result count, the checklist's progress) are left out: they would cut off the echo of the key itself. */
+const ANNOUNCED = '[role=alert],[data-testid=field-error],[data-testid=form-error],[data-announce]';
+
+/** The text of each message that appeared, or whose text changed, in `records` (a MutationObserver's
+ * batch over the kiosk), in reading order, each once. Messages inside hidden parts, or inside the speech
+ * bar itself (`data-speech-skip`: its own failure must not be said again and again), are not said. */
+export function announcements(records: readonly MutationRecord[]): string[] {
+  const found = new Set<Element>();
+  for (const record of records) {
+    const nodes = record.type === 'childList' ? [...record.addedNodes] : [record.target];
+    for (const node of nodes) {
+      const el = node instanceof Element ? node : node.parentElement;
+      if (!el) continue;
+      const message = el.closest(ANNOUNCED);
+      if (message) found.add(message);
+      else if (node instanceof Element) for (const inner of node.querySelectorAll(ANNOUNCED)) found.add(inner);
+    }
+  }
+  const texts: string[] = [];
+  const ordered = [...found]
+    .filter((el) => el.isConnected && !hidden(el))
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
+  for (const el of ordered) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text && !texts.includes(text)) texts.push(text);
+  }
+  return texts;
+}

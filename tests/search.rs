@@ -250,3 +250,16 @@ fn an_audience_facet_value_is_a_filter() {
         assert!(filters.audience.is_some());
     }
 }
+
+#[test]
+fn a_long_question_with_a_name_gets_no_did_you_mean() {
+    // Its unknown words are a name and a place, not typos: a word-by-word correction of three sentences
+    // would be nonsense. A short query with a typo still gets one (above).
+    let q = "Tôi tên là Y Kroa, quê ở buôn Ea Kly. Con gái tôi năm nay 8 tuổi, tôi muốn làm hộ chiếu \
+             cho cháu để đi du lịch. Xin hỏi thủ tục thế nào?";
+    let r = engine()
+        .search(q, &SearchOptions::default())
+        .expect("search");
+    assert!(!r.hits.is_empty());
+    assert_eq!(r.suggestion, None, "{:?}", r.suggestion);
+}

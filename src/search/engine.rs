@@ -40,8 +40,7 @@ const AMBIGUITY_DEPTH: usize = 4;
 /// Fuzzy matching for unknown words runs on queries of at most this many content words: in a long
 /// question an unknown word is a name or a place, not a typo.
 const FUZZY_MAX_WORDS: usize = 6;
-/// "Did you mean" looks at queries of at most this many content words (or any query with an unknown
-/// word or no result).
+/// "Did you mean" looks at queries of at most this many content words (or any query with no result).
 const SUGGEST_MAX_WORDS: usize = 8;
 
 /// A value of a facet and how many guides have it.
@@ -381,8 +380,10 @@ impl Engine {
                 self.mark_ambiguity(&mut results);
             }
         }
-        // "Did you mean" is for what a person types into a box, not for a question of three sentences.
-        if results.hits.is_empty() || (unknown || content_words <= SUGGEST_MAX_WORDS) {
+        // "Did you mean" is for what a person types into a box, not for a question of three sentences,
+        // whose unknown words are names and places: rewriting it word by word gives nonsense ("con gái
+        // năm nay" → "còn gái năm ngày"), which costs the clerk's trust for nothing.
+        if results.hits.is_empty() || content_words <= SUGGEST_MAX_WORDS {
             results.suggestion =
                 self.vocabulary
                     .suggest(&analysis.tokens, results.hits.is_empty(), true, &|_| false);

@@ -81,7 +81,7 @@ run: setup ui
 	$(CARGO) run -p sotay-desktop
 
 build: setup ui
-	$(CARGO) build --release -p sotay -p sotay-desktop
+	$(CARGO) build --release -p sotay-cli -p sotay-desktop
 	@echo ">> Built $(TARGET_DIR)/release/sotay and $(TARGET_DIR)/release/sotay-desktop"
 
 # The package's files beyond Tauri's own (the CLI, man pages and completions generated from its clap
@@ -92,7 +92,7 @@ PROFILE ?= release
 PACKAGE_FILES = $(TARGET_DIR)/package-files/$(PROFILE)
 
 package-files:
-	$(CARGO) build $(if $(filter release,$(PROFILE)),--release) -p sotay
+	$(CARGO) build $(if $(filter release,$(PROFILE)),--release) -p sotay-cli
 	$(CARGO) run -q -p xtask -- package-files --sotay $(TARGET_DIR)/$(PROFILE)/sotay --out $(PACKAGE_FILES)
 	rm -f $(TARGET_DIR)/$(PROFILE)/bundle/deb/*.deb
 	ui/node_modules/.bin/tauri build $(if $(filter debug,$(PROFILE)),--debug) --bundles deb \
@@ -119,7 +119,7 @@ lint:
 
 test-rust:
 	$(CARGO) test --workspace
-	$(CARGO) build -p sotay
+	$(CARGO) build -p sotay-cli
 	$(SOTAY) check content --today "$(CONTENT_DAY)"
 
 # The day the content checks count as today: the date of the checked-out commit, so that a commit's CI result
@@ -157,7 +157,7 @@ eval:
 # under Xvfb (tests/e2e/run.sh). Screenshots and measured figures go to test-output/e2e/.
 
 e2e: setup ui setup-e2e $(TAURI_DRIVER)
-	$(CARGO) build -p sotay -p sotay-desktop
+	$(CARGO) build -p sotay-cli -p sotay-desktop
 	TAURI_DRIVER=$(TAURI_DRIVER) tests/e2e/run.sh
 
 # Installs tauri-driver from crates.io into $(TARGET_DIR)/tools, when it is not there yet.

@@ -12,7 +12,7 @@ use std::path::Path;
 const ENGINE_SOURCES: [&str; 5] = [
     "src/search",
     "src/lang",
-    "src/import",
+    "src/catalogue",
     "src/guide",
     "src/content",
 ];

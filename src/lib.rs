@@ -5,8 +5,8 @@
 //! in RAM and searches them the way citizens type: without diacritics, in raw Telex, with old terms and
 //! everyday words.
 //!
-//! The crate knows nothing of the desktop shell; the `sotay` binary and the Tauri app are thin layers
-//! over it.
+//! The crate knows nothing of the desktop shell or of a command line: the `sotay` binary (`cli/`), the
+//! importer (`import/`) and the Tauri app (`src-tauri/`) are thin layers over it.
 //!
 //! - [`text`]: NFC normalization, tone placement, folding.
 //! - [`guide`]: the guide model, parser and HTML sanitizer.
@@ -14,8 +14,8 @@
 //!   a folder.
 //! - [`lang`]: the language layer: glossary, everyday words and the situation lexicon, compiled in.
 //! - [`search`]: the index and the query pipeline.
-//! - [`eval`]: relevance metrics over judged queries.
-//! - [`import`]: importers that turn national-portal records into a handbook folder.
+//! - [`catalogue`]: the national catalogue's records (as the national portal publishes them) converted
+//!   into guides; the `sotay-import` crate writes them into a handbook folder.
 //! - [`pack`]: signed content packs: build, verify, install atomically, roll back.
 //! - [`userdata`]: the user's history and favourites, kept as JSON files written atomically.
 //! - [`autostart`]: the XDG autostart entry that starts the kiosk at login.
@@ -30,14 +30,13 @@
 
 mod atomic;
 pub mod autostart;
+pub mod catalogue;
 pub mod config;
 pub mod content;
 pub mod error;
-pub mod eval;
 pub mod feedback;
 pub mod forms;
 pub mod guide;
-pub mod import;
 pub mod lang;
 pub mod lockout;
 pub mod manual;

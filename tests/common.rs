@@ -5,16 +5,23 @@ use std::sync::OnceLock;
 
 use sotay::{Engine, Handbook};
 
+/// The repository's root. These tests are the CLI crate's test target (`cli/Cargo.toml`), so the
+/// manifest folder is `cli/`.
+pub(crate) fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("cli/ has a parent")
+        .to_path_buf()
+}
+
 /// A fixture folder under `tests/fixtures`.
 pub(crate) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    repo().join("tests/fixtures").join(name)
 }
 
 /// The repository's content folder.
 pub(crate) fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+    repo().join("content")
 }
 
 /// The embedded handbook's engine, built once for all tests.

@@ -280,7 +280,7 @@ fn guides_link_their_forms_and_unknown_links_are_errors() {
     }
     // An unknown form is an error of `sotay check`, at the guide's file.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let src = crate::common::content_dir();
     let guide =
         std::fs::read_to_string(src.join("ho-tich/dang-ky-khai-sinh.md")).unwrap_or_default();
     std::fs::create_dir_all(dir.path().join("ho-tich")).unwrap_or_else(|e| panic!("{e}"));

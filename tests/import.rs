@@ -4,9 +4,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use sotay::catalogue::SkipReason;
 use sotay::guide::{ChannelKind, CopyForm, GroupKind, Level};
-use sotay::import::{DVCQG_NAME, ImportOptions, ImportReport, SkipReason, import_dvcqg};
 use sotay::{Guide, Handbook};
+use sotay_import::{DVCQG_NAME, ImportOptions, ImportReport, import_dvcqg};
 
 use crate::common::{dvcqg_fixture, files_under, gzip_to};
 
@@ -425,8 +426,7 @@ fn cli_imports_and_check_passes() {
 fn an_imported_catalogue_understands_everyday_words() {
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("out");
-    let catalogue = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("content/national/dvcqg-2026-06.jsonl.gz");
+    let catalogue = crate::common::repo().join("content/national/dvcqg-2026-06.jsonl.gz");
     let report = import(&catalogue, &out);
     assert!(report.written > 2600, "{} written", report.written);
     assert!(
@@ -529,13 +529,13 @@ fn real_records_with_glued_cells_read_cleanly() {
 
 #[test]
 fn crawls_are_compared_by_code_and_field() {
-    use sotay::import::diff_crawls;
+    use sotay_import::diff_crawls;
     let old = dvcqg_fixture("crawl-2026-03.jsonl");
     let new = dvcqg_fixture("crawl-2026-06.jsonl");
     let d = diff_crawls(&old, &new, None, &mut |_, _| {}).expect("diff");
     assert_eq!((d.old_records, d.new_records), (4, 4));
     let codes =
-        |v: &[sotay::import::Procedure]| v.iter().map(|p| p.code.clone()).collect::<Vec<_>>();
+        |v: &[sotay_import::Procedure]| v.iter().map(|p| p.code.clone()).collect::<Vec<_>>();
     assert_eq!(codes(&d.added), vec!["1.000232"]);
     assert_eq!(codes(&d.removed), vec!["1.000253"]);
     assert_eq!(d.changed.len(), 1);
@@ -589,10 +589,10 @@ fn updated_is_the_records_month_not_the_import_day() {
     }
     // …and through the catalogue the app converts at load, whatever today is.
     let bytes = std::fs::read(dvcqg_fixture("crawl-2026-03.jsonl")).expect("fixture");
-    let c = sotay::import::catalogue("national/dvcqg-2026-03.jsonl", &bytes);
+    let c = sotay::catalogue::catalogue("national/dvcqg-2026-03.jsonl", &bytes);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
     assert_eq!(c.guides.len(), 4);
-    let today = sotay::import::today();
+    let today = sotay::catalogue::today();
     for g in &c.guides {
         assert_eq!(g.updated, "2026-03");
         assert_ne!(g.updated, today);

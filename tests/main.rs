@@ -1,4 +1,5 @@
-//! The core's integration tests, compiled as one binary.
+//! The integration tests of the core, the importer and the `sotay` binary, compiled as one binary (the
+//! CLI crate's test target, so that `CARGO_BIN_EXE_sotay` is the binary just built).
 //!
 //! - `checks`: the content checks of headline facts (issue 15), one failing fixture per rule.
 //! - `handbook`: the bundled content (inventory coverage, facts checked against the national records).

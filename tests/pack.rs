@@ -771,7 +771,7 @@ fn cli_keys_from_the_config_and_exit_codes() {
     let out = run(&["pack", "status", "--data", &s(&data), "--json"]);
     let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON status");
     assert_eq!(status["source"], "pack");
-    assert_eq!(status["pack"]["date"], sotay::import::today());
+    assert_eq!(status["pack"]["date"], sotay::catalogue::today());
     let out = run(&["pack", "rollback", "--data", &s(&data)]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no previous pack"));

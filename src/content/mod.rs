@@ -179,14 +179,14 @@ impl Handbook {
     ) -> Result<Handbook> {
         let mut problems = Vec::new();
         let mut texts: Vec<(String, String)> = Vec::new();
-        let mut catalogues: Vec<crate::import::Catalogue> = Vec::new();
+        let mut catalogues: Vec<crate::catalogue::Catalogue> = Vec::new();
         for f in files {
             if let Some(why) = &f.unusable {
                 problems.push(Problem::new(&f.path, 0, why.clone()));
                 continue;
             }
             if files::is_catalogue(&f.path) && f.too_large.is_none() {
-                let c = crate::import::catalogue(&f.path, &f.bytes);
+                let c = crate::catalogue::catalogue(&f.path, &f.bytes);
                 problems.extend(c.problems.iter().cloned());
                 catalogues.push(c);
                 continue;

@@ -162,7 +162,7 @@ pub fn build_with(
              installed one, so an absurd version would block every later pack)"
         )));
     }
-    let date = date.map_or_else(crate::import::today, str::to_string);
+    let date = date.map_or_else(crate::catalogue::today, str::to_string);
     if !is_date(&date) {
         return Err(Error::Pack(format!("date `{date}` is not like 2026-11-28")));
     }
@@ -175,7 +175,7 @@ pub fn build_with(
         .iter()
         .filter(|f| files::is_catalogue(&f.path))
         .flat_map(|f| {
-            crate::import::catalogue(&f.path, &f.bytes)
+            crate::catalogue::catalogue(&f.path, &f.bytes)
                 .digests
                 .into_iter()
                 .map(|(code, sha256)| manifest::RecordEntry {

@@ -12,7 +12,7 @@ use super::analyze::{Analysis, Source, Token, TokenWeights};
 use super::schema::{Fields, Views};
 
 /// Per-field and per-source weights. The defaults were tuned on the tuning sets
-/// (`tests/relevance/queries.tsv` and the development set) with `sotay eval` and `examples/tune.rs`.
+/// (`tests/relevance/queries.tsv` and the development set) with `sotay eval` and `xtask/examples/tune.rs`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Title: diacritics kept, folded, bigram.
@@ -67,7 +67,7 @@ impl Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        // Chosen by `examples/tune.rs` (coordinate descent on the tuning sets over the default handbook
+        // Chosen by `xtask/examples/tune.rs` (coordinate descent on the tuning sets over the default handbook
         // and the national catalogue alone); the held-out set was not read.
         Weights {
             title: [1.5, 1.5, 3.0],

@@ -33,7 +33,7 @@ out="${E2E_OUT:-$repo/test-output/e2e}"
 die() { echo "e2e: $*" >&2; exit 2; }
 
 [ -x "$app" ] || die "$app is missing: build it first (make e2e, or: cd ui && npm run build; cargo build -p sotay-desktop)"
-[ -x "$cli" ] || die "$cli is missing: build it first (make e2e, or: cargo build -p sotay)"
+[ -x "$cli" ] || die "$cli is missing: build it first (make e2e, or: cargo build -p sotay-cli)"
 [ -x "$native_driver" ] || die "$native_driver is missing: install the Debian package webkit2gtk-driver"
 command -v xvfb-run >/dev/null || die "xvfb-run is missing: install the Debian package xvfb"
 driver="${TAURI_DRIVER:-}"

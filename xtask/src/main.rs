@@ -8,14 +8,22 @@
 //! in to map each of them into the package (`bundle.linux.deb.files`). The generators (`clap_mangen`,
 //! `clap_complete`) live here only: neither the CLI nor the desktop app links them.
 //!
+//! `cargo run --release -p xtask -- bench` (from the repository root) is the developer-only benchmark:
+//! index build time, index size, memory and query latency of the tantivy engine against SQLite FTS5
+//! over the same documents, with both engines' relevance ([`bench`]). It is not part of the shipped CLI.
+//!
 //! The CLI's own modules are compiled in through `#[path]`, as its `main.rs` declares them.
 
 #[allow(dead_code, unreachable_pub, missing_docs)]
-#[path = "../../src/bin/sotay/main.rs"]
+#[path = "../../cli/src/main.rs"]
 mod sotay_cli;
 
-// What the CLI's modules reach through `crate::`, at this crate's root as at the CLI's.
-use sotay_cli::{ContentArg, config, fts5};
+mod bench;
+mod fts5;
+
+// What the CLI's modules (and the benchmark) reach through `crate::`, at this crate's root as at the
+// CLI's.
+use sotay_cli::{ContentArg, config, metrics};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -38,6 +46,8 @@ enum Task {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Benchmarks speed, memory and relevance against SQLite FTS5 (run from the repository root).
+    Bench(bench::Args),
 }
 
 /// Where Debian packages keep their licence and changelog (the package is named `sotay`).
@@ -46,6 +56,7 @@ const SHARE_DOC: &str = "usr/share/doc/sotay";
 fn main() -> anyhow::Result<()> {
     match Task::parse() {
         Task::PackageFiles { sotay, out } => package_files(&sotay, &out),
+        Task::Bench(args) => bench::run(&args),
     }
 }
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::metrics::{Metrics, Report, evaluate, parse};
 use anyhow::Context;
-use sotay::eval::{Metrics, Report, evaluate, parse};
 
 use crate::ContentArg;
 

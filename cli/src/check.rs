@@ -11,7 +11,7 @@ pub(crate) fn run(dir: Option<&Path>, today: Option<&str>) -> anyhow::Result<Exi
     let today = match today {
         Some(t) if sotay::content::audit::is_date(t) => t.to_string(),
         Some(t) => anyhow::bail!("--today \"{t}\" is not a date like 2027-01-02"),
-        None => sotay::import::today(),
+        None => sotay::catalogue::today(),
     };
     match Handbook::check(dir, &today) {
         Ok(h) => {

@@ -1,23 +1,23 @@
-//! `sotay bench`: index build time, index size, memory and query latency of the tantivy engine against
+//! `xtask bench`: index build time, index size, memory and query latency of the tantivy engine against
 //! SQLite FTS5 over the same documents, with both engines' relevance on judged queries.
 //!
 //! Stages: (a) the bundled handbook with the project's judged queries; (b) the national-portal records
-//! imported with `sotay import dvcqg`; (c) (b) scaled up N times with varied codes. This is a benchmark that
+//! imported with `sotay import dvcqg` (the importer crate, linked here); (c) (b) scaled up N times with varied codes. This is a benchmark that
 //! prints figures; nothing here asserts a timing.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::metrics::{Judged, Metrics, evaluate_with, parse};
 use anyhow::Context;
 use serde::Serialize;
 use sotay::content::ContentInfo;
-use sotay::eval::{Judged, Metrics, evaluate_with, parse};
 use sotay::{Engine, Guide, Handbook, SearchOptions};
 
 use crate::fts5::Fts5;
 
 /// The project's judged queries, compiled in so the bench runs from any directory.
-const JUDGED: &str = include_str!("../../../tests/relevance/queries.tsv");
+const JUDGED: &str = include_str!("../../tests/relevance/queries.tsv");
 /// Where the shared corpus and development queries sit when run from the repository root.
 const SHARED_CORPUS: &str = "../shared/corpus/dvcqg-2026-06.jsonl.gz";
 /// The project's own copy of the catalogue, used when the shared corpus is absent.
@@ -84,7 +84,7 @@ struct Report {
     notes: Vec<String>,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
+pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
     let mut notes = Vec::new();
     let embedded = Handbook::embedded()?;
     let glossary = embedded.glossary.clone();
@@ -150,7 +150,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<std::process::ExitCode> {
     } else {
         print(&report);
     }
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn read_judged(path: &Path) -> anyhow::Result<Vec<Judged>> {
@@ -167,10 +167,10 @@ fn import(path: &Path) -> anyhow::Result<Vec<Guide>> {
     let dir = tempfile_dir()?;
     let out = dir.join("dvcqg");
     let started = Instant::now();
-    sotay::import::import_dvcqg(
+    sotay_import::import_dvcqg(
         path,
         &out,
-        &sotay::import::ImportOptions::default(),
+        &sotay_import::ImportOptions::default(),
         &mut |_, _| {},
     )?;
     let handbook = Handbook::load_dir(&out)?;

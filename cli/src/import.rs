@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use sotay::guide::Level;
-use sotay::import::{
+use sotay_import::{
     CrawlDiff, ImportOptions, ImportReport, diff_crawls, field_label, import_dvcqg,
 };
 

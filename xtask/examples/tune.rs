@@ -5,7 +5,7 @@
 //! never read here.
 //!
 //! ```sh
-//! cargo run --release --example tune            # coordinate descent from the current defaults
+//! cargo run --release -p xtask --example tune            # coordinate descent from the current defaults
 //! ```
 //!
 //! The objective is the mean MRR@10 over the six (handbook, set) pairs, with a penalty when the default
@@ -15,7 +15,11 @@
 use std::path::Path;
 
 use sotay::Engine;
-use sotay::eval::{Judged, Report, evaluate, parse};
+#[allow(dead_code)]
+#[path = "../../cli/src/metrics.rs"]
+mod metrics;
+
+use metrics::{Judged, Report, evaluate, parse};
 use sotay::search::Weights;
 
 /// The gate of `make test` on `queries.tsv` over the default handbook.

@@ -17,9 +17,9 @@ use super::documents::{self, Group, Item};
 use super::fields;
 use super::legal;
 
-/// A guide before it is written.
+/// A guide before it is written: what [`super::convert`] read from one record.
 #[derive(Debug, Clone)]
-pub(crate) struct Draft {
+pub struct Draft {
     pub(crate) code: String,
     pub(crate) title: String,
     pub(crate) official_title: String,
@@ -47,9 +47,31 @@ pub(crate) struct Draft {
     pub(crate) flags: Flags,
 }
 
+impl Draft {
+    /// The national code.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The levels the procedure is done at.
+    pub fn levels(&self) -> &[Level] {
+        &self.levels
+    }
+
+    /// The folder of its field (`ho-tich`), where an import writes it.
+    pub fn field_slug(&self) -> &str {
+        &self.field_slug
+    }
+
+    /// What could not be read in the record.
+    pub fn flags(&self) -> &Flags {
+        &self.flags
+    }
+}
+
 /// How well a field was read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Status {
+pub enum Status {
     /// Parsed.
     #[default]
     Ok,
@@ -61,19 +83,25 @@ pub(crate) enum Status {
 
 /// What could not be read in a record.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Flags {
-    pub(crate) documents: Status,
-    pub(crate) channels: Status,
-    pub(crate) legal_basis: Status,
-    pub(crate) steps: Status,
-    pub(crate) levels: Status,
-    pub(crate) results: Status,
+pub struct Flags {
+    /// The documents checklist ("Thành phần hồ sơ").
+    pub documents: Status,
+    /// The channels with time and fee ("Cách thức thực hiện").
+    pub channels: Status,
+    /// The legal basis ("Căn cứ pháp lý").
+    pub legal_basis: Status,
+    /// The steps ("Trình tự thực hiện").
+    pub steps: Status,
+    /// The levels ("Cấp thực hiện").
+    pub levels: Status,
+    /// The results ("Kết quả").
+    pub results: Status,
     /// Sections were re-cut from the page text and differ from the crawler's fields.
-    pub(crate) recovered: bool,
+    pub recovered: bool,
     /// Form file names separated from document names.
-    pub(crate) templates: usize,
+    pub templates: usize,
     /// Channels whose "Miễn phí" contradicts a fee set by the provincial council.
-    pub(crate) council_fee: bool,
+    pub council_fee: bool,
 }
 
 /// Parentheticals longer than this are lists of cases ("(Công trình không theo tuyến/Theo tuyến trong đô

@@ -14,12 +14,11 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::Result;
-use crate::guide::Level;
-use crate::guide::parse::is_valid_code;
+use sotay::Result;
+use sotay::guide::Level;
+use sotay::guide::parse::is_valid_code;
 
-use super::clean::{one_line, prepare};
-use super::{fields, source};
+use sotay::catalogue::{self, Entry};
 
 /// The page text, which repeats every other field: listed only when nothing else changed.
 const PAGE_TEXT: &str = "raw_text";
@@ -103,10 +102,10 @@ struct Record {
 /// without a valid code are left out.
 fn load(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<BTreeMap<String, Record>> {
     let mut out = BTreeMap::new();
-    source::read(
+    catalogue::read(
         path,
         &mut |entry| {
-            if let source::Entry::Record(_, map) = entry
+            if let Entry::Record(_, map) = entry
                 && let Some((code, record)) = reduce(&map)
             {
                 out.entry(code).or_insert(record);
@@ -119,22 +118,17 @@ fn load(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<BTreeMap<Stri
 }
 
 fn reduce(map: &Map<String, Value>) -> Option<(String, Record)> {
-    let text = |v: &Value| match v {
-        Value::String(s) => one_line(&prepare(s)),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    let code = map.get("ma_thu_tuc").map(text)?;
+    let code = map.get("ma_thu_tuc").map(catalogue::field_text)?;
     if !is_valid_code(&code) {
         return None;
     }
     let fields: BTreeMap<String, String> = map
         .iter()
         .filter(|(k, _)| k.as_str() != "ma_thu_tuc" && !IGNORED.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), text(v)))
+        .map(|(k, v)| (k.clone(), catalogue::field_text(v)))
         .collect();
     let title = fields.get("ten_thu_tuc").cloned().unwrap_or_default();
-    let (levels, _) = fields::levels(fields.get("cap_thuc_hien").map_or("", String::as_str));
+    let levels = catalogue::levels_in(fields.get("cap_thuc_hien").map_or("", String::as_str));
     Some((
         code,
         Record {

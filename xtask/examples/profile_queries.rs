@@ -1,7 +1,11 @@
 //! Runs the judged queries many times against the bundled handbook, for profilers:
 //! `perf record -g target/release/examples/profile_queries`.
 
-use sotay::eval::parse;
+#[allow(dead_code)]
+#[path = "../../cli/src/metrics.rs"]
+mod metrics;
+
+use metrics::parse;
 use sotay::{Engine, Handbook, SearchOptions};
 
 fn main() -> anyhow::Result<()> {

@@ -2,17 +2,18 @@
 //! import national-portal records, manage the installation's config and the citizens' feedback, build
 //! and install signed content packs.
 //!
-//! `xtask` compiles this file and its modules too, to generate the man pages and shell completions from
-//! [`Cli`]: what it reaches through `crate::` is `pub(crate)` for that reason.
+//! The CLI is its own crate (`sotay-cli`, binary `sotay`) so that clap, anyhow and indicatif stay out of
+//! the core library and the desktop app. `xtask` compiles this file and its modules too, to generate the
+//! man pages and shell completions from [`Cli`] and to run the developer-only benchmark with the same
+//! content options: what it reaches through `crate::` is `pub(crate)` for that reason.
 
-mod bench;
 mod check;
 pub(crate) mod config;
 mod eval;
 mod feedback;
 mod form;
-pub(crate) mod fts5;
 mod import;
+pub(crate) mod metrics;
 mod pack;
 mod search;
 mod show;
@@ -51,9 +52,6 @@ enum Command {
     /// Nhập dữ liệu từ nguồn khác thành thư mục sổ tay. / Import another source into a handbook folder.
     #[command(subcommand)]
     Import(import::Source),
-    /// Đo tốc độ, bộ nhớ và độ chính xác so với SQLite FTS5. / Benchmark speed, memory and relevance
-    /// against SQLite FTS5.
-    Bench(bench::Args),
     /// Cấu hình của máy: mã PIN quản trị, chế độ kiosk… / The installation's config: kiosk PIN and settings.
     #[command(subcommand)]
     Config(config::Command),
@@ -135,7 +133,6 @@ fn main() -> ExitCode {
         Command::Show(args) => show::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Import(source) => import::run(&source, cli.today.as_deref()),
-        Command::Bench(args) => bench::run(&args),
         Command::Config(command) => config::run(&command),
         Command::Feedback(command) => feedback::run(&command),
         Command::Pack(command) => pack::run(&command),

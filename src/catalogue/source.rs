@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 
 /// One entry of the input.
-pub(crate) enum Entry {
+pub enum Entry {
     /// A JSON object, with its 1-based line (JSON Lines) or position (array).
     Record(usize, Map<String, Value>),
     /// Something that is not a record, with its line and what is wrong.

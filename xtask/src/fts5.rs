@@ -1,5 +1,5 @@
 //! The baseline most offline apps use: SQLite FTS5 (`unicode61 remove_diacritics 2`, bm25), over the same
-//! documents and the same queries as the tantivy engine, for `sotay bench`.
+//! documents and the same queries as the tantivy engine, for the benchmark (`xtask bench`).
 
 use anyhow::Context;
 use rusqlite::{Connection, params};

@@ -11,26 +11,26 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::search::{Engine, SearchOptions};
+use sotay::search::{Engine, SearchOptions};
+use sotay::{Error, Result};
 
 /// One judged query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Judged {
+pub(crate) struct Judged {
     /// The query text.
-    pub query: String,
+    pub(crate) query: String,
     /// Codes that count as correct.
-    pub expected: Vec<String>,
+    pub(crate) expected: Vec<String>,
     /// Typing style, when given.
-    pub style: Option<String>,
+    pub(crate) style: Option<String>,
     /// Kind of question (named or situation), when given.
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// Line in the file.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// Parses a judged-query file.
-pub fn parse(file: &str, text: &str) -> Result<Vec<Judged>> {
+pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Judged>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -71,25 +71,25 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Judged>> {
 
 /// The outcome of one query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QueryOutcome {
+pub(crate) struct QueryOutcome {
     /// The query.
-    pub query: String,
+    pub(crate) query: String,
     /// Expected codes.
-    pub expected: Vec<String>,
+    pub(crate) expected: Vec<String>,
     /// Typing style.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub style: Option<String>,
+    pub(crate) style: Option<String>,
     /// The top codes returned (up to 10).
-    pub top: Vec<String>,
+    pub(crate) top: Vec<String>,
     /// 1-based rank of the first correct code in the top 10.
-    pub first_hit_rank: Option<usize>,
+    pub(crate) first_hit_rank: Option<usize>,
 }
 
 /// Aggregate metrics over a set of queries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Metrics {
+pub(crate) struct Metrics {
     /// Queries evaluated.
-    pub queries: usize,
+    pub(crate) queries: usize,
     /// Share with a correct code first.
     pub recall_at_1: f64,
     /// Share with a correct code in the top 5.
@@ -101,25 +101,25 @@ pub struct Metrics {
     /// Normalized discounted cumulative gain over the top 10 (binary relevance).
     pub ndcg_at_10: f64,
     /// Share of queries with no result at all.
-    pub zero_result_rate: f64,
+    pub(crate) zero_result_rate: f64,
 }
 
 /// The evaluation report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
+pub(crate) struct Report {
     /// Over every evaluated query.
     #[serde(flatten)]
-    pub overall: Metrics,
+    pub(crate) overall: Metrics,
     /// Queries skipped because none of their codes has a guide.
-    pub skipped: usize,
+    pub(crate) skipped: usize,
     /// Metrics per typing style.
-    pub styles: BTreeMap<String, Metrics>,
+    pub(crate) styles: BTreeMap<String, Metrics>,
     /// Metrics per kind of question (named, situation).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub kinds: BTreeMap<String, Metrics>,
+    pub(crate) kinds: BTreeMap<String, Metrics>,
     /// Per-query outcomes (only with `--per-query`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub per_query: Vec<QueryOutcome>,
+    pub(crate) per_query: Vec<QueryOutcome>,
 }
 
 #[derive(Default)]
@@ -179,7 +179,7 @@ impl Acc {
 }
 
 /// Runs every judged query against the engine.
-pub fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<Report> {
+pub(crate) fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<Report> {
     let options = SearchOptions {
         limit: 10,
         ..SearchOptions::default()
@@ -201,7 +201,7 @@ pub fn evaluate(engine: &Engine, judged: &[Judged], per_query: bool) -> Result<R
 
 /// Runs every judged query against any ranker: `known` tells whether a code is in its collection, `search`
 /// returns the top codes (at most 10 are looked at). Used to compare engines on the same judgements.
-pub fn evaluate_with(
+pub(crate) fn evaluate_with(
     judged: &[Judged],
     known: impl Fn(&str) -> bool,
     mut search: impl FnMut(&str) -> Result<Vec<String>>,

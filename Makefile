@@ -7,6 +7,7 @@
 #   make package  a .deb through the Tauri bundler (release): sotay-desktop and the sotay CLI, man pages,
 #                 completions, licence, changelog, desk and kiosk desktop entries
 #   make package-test  build a debug .deb and test it unpacked (tests/package/test.sh); part of make test
+#   make ipc-types  regenerate ui/src/lib/ipc.gen.ts (the UI's IPC types) from the Rust types
 #
 # On a fresh Debian/Ubuntu machine `make run` and `make test` install what they need themselves
 # (Debian packages with apt, npm packages with `npm ci`, crates with cargo) and say what they install.
@@ -37,10 +38,10 @@ APT_PACKAGES := build-essential pkg-config curl file libssl-dev libxdo-dev libgt
 EVAL_GATE := --min-r5 0.98 --min-mrr 0.90 --max-style-loss 0.05
 
 .PHONY: help setup setup-system setup-ui setup-e2e ui run test test-rust test-ui lint eval e2e build package \
-	package-files package-test clean
+	package-files package-test ipc-types clean
 
 help:
-	@echo "make run | test | build | package   (see the top of the Makefile)"
+	@echo "make run | test | build | package | ipc-types   (see the top of the Makefile)"
 
 ## ---------------------------------------------------------------- set-up
 
@@ -116,9 +117,16 @@ test: setup ui lint test-rust test-ui eval e2e package-test
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p sotay -p sotay-desktop --all-targets --features sotay-desktop/ts -- -D warnings
+
+# The UI's IPC types (ui/src/lib/ipc.gen.ts), generated from the Rust types the commands take and return;
+# test-rust fails when the committed file differs from what the Rust types give.
+ipc-types:
+	SOTAY_WRITE_IPC_TYPES=1 $(CARGO) test -p sotay-desktop --features ts --test ipc_types
 
 test-rust:
 	$(CARGO) test --workspace
+	$(CARGO) test -p sotay-desktop --features ts --test ipc_types
 	$(CARGO) build -p sotay-cli
 	$(SOTAY) check content --today "$(CONTENT_DAY)"
 

@@ -106,6 +106,8 @@ pub struct Config {
 
 /// `[speech]`: the kiosk's speech output (espeak-ng, [`crate::speech`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "SpeechSettings"))]
 #[serde(default, deny_unknown_fields)]
 pub struct SpeechConfig {
     /// Speech on when a citizen starts (each citizen can turn it on or off with one tap).

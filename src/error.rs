@@ -53,6 +53,7 @@ impl fmt::Display for Problem {
 
 /// A value a person typed that was refused, named by its field, with a message to show next to it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldError {
     /// The field, as the snake_case key of the input (`phone`, `summary`, `pin`…).
     pub field: String,

@@ -14,6 +14,8 @@ pub const EN: &str = include_str!("../docs/manual.en.md");
 
 /// One section of the manual.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ManualSection"))]
 pub struct Section {
     /// The heading, plain text.
     pub title: String,

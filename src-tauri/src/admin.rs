@@ -17,7 +17,7 @@ use sotay::config::Config;
 use sotay::lockout::{self, Attempt};
 use tauri::State;
 
-use crate::error::IpcError;
+use crate::error::{ErrorCode, IpcError};
 
 /// How long the admin screen stays unlocked after the last admin action.
 pub const UNLOCKED_FOR: Duration = Duration::from_secs(5 * 60);
@@ -99,7 +99,7 @@ impl AdminGate {
             _ => {
                 *unlocked = None;
                 Err(IpcError::new(
-                    "locked",
+                    ErrorCode::Locked,
                     "Cần nhập mã PIN quản trị trước khi làm việc này.",
                 ))
             }
@@ -131,7 +131,7 @@ fn locked_out(remaining: Duration) -> IpcError {
         format!("{secs} giây")
     };
     IpcError::new(
-        "locked-out",
+        ErrorCode::LockedOut,
         format!("Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau {wait}."),
     )
 }
@@ -174,16 +174,13 @@ mod tests {
         let g = AdminGate::new(dir.path(), true);
         let t0 = Instant::now();
         let wall = SystemTime::now();
-        assert_eq!(g.require(t0).map_err(|e| e.code), Err("locked".to_string()));
+        assert_eq!(g.require(t0).map_err(|e| e.code), Err(ErrorCode::Locked));
         assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
         assert!(g.require(t0 + Duration::from_secs(200)).is_ok());
         // The action at 200 s keeps it open until 500 s.
         assert!(g.require(t0 + Duration::from_secs(499)).is_ok());
         let late = t0 + Duration::from_secs(499) + UNLOCKED_FOR;
-        assert_eq!(
-            g.require(late).map_err(|e| e.code),
-            Err("locked".to_string())
-        );
+        assert_eq!(g.require(late).map_err(|e| e.code), Err(ErrorCode::Locked));
         // Expired stays expired.
         assert!(g.require(late + Duration::from_secs(1)).is_err());
     }
@@ -250,7 +247,7 @@ mod tests {
         let g = AdminGate::new(dir.path(), false);
         assert_eq!(
             g.require_if_pin(t0).map_err(|e| e.code),
-            Err("locked".to_string())
+            Err(ErrorCode::Locked)
         );
         assert_eq!(g.unlock(PIN, t0, wall), Ok(true));
         assert!(g.require_if_pin(t0).is_ok());

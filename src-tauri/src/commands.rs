@@ -15,7 +15,7 @@ use sotay::{ContentInfo, Engine, Guide, Handbook, SearchOptions, SearchResults};
 use tauri::State;
 use tokio::sync::watch;
 
-use crate::error::IpcError;
+use crate::error::{ErrorCode, IpcError};
 
 /// Most codes one [`entries`] call resolves.
 const MAX_ENTRIES: usize = 200;
@@ -76,7 +76,7 @@ impl Core {
             let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(build))
                 .unwrap_or_else(|_| {
                     Loaded::embedded(Err(IpcError::new(
-                        "index",
+                        ErrorCode::Index,
                         "building the search index failed unexpectedly",
                     )))
                 });
@@ -115,7 +115,7 @@ impl Core {
             .await
             .ok()
             .and_then(|s| s.clone());
-        slot.ok_or_else(|| IpcError::new("index", "the handbook is not loaded"))
+        slot.ok_or_else(|| IpcError::new(ErrorCode::Index, "the handbook is not loaded"))
     }
 
     /// The engine in use, or the error met building it (waits for the start-up indexing).
@@ -156,6 +156,7 @@ impl Store {
 
 /// A guide as the UI lists it (history, favourites, related procedures).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entry {
     /// National code.
     pub code: String,
@@ -369,7 +370,8 @@ mod tests {
         let core = Core::building(|| panic!("index writer exploded"));
         let error = block_on(core.engine()).expect_err("a panic while building is an error");
         assert_eq!(error.code, "index");
-        let core = Core::building(|| Loaded::embedded(Err(IpcError::new("io", "disk gone"))));
+        let core =
+            Core::building(|| Loaded::embedded(Err(IpcError::new(ErrorCode::Io, "disk gone"))));
         assert_eq!(
             block_on(core.engine())
                 .expect_err("a failed load is an error")
@@ -383,7 +385,7 @@ mod tests {
         let (go, wait) = mpsc::channel::<()>();
         let core = Core::building(move || {
             wait.recv().ok();
-            Loaded::embedded(Err(IpcError::new("io", "the old one")))
+            Loaded::embedded(Err(IpcError::new(ErrorCode::Io, "the old one")))
         });
         core.replace(embedded());
         go.send(()).expect("the building thread waits");

@@ -9,7 +9,7 @@ use sotay::text::normalize;
 use tauri::State;
 
 use crate::commands::Core;
-use crate::error::IpcError;
+use crate::error::{ErrorCode, IpcError};
 use crate::kiosk::AppMode;
 
 /// The form with this id.
@@ -20,7 +20,7 @@ pub async fn form(core: State<'_, Core>, id: String) -> Result<Form, IpcError> {
         .handbook()
         .form(&normalize(&id))
         .cloned()
-        .ok_or_else(|| IpcError::new("unknown-form", format!("no form \"{id}\"")))
+        .ok_or_else(|| IpcError::new(ErrorCode::UnknownForm, format!("no form \"{id}\"")))
 }
 
 /// Saves the filled form as a PDF in the user's Documents folder (desk only: a kiosk never writes what
@@ -34,7 +34,7 @@ pub async fn save_form_pdf(
 ) -> Result<String, IpcError> {
     if mode.kiosk {
         return Err(IpcError::new(
-            "kiosk",
+            ErrorCode::Kiosk,
             "a kiosk does not save forms; print them",
         ));
     }
@@ -42,9 +42,9 @@ pub async fn save_form_pdf(
     let form = engine
         .handbook()
         .form(&normalize(&id))
-        .ok_or_else(|| IpcError::new("unknown-form", format!("no form \"{id}\"")))?;
-    let dir =
-        sotay::forms::documents_dir().ok_or_else(|| IpcError::new("io", "no Documents folder"))?;
+        .ok_or_else(|| IpcError::new(ErrorCode::UnknownForm, format!("no form \"{id}\"")))?;
+    let dir = sotay::forms::documents_dir()
+        .ok_or_else(|| IpcError::new(ErrorCode::Io, "no Documents folder"))?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     let path = sotay::forms::save_pdf(form, &values, &dir, &stamp)?;
     Ok(path.display().to_string())

@@ -53,6 +53,7 @@ impl Args {
 
 /// The mode the UI runs in (answer of `app_mode`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AppMode {
     /// Kiosk mode (`--kiosk`, or `[kiosk] enabled = true` in the config).
     pub kiosk: bool,

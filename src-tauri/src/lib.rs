@@ -43,7 +43,7 @@ use sotay::config::Config;
 use tauri::Manager;
 
 pub use commands::{Core, Entry, Store};
-pub use error::IpcError;
+pub use error::{ErrorCode, IpcError};
 pub use kiosk::{AppMode, Args};
 pub use startup::StartupError;
 

@@ -23,7 +23,7 @@ use tauri::ipc::{InvokeBody, Request};
 
 use crate::admin::AdminGate;
 use crate::commands::{Core, Loaded};
-use crate::error::IpcError;
+use crate::error::{ErrorCode, IpcError};
 
 /// The data folder whose `packs/` the app installs into (managed state).
 #[derive(Debug, Clone)]
@@ -85,7 +85,7 @@ fn load(data_dir: &Path) -> Loaded {
 async fn reload(core: &Core, data_dir: PathBuf) -> Result<(), IpcError> {
     let loaded = tauri::async_runtime::spawn_blocking(move || load(&data_dir))
         .await
-        .map_err(|e| IpcError::new("pack", format!("loading the handbook failed: {e}")))?;
+        .map_err(|e| IpcError::new(ErrorCode::Pack, format!("loading the handbook failed: {e}")))?;
     core.replace(loaded);
     Ok(())
 }
@@ -101,7 +101,7 @@ async fn change_then_reload(
     let data_dir = dir.0.clone();
     let report = tauri::async_runtime::spawn_blocking(move || change(&data_dir))
         .await
-        .map_err(|e| IpcError::new("pack", format!("the {what} stopped: {e}")))??;
+        .map_err(|e| IpcError::new(ErrorCode::Pack, format!("the {what} stopped: {e}")))??;
     reload(core, dir.0.clone()).await?;
     Ok(report)
 }
@@ -117,7 +117,7 @@ fn install_bytes(data_dir: &Path, bytes: Vec<u8>) -> Result<InstallReport, IpcEr
     let trusted = sotay::pack::trusted_keys(data_dir)?;
     if trusted.is_empty() {
         return Err(IpcError::new(
-            "pack-rejected",
+            ErrorCode::PackRejected,
             "pack rejected: no trusted public key is configured (add one to [packs] trusted_keys in \
              config.toml)",
         ));
@@ -144,14 +144,14 @@ pub async fn install_pack(
     require_admin(&gate)?;
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::new(
-            "bad-input",
+            ErrorCode::BadInput,
             "install_pack takes the pack file's bytes as the request body",
         ));
     };
     // The core refuses it too; checked here before the body is copied.
     if bytes.len() as u64 > max_pack_bytes() {
         return Err(IpcError::new(
-            "pack-rejected",
+            ErrorCode::PackRejected,
             format!(
                 "pack rejected: the file is {} bytes, larger than any pack can be ({} bytes)",
                 bytes.len(),

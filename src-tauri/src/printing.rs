@@ -12,6 +12,7 @@ use crate::error::IpcError;
 
 /// A paper size of the print view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Paper {
     /// ISO A4, the default.
     #[default]

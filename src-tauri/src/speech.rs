@@ -59,6 +59,7 @@ impl Speech {
 
 /// What `speech_status` answers.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SpeechInfo {
     /// espeak-ng and aplay run.
     pub available: bool,
@@ -74,6 +75,7 @@ pub struct SpeechInfo {
 
 /// The voice settings the admin screen sets.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VoiceSettings {
     /// Speech on when a citizen starts.
     pub enabled: bool,

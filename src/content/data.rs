@@ -57,6 +57,7 @@ mod date_string {
 
 /// A life event (sự kiện cuộc sống) used to browse procedures by situation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LifeEvent {
     /// Identifier used by guides' `life_events`.
@@ -83,6 +84,7 @@ pub struct Family {
 
 /// What kind of glossary entry a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum TermKind {
     /// An abbreviation (CCCD, UBND).
@@ -97,6 +99,7 @@ pub enum TermKind {
 
 /// One glossary entry: explained in the UI, and expanded in queries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The term as written ("CCCD", "sổ đỏ").
@@ -114,14 +117,17 @@ pub struct Term {
     /// The meaning states a legal fact (a date, an age, a time limit, a right or duty): it must name
     /// its `source`. Entries that only explain a word leave it out.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub legal: bool,
     /// Where the legal fact is written ("Điều 46, Luật Căn cước số 26/2023/QH15").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub source: Option<String>,
 }
 
 /// `locality.toml`: the office that deploys the handbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Locality {
     /// True for the shipped sample: the UI labels it as sample data.
@@ -135,6 +141,7 @@ pub struct Locality {
 
 /// Contact details of an office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Office {
     /// Name.

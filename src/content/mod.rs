@@ -34,6 +34,7 @@ pub const MAX_CONTENT_VERSION: u64 = 1_000_000;
 
 /// What the "about" panel says of the loaded handbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContentInfo {
     /// Display name.
     pub name: String,
@@ -55,6 +56,7 @@ pub struct ContentInfo {
     pub national: usize,
     /// The month of the national catalogue's data (`YYYY-MM`), when the handbook has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub record_date: Option<String>,
 }
 

@@ -68,6 +68,7 @@ const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /// The two kinds of petition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum PetitionKind {
     /// Kiến nghị: a proposal to change something.
@@ -104,16 +105,19 @@ impl PetitionKind {
 
 /// A rating as the UI sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RatingInput {
     /// The national code of the procedure rated.
     pub code: String,
     /// 1 = Không hài lòng, 2 = Hài lòng, 3 = Rất hài lòng.
+    #[cfg_attr(feature = "ts", ts(type = "1 | 2 | 3"))]
     pub level: u8,
 }
 
 /// A petition as the form (or `sotay feedback add`) sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PetitionInput {
     /// Kiến nghị or phản ánh.
@@ -126,9 +130,11 @@ pub struct PetitionInput {
     pub phone: String,
     /// The sender's email address, optional.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub email: Option<String>,
     /// The national code of the procedure concerned, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub procedure_code: Option<String>,
     /// What the petition is about.
     pub summary: String,
@@ -174,6 +180,7 @@ pub struct Rating {
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportSummary {
     /// The file written.
     pub path: String,
@@ -187,6 +194,7 @@ pub struct ExportSummary {
 
 /// How much the database holds, for the admin screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FeedbackCounts {
     /// Petitions stored.
     pub petitions: usize,

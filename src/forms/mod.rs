@@ -20,6 +20,7 @@ pub use values::{Values, validate};
 
 /// The kind of a field, which decides how its value is checked and printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
     /// Free text on one line.
@@ -44,6 +45,7 @@ pub enum FieldKind {
 
 /// Which part of the ID card's QR code fills a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum QrPart {
     /// The 12-digit personal identification number.
@@ -60,6 +62,8 @@ pub enum QrPart {
 
 /// One field of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "FormField"))]
 pub struct Field {
     /// Key of the field (`ho_ten`), used in the layout as `{ho_ten}` and in filled data.
     pub name: String,
@@ -75,12 +79,15 @@ pub struct Field {
     pub required: bool,
     /// Longest value accepted, in characters (the kind's default when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub max: Option<usize>,
     /// The values of a `choice` field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub choices: Vec<String>,
     /// The part of the ID card's QR code that fills this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub qr: Option<QrPart>,
     /// Plain-language help in Vietnamese.
     pub help: String,
@@ -106,6 +113,8 @@ impl Field {
 
 /// How a line of text is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "FormStyle"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Style {
     /// Body text, left-aligned.
@@ -129,6 +138,8 @@ pub enum Style {
 
 /// One piece of a line: words, a field's place, or a tick box of a field's value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "FormSegment"))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Segment {
     /// Printed text (part of the official label).
@@ -152,6 +163,8 @@ pub enum Segment {
 
 /// A block of the form's layout, in printing order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "FormLine"))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Line {
     /// A paragraph of text with field places.
@@ -172,6 +185,7 @@ pub enum Line {
         rows: u32,
         /// The printed rows, each one cell per column (its pieces); empty for a table of blank rows.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
         body: Vec<Vec<Vec<Segment>>>,
     },
     /// Blocks side by side (signature blocks); each cell is lines of segments, centred.
@@ -183,6 +197,7 @@ pub enum Line {
 
 /// One line of a cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CellLine {
     /// Bold (`**…**`) or italic (`*…*`) or normal.
     pub style: CellStyle,
@@ -192,6 +207,7 @@ pub struct CellLine {
 
 /// The emphasis of a line in a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CellStyle {
     /// Upright.
@@ -204,11 +220,13 @@ pub enum CellStyle {
 
 /// An official form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Form {
     /// Key of the form (`ct01`, `khai-sinh`): the file name, used by guides (`{form = "ct01"}`).
     pub id: String,
     /// The official form code when it has one (`CT01`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub code: Option<String>,
     /// Name of the form.
     pub title: String,
@@ -218,12 +236,15 @@ pub struct Form {
     pub circular: String,
     /// The date the form took effect (`YYYY-MM-DD`), when a source confirming it was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub effective: Option<String>,
     /// A caveat about the text (a part not printed, a newer circular not yet read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<String>,
     /// Form file names of the national records that mean this form.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub record_files: Vec<String>,
     /// The fields, in filling order.
     pub fields: Vec<Field>,

@@ -1,12 +1,13 @@
 //! The parsed guide: what the UI renders, the CLI prints and the index reads.
 //!
 //! These types are serialized as JSON across the IPC boundary and by `sotay show --json`; the UI's
-//! TypeScript types mirror them field for field.
+//! TypeScript types are generated from them (`ui/src/lib/ipc.gen.ts`, `make ipc-types`).
 
 use serde::{Deserialize, Serialize};
 
 /// Administrative level that handles a procedure (no district level since 1 July 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Cấp xã: commune, ward or special zone.
@@ -51,6 +52,7 @@ impl Level {
 
 /// Where a guide's text comes from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     /// Written and checked by the content office.
@@ -62,6 +64,7 @@ pub enum Origin {
 
 /// How a file can be lodged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ChannelKind {
     /// Trực tiếp: in person at the desk.
@@ -85,6 +88,7 @@ impl ChannelKind {
 
 /// Processing time and fee for one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Channel {
     /// The channel.
     pub channel: ChannelKind,
@@ -94,23 +98,29 @@ pub struct Channel {
     pub fee: String,
     /// Extra detail (cut-off hours, fee cases).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<String>,
     /// Why the time says "xem ghi chú" instead of a duration (required for such a time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub time_reason: Option<String>,
     /// Why the fee says "xem ghi chú" instead of an amount (required for such a fee).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub fee_reason: Option<String>,
     /// The last day the fee applies (`YYYY-MM-DD`), for a rate that ends on a known date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub fee_valid_until: Option<String>,
     /// The rate that applies after `fee_valid_until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub fee_then: Option<String>,
 }
 
 /// Which part of the documents checklist a group is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum GroupKind {
     /// Giấy tờ phải nộp: handed in and kept.
@@ -123,6 +133,7 @@ pub enum GroupKind {
 
 /// Whether a document is an original, a copy, or either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CopyForm {
     /// Bản chính.
@@ -135,6 +146,7 @@ pub enum CopyForm {
 
 /// "(1 bản chính)" parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Quantity {
     /// How many.
     pub count: u32,
@@ -146,6 +158,7 @@ pub struct Quantity {
 
 /// One paper of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentItem {
     /// Stable id within the guide (`d1`, `d2`, …), used by the UI's checklist.
     pub id: String,
@@ -155,18 +168,22 @@ pub struct DocumentItem {
     pub html: String,
     /// Quantity and form, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub quantity: Option<Quantity>,
     /// Why the paper is no longer asked for (sổ hộ khẩu since 2023…): the record still lists it, the
     /// handbook shows it struck through with this reason and never counts it as required or missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub superseded: Option<String>,
     /// The official form to fill for this paper (`{form = "ct01"}`), the id of a `forms/*.toml`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub form: Option<String>,
 }
 
 /// A legal text the record still lists although it is repealed or does not apply, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Superseded {
     /// The text as the record names it.
     pub text: String,
@@ -176,6 +193,7 @@ pub struct Superseded {
 
 /// A heading of the checklist and its papers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentGroup {
     /// Submit, show, or a particular case.
     pub kind: GroupKind,
@@ -187,6 +205,7 @@ pub struct DocumentGroup {
 
 /// A paragraph or list item of free text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Block {
     /// Plain text.
     pub text: String,
@@ -196,6 +215,7 @@ pub struct Block {
 
 /// One procedure guide, parsed and validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Guide {
     /// National code, e.g. `1.000894`.
     pub code: String,
@@ -222,12 +242,14 @@ pub struct Guide {
     /// Legal documents the record lists that are repealed or do not apply, each with the reason; shown
     /// struck through, never as a basis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub legal_basis_superseded: Vec<Superseded>,
     /// Everyday names ("còn gọi là").
     pub aliases: Vec<String>,
     /// How people actually ask for it ("bố tôi mất thì làm giấy tờ gì"): searched like aliases, shown
     /// nowhere.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub questions: Vec<String>,
     /// Life event ids.
     pub life_events: Vec<String>,
@@ -235,23 +257,28 @@ pub struct Guide {
     pub related: Vec<String>,
     /// When this procedure, and not a look-alike, is the right one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub choose_when: Option<String>,
     /// Date the guide was checked against the national record (`YYYY-MM-DD`).
     pub updated: String,
     /// The code that replaces this procedure, if it was abolished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub replaced_by: Option<String>,
     /// The procedure's page on the national portal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub portal_url: Option<String>,
     /// Edited by the content office, or converted from the national record without editing.
     #[serde(default)]
     pub origin: Origin,
     /// For a converted record: the month of the national portal's data it comes from (`YYYY-MM`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub record_date: Option<String>,
     /// The ministry whose part of the national catalogue lists the procedure ("Bộ Tư pháp").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub ministry: Option<String>,
     /// Time and fee per channel.
     pub channels: Vec<Channel>,

@@ -125,6 +125,7 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
 
 /// What part of a procedure the person asked about, if the query says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Intent {
     /// "phí bao nhiêu", "lệ phí".
@@ -140,6 +141,7 @@ pub enum Intent {
 /// Who a procedure is for, beyond Vietnamese citizens. Serialized as its [`Audience::id`], the value the
 /// audience facet gives, so that a facet value can be sent back as a filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Audience {
     /// Vietnamese citizens (the default audience of a commune desk).
     #[serde(rename = "cong-dan")]

@@ -9,6 +9,7 @@ use crate::pack::manifest::Manifest;
 /// Guides added, changed and removed from one pack to the next (national codes, sorted): the edited
 /// guides, and apart the procedures of the national catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Changes {
     /// Edited guides only in the new pack.
     pub added: Vec<String>,
@@ -19,6 +20,7 @@ pub struct Changes {
     /// The national catalogue's procedures added, changed (their record differs) and removed, when
     /// either pack carries a catalogue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub catalogue: Option<Box<Changes>>,
 }
 

@@ -61,6 +61,7 @@ struct State {
 
 /// The outcome of an install or a rollback.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InstallReport {
     /// The pack now in use.
     pub installed: PackInfo,
@@ -73,6 +74,8 @@ pub struct InstallReport {
 
 /// Where the handbook in use comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "HandbookSource"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// The handbook compiled into the application.
@@ -83,6 +86,7 @@ pub enum Source {
 
 /// What the app shows about the handbook in use (serializable, without the handbook itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PackStatus {
     /// Where the handbook comes from.
     pub source: Source,

@@ -85,6 +85,7 @@ const CONTENT: &str = "content/";
 
 /// What a pack holds, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PackInfo {
     /// Pack version.
     pub version: u64,

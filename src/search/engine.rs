@@ -45,6 +45,7 @@ const SUGGEST_MAX_WORDS: usize = 8;
 
 /// A value of a facet and how many guides have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FacetCount {
     /// The value (field name, level id, or life event id).
     pub value: String,
@@ -56,6 +57,7 @@ pub struct FacetCount {
 
 /// Every facet of the handbook with counts, for filter menus and browsing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Facets {
     /// Fields (lĩnh vực).
     pub fields: Vec<FacetCount>,
@@ -69,8 +71,10 @@ pub struct Facets {
     /// Ministries whose catalogue lists the procedures.
     #[serde(default)]
     pub ministries: Vec<FacetCount>,
-    /// The level of the office the app serves (`config.toml`): the desk's default scope.
+    /// The level of the office the app serves (`config.toml`): the desk's default scope. Always a
+    /// [`Level`]'s id.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Level"))]
     pub office: String,
 }
 

@@ -28,34 +28,43 @@ use crate::guide::Level;
 
 /// Facet filters; every one set must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Filters {
     /// Field (lĩnh vực), as written in guides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub field: Option<String>,
     /// Level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub level: Option<Level>,
     /// Life event id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub event: Option<String>,
     /// Audience.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub audience: Option<crate::lang::Audience>,
     /// Ministry, as the catalogue names it ("Bộ Tư pháp").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub ministry: Option<String>,
 }
 
 /// How to search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchOptions {
     /// Most hits returned.
     pub limit: usize,
     /// Facet filters.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub filters: Filters,
     /// Treat the last word as a prefix (search as you type).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub prefix: bool,
 }
 
@@ -71,6 +80,7 @@ impl Default for SearchOptions {
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hit {
     /// National code.
     pub code: String,
@@ -86,6 +96,7 @@ pub struct Hit {
 
 /// A member of a look-alike family, as offered by the "which one do you mean?" chooser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Choice {
     /// National code.
     pub code: String,
@@ -97,6 +108,7 @@ pub struct Choice {
 
 /// The look-alike family the leading results belong to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FamilyChoice {
     /// Family id.
     pub id: String,
@@ -110,6 +122,7 @@ pub struct FamilyChoice {
 
 /// The answer to a query. The CLI's `--json` output is this object; its first five keys are a contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchResults {
     /// The query as normalized.
     pub query: String,
@@ -123,11 +136,14 @@ pub struct SearchResults {
     pub ambiguous: bool,
     /// The family to choose from when `ambiguous`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub family: Option<FamilyChoice>,
     /// "Did you mean": a corrected query with diacritics, for zero or weak results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub suggestion: Option<String>,
     /// What the query asked about (fee, time, place, documents), if it said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub intent: Option<Intent>,
 }

@@ -31,6 +31,7 @@ const POLL: Duration = Duration::from_millis(25);
 
 /// What happened to an utterance (sent to the UI as it happens).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum SpeechEvent {
     /// espeak-ng and the player run.

@@ -36,6 +36,7 @@ use crate::text::{fold, normalize};
 
 /// The region of a Vietnamese voice: espeak-ng's voice, and how numbers are read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Region {
     /// Northern (Hà Nội): espeak-ng `vi`; "nghìn", "linh".

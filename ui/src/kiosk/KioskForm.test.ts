@@ -21,7 +21,7 @@ const FORM: Form = {
   effective: '2024-01-01',
   fields: [
     { name: 'ho_ten', type: 'name', label: 'Họ, chữ đệm và tên', group: 'Người kê khai', required: true, qr: 'name', help: 'h', help_en: 'h' },
-    { name: 'so_dinh_danh', type: 'id-number', label: 'Số định danh cá nhân', group: 'Người kê khai', qr: 'id', help: 'h', help_en: 'h' },
+    { name: 'so_dinh_danh', type: 'id-number', label: 'Số định danh cá nhân', group: 'Người kê khai', required: false, qr: 'id', help: 'h', help_en: 'h' },
   ],
   lines: [{ kind: 'text', style: 'normal', segments: [{ kind: 'text', text: '1. Họ, chữ đệm và tên:' }, { kind: 'field', name: 'ho_ten' }] }],
 };

@@ -7,6 +7,7 @@ const field = (type: FormField['type'], extra: Partial<FormField> = {}): FormFie
   type,
   label: 'F',
   group: 'G',
+  required: false,
   help: 'h',
   help_en: 'h',
   ...extra,

@@ -1,285 +1,80 @@
 // The one typed IPC module: every call from the UI to the Rust core goes through here.
 //
-// The types mirror the core's serde types field for field (src/search/mod.rs, src/search/engine.rs,
-// src/content/mod.rs, src/content/data.rs, src/guide/model.rs, src/search/analyze.rs) and the shell's
-// IpcError and Entry (src-tauri/src/commands.rs). Optional fields are the ones the core skips when absent.
+// The types are not written here: they are generated from the Rust types the commands take and return
+// (`ipc.gen.ts`, by ts-rs; `make ipc-types` rewrites it and `make test` fails when it is stale), and
+// re-exported, so a component imports every IPC type from this module. This module keeps the call
+// wrappers and the error handling.
 
 import { Channel as IpcChannel, type InvokeArgs, invoke } from '@tauri-apps/api/core';
-import type { Paper } from './prefs';
+import type {
+  AppMode,
+  Choice,
+  ContentInfo,
+  Entry,
+  ErrorCode,
+  ExportSummary,
+  Facets,
+  FeedbackCounts,
+  FieldError,
+  Form,
+  Guide,
+  InstallReport,
+  IpcError,
+  Level,
+  LifeEvent,
+  Locality,
+  ManualSection,
+  PackStatus,
+  Paper,
+  PetitionInput,
+  RatingInput,
+  SearchOptions,
+  SearchResults,
+  SpeechEvent,
+  SpeechInfo,
+  SpeechSettings,
+  Term,
+  VoiceSettings,
+} from './ipc.gen';
 
-/** Administrative level that handles a procedure. */
-export type Level = 'xa' | 'tinh' | 'bo' | 'khac';
+export type * from './ipc.gen';
 
-/** How a file can be lodged. */
-export type ChannelKind = 'truc-tiep' | 'truc-tuyen' | 'buu-chinh';
+/** Satisfaction levels: 1 = Không hài lòng, 2 = Hài lòng, 3 = Rất hài lòng. */
+export type RatingLevel = RatingInput['level'];
 
-/** Which part of the documents checklist a group is. */
-export type GroupKind = 'submit' | 'show' | 'case';
+/** Every error code, at run time. `satisfies` fails the build when the generated `ErrorCode` lost one
+ * of them, and {@link everyCodeListed} when the shell added one that is not here. */
+export const ERROR_CODES = [
+  'io',
+  'invalid-content',
+  'unknown-code',
+  'index',
+  'bad-input',
+  'json',
+  'invalid',
+  'locked',
+  'locked-out',
+  'database',
+  'config',
+  'pack-rejected',
+  'pack',
+  'speech',
+  'form',
+  'unknown-form',
+  'kiosk',
+  'ipc',
+] as const satisfies readonly ErrorCode[];
 
-/** Whether a document is an original, a copy, or either. */
-export type CopyForm = 'original' | 'copy' | 'either';
+/** A type error when `ErrorCode` has a code {@link ERROR_CODES} lacks. */
+export const everyCodeListed: [Exclude<ErrorCode, (typeof ERROR_CODES)[number]>] extends [never] ? true : never = true;
 
-/** What part of a procedure the query asked about. */
-export type Intent = 'fee' | 'time' | 'place' | 'documents';
-
-/** Who a procedure is for (src/lang/mod.rs `Audience`, serialized as its id). */
-export type Audience = 'cong-dan' | 'nuoc-ngoai' | 'to-chuc' | 'luc-luong-vu-trang';
-
-/** Where a guide's text comes from: written by the content office, or converted from the national
- * portal's record without editing ("chưa biên tập"). */
-export type Origin = 'edited' | 'national';
-
-/** Facet filters; every one set must match. */
-export interface Filters {
-  field?: string;
-  level?: Level;
-  /** Life event id. */
-  event?: string;
-  audience?: Audience;
-  /** Ministry, as the catalogue names it ("Bộ Tư pháp"). */
-  ministry?: string;
+/** Whether a value is an error code the shell sends. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-/** How to search. */
-export interface SearchOptions {
-  /** Most hits returned (1–1000). */
-  limit: number;
-  filters?: Filters;
-  /** Treat the last word as a prefix (search as you type). */
-  prefix?: boolean;
-}
-
-/** One result. */
-export interface Hit {
-  code: string;
-  title: string;
-  field: string;
-  score: number;
-  /** HTML: escaped text with matched words in `<b>`. */
-  snippet: string;
-}
-
-/** A member of a look-alike family. */
-export interface Choice {
-  code: string;
-  title: string;
-  choose_when: string;
-}
-
-/** The look-alike family the leading results belong to. */
-export interface FamilyChoice {
-  id: string;
-  name: string;
-  question: string;
-  members: Choice[];
-}
-
-/** The answer to a query. */
-export interface SearchResults {
-  /** The query as normalized. */
-  query: string;
-  total: number;
-  took_us: number;
-  hits: Hit[];
-  ambiguous: boolean;
-  family?: FamilyChoice;
-  /** "Did you mean": a corrected query with diacritics. */
-  suggestion?: string;
-  intent?: Intent;
-}
-
-/** Processing time and fee for one channel. */
-export interface Channel {
-  channel: ChannelKind;
-  time: string;
-  fee: string;
-  note?: string;
-  /** Why the time says "xem ghi chú" instead of a duration. */
-  time_reason?: string;
-  /** Why the fee says "xem ghi chú" instead of an amount. */
-  fee_reason?: string;
-  /** The last day the fee applies (`YYYY-MM-DD`). */
-  fee_valid_until?: string;
-  /** The rate after `fee_valid_until`. */
-  fee_then?: string;
-}
-
-/** "(1 bản chính)" parsed. */
-export interface Quantity {
-  count: number;
-  form: CopyForm;
-  label: string;
-}
-
-/** One paper of the checklist. */
-export interface DocumentItem {
-  id: string;
-  text: string;
-  /** Sanitized HTML of `text`. */
-  html: string;
-  quantity?: Quantity;
-  /** Why the paper is no longer asked for: shown struck through, never required, never missing. */
-  superseded?: string;
-  /** The official form to fill for this paper (a form id, see {@link form}). */
-  form?: string;
-}
-
-/** A legal text the record lists that is repealed or does not apply, with the reason. */
-export interface Superseded {
-  text: string;
-  reason: string;
-}
-
-/** A heading of the checklist and its papers. */
-export interface DocumentGroup {
-  kind: GroupKind;
-  title: string;
-  items: DocumentItem[];
-}
-
-/** A paragraph or list item of free text. */
-export interface Block {
-  text: string;
-  /** Sanitized HTML of `text`. */
-  html: string;
-}
-
-/** One procedure guide. */
-export interface Guide {
-  code: string;
-  title: string;
-  official_title: string;
-  summary: string;
-  field: string;
-  levels: Level[];
-  agency: string;
-  applicants: string[];
-  decision: string;
-  results: string[];
-  legal_basis: string[];
-  /** Legal texts the record lists that no longer apply (sent only when there are some). */
-  legal_basis_superseded?: Superseded[];
-  aliases: string[];
-  life_events: string[];
-  related: string[];
-  choose_when?: string;
-  /** `YYYY-MM-DD`. */
-  updated: string;
-  replaced_by?: string;
-  /** The procedure's page on the national portal. */
-  portal_url?: string;
-  origin: Origin;
-  /** For a converted record: the month of the national portal's data (`YYYY-MM`). */
-  record_date?: string;
-  /** The ministry whose part of the national catalogue lists the procedure. */
-  ministry?: string;
-  /** How people ask for it: searched, never shown (sent only when there are some). */
-  questions?: string[];
-  channels: Channel[];
-  documents: DocumentGroup[];
-  steps: Block[];
-  conditions: Block[];
-  notes: Block[];
-  source: string;
-}
-
-/** What the loaded handbook is. */
-export interface ContentInfo {
-  name: string;
-  version: number;
-  date: string;
-  source: string;
-  origin: string;
-  guides: number;
-  /** Of which edited by the content office. */
-  edited: number;
-  /** Of which converted from the national catalogue without editing. */
-  national: number;
-  /** The month of the national catalogue's data (`YYYY-MM`), when the handbook has one. */
-  record_date?: string;
-}
-
-/** A value of a facet and how many guides have it. */
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
-/** Every facet of the handbook with counts. */
-export interface Facets {
-  fields: FacetCount[];
-  /** Counted over every guide, whatever the scope asked. */
-  levels: FacetCount[];
-  events: FacetCount[];
-  /** Values are {@link Audience} ids. */
-  audiences: FacetCount[];
-  ministries: FacetCount[];
-  /** The level of the office the app serves (`config.toml`): the desk's default scope. */
-  office: Level;
-}
-
-/** A life event (sự kiện cuộc sống), to browse procedures by situation. */
-export interface LifeEvent {
-  id: string;
-  name: string;
-  description: string;
-}
-
-/** What kind of glossary entry a term is: abbreviation, old term, technical term, everyday phrase. */
-export type TermKind = 'viet-tat' | 'tu-cu' | 'thuat-ngu' | 'cach-noi';
-
-/** One glossary entry. */
-export interface Term {
-  term: string;
-  kind: TermKind;
-  /** Its current meaning, in plain words. */
-  meaning: string;
-  /** Other spellings. */
-  variants: string[];
-  /** Search words added to a query containing the term. */
-  expand: string[];
-}
-
-/** Contact details of an office. */
-export interface Office {
-  name: string;
-  address: string;
-  phone: string;
-  email: string;
-  /** Opening hours, in words ("" when not given). */
-  hours: string;
-}
-
-/** The office that deploys the handbook. */
-export interface Locality {
-  /** True for the shipped sample: the UI labels it "dữ liệu mẫu". */
-  sample: boolean;
-  /** The receiving desk. */
-  office: Office;
-  /** Where petitions about procedures go. */
-  petitions: Office;
-}
-
-/** A guide as the UI lists it (history, favourites, related procedures). */
-export interface Entry {
-  code: string;
-  title: string;
-  field: string;
-}
-
-/** An error from a command: `code` is `io`, `invalid-content`, `unknown-code`, `index`, `bad-input`,
- * `json`, `invalid` (with `fields`), `locked` (admin command while locked), `pack-rejected` (a content pack
- * was refused: the message says why), `pack` (a pack operation could not be done), or `ipc` when the call
- * itself failed. */
-export interface IpcError {
-  code: string;
-  message: string;
-  /** For `invalid`: what is wrong with each field. */
-  fields?: FieldError[];
-}
-
-/** Whether a value is an {@link IpcError}. */
+/** Whether a value has the shape of an {@link IpcError} (its code may still be one this UI does not
+ * know: {@link toIpcError} turns that into `ipc`). */
 export function isIpcError(value: unknown): value is IpcError {
   return (
     typeof value === 'object' &&
@@ -289,11 +84,13 @@ export function isIpcError(value: unknown): value is IpcError {
   );
 }
 
-/** Any rejection of `invoke` as an {@link IpcError} (the core's, or code `ipc` for anything else). */
+/** Any rejection of `invoke` as an {@link IpcError} (the core's, or code `ipc` for anything else,
+ * including a code this UI does not know). */
 export function toIpcError(reason: unknown): IpcError {
   if (isIpcError(reason)) {
+    const code: ErrorCode = isErrorCode(reason.code) ? reason.code : 'ipc';
     const fields = Array.isArray(reason.fields) ? reason.fields.filter(isFieldError) : undefined;
-    return fields ? { code: reason.code, message: reason.message, fields } : { code: reason.code, message: reason.message };
+    return fields ? { code, message: reason.message, fields } : { code, message: reason.message };
   }
   const message = reason instanceof Error ? reason.message : String(reason);
   return { code: 'ipc', message };
@@ -334,12 +131,6 @@ export function facets(level?: Level): Promise<Facets> {
 /** What the loaded handbook is. */
 export function contentInfo(): Promise<ContentInfo> {
   return call('content_info');
-}
-
-/** One section of the user manual: a plain-text title and sanitized HTML from the core. */
-export interface ManualSection {
-  title: string;
-  html: string;
 }
 
 /** The user manual ("Hướng dẫn") in `lang`, in sections. */
@@ -400,61 +191,6 @@ export function toggleFavourite(code: string): Promise<Entry[]> {
 // ---------------------------------------------------------------------------------------------- kiosk
 // Mirrors src/config.rs, src/feedback/ (the core) and the kiosk commands of src-tauri/src/.
 
-/** How the app runs: the desk UI, or the self-help kiosk with its idle reset. */
-export interface AppMode {
-  kiosk: boolean;
-  idle_seconds: number;
-  warning_seconds: number;
-  /** Whether an admin PIN is set (without one the admin screen cannot be opened). */
-  pin_set: boolean;
-}
-
-/** Satisfaction levels: 1 = Không hài lòng, 2 = Hài lòng, 3 = Rất hài lòng. */
-export type RatingLevel = 1 | 2 | 3;
-
-/** A citizen's rating of the service for a procedure. */
-export interface RatingInput {
-  code: string;
-  level: RatingLevel;
-}
-
-/** A petition is a suggestion (kiến nghị) or a report of a problem (phản ánh). */
-export type PetitionKind = 'kien-nghi' | 'phan-anh';
-
-/** A petition as the citizen filled it in. */
-export interface PetitionInput {
-  kind: PetitionKind;
-  name: string;
-  address: string;
-  phone: string;
-  email?: string | null;
-  /** The national code of the procedure concerned. */
-  procedure_code?: string | null;
-  summary: string;
-}
-
-/** What is wrong with one field: `field` is the snake_case key, `message` is Vietnamese. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** How many petitions and ratings are stored. */
-export interface FeedbackCounts {
-  petitions: number;
-  /** Of those, petitions never exported. */
-  petitions_not_exported: number;
-  ratings: number;
-}
-
-/** What an export wrote. */
-export interface ExportSummary {
-  path: string;
-  petitions: number;
-  ratings: number;
-  /** Petitions removed after the export (with `purge`). */
-  purged: number;
-}
 
 /** Whether the app runs as a kiosk, and its idle settings. */
 export function appMode(): Promise<AppMode> {
@@ -505,48 +241,6 @@ export function exitKiosk(): Promise<void> {
 // ---------------------------------------------------------------------------------------------- packs
 // Mirrors src/pack/mod.rs, src/pack/install.rs, src/pack/diff.rs (the core) and src-tauri/src/packs.rs.
 
-/** Where the handbook in use comes from: compiled into the app, or an installed pack. */
-export type HandbookSource = 'embedded' | 'pack';
-
-/** What a pack holds. */
-export interface PackInfo {
-  version: number;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** Number of guides. */
-  guides: number;
-  /** Number of content files. */
-  files: number;
-  name: string;
-}
-
-/** Guides added, changed and removed from one pack to the next (national codes, sorted). */
-export interface Changes {
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
-
-/** The handbook in use: its source, the installed pack and the one before it, and what changed. */
-export interface PackStatus {
-  source: HandbookSource;
-  /** Why the embedded handbook is in use (Vietnamese), when it is. */
-  note: string | null;
-  pack: PackInfo | null;
-  /** The pack a rollback would return to. */
-  previous: PackInfo | null;
-  /** What the pack in use changed against the previous one (`null` without a previous one). */
-  changes: Changes | null;
-}
-
-/** The outcome of an install or a rollback. */
-export interface InstallReport {
-  installed: PackInfo;
-  previous: PackInfo | null;
-  /** Against the previous pack (against an empty handbook when nothing was installed before). */
-  changes: Changes;
-}
-
 /** Where the handbook in use comes from. */
 export function packStatus(): Promise<PackStatus> {
   return call('pack_status');
@@ -572,37 +266,6 @@ export function setPrintPaper(paper: Paper): Promise<void> {
 
 // ---------------------------------------------------------------------- speech (src-tauri/src/speech.rs)
 // Mirrors src/speech/ and src/config.rs `SpeechConfig` (the core).
-
-/** The region of the Vietnamese voice. */
-export type Region = 'northern' | 'central' | 'southern';
-
-/** The kiosk's speech settings (`[speech]` in config.toml). */
-export interface SpeechSettings {
-  enabled: boolean;
-  region: Region;
-  /** Words per minute (80–260). */
-  rate: number;
-  /** dB from espeak-ng's default loudness (−24…6). */
-  volume_db: number;
-  /** The ALSA device. */
-  device: string;
-}
-
-/** Whether speech runs (espeak-ng and aplay), why not, and the settings. */
-export interface SpeechInfo {
-  available: boolean;
-  reason: string | null;
-  version: string | null;
-  speaking: number | null;
-  settings: SpeechSettings;
-}
-
-/** What happened to an utterance, as the shell reports it on the call's channel. */
-export type SpeechEvent =
-  | { kind: 'started'; id: number; chars: number }
-  | { kind: 'ended'; id: number }
-  | { kind: 'stopped'; id: number }
-  | { kind: 'failed'; id: number; message: string };
 
 function speechChannel(onEvent: (e: SpeechEvent) => void): IpcChannel<SpeechEvent> {
   const channel = new IpcChannel<SpeechEvent>();
@@ -631,50 +294,11 @@ export function speechStop(): Promise<number | null> {
 }
 
 /** Sets the voice (admin only), saved to config.toml. */
-export function setSpeech(settings: Omit<SpeechSettings, 'device'>): Promise<SpeechSettings> {
+export function setSpeech(settings: VoiceSettings): Promise<SpeechSettings> {
   return call('set_speech', { settings });
 }
 
 // ---- Declaration forms (src/forms/mod.rs) ----
-
-/** A field of a form. */
-export interface FormField {
-  name: string;
-  type: 'text' | 'name' | 'date' | 'year' | 'id-number' | 'phone' | 'choice' | 'tick' | 'count';
-  label: string;
-  group: string;
-  required?: boolean;
-  max?: number;
-  choices?: string[];
-  qr?: 'id' | 'name' | 'birth' | 'sex' | 'address';
-  help: string;
-  help_en: string;
-}
-
-/** A piece of a printed line. */
-export type FormSegment =
-  | { kind: 'text'; text: string }
-  | { kind: 'field'; name: string }
-  | { kind: 'box'; name: string; value: string };
-
-/** A block of the printed layout. */
-export type FormLine =
-  | { kind: 'text'; style: 'normal' | 'bold' | 'motto' | 'motto-sub' | 'title' | 'corner' | 'note-head' | 'note'; segments: FormSegment[] }
-  | { kind: 'table'; headers: string[]; widths: number[]; rows: number; body?: FormSegment[][][] }
-  | { kind: 'cells'; cells: { style: 'normal' | 'bold' | 'italic'; segments: FormSegment[] }[][] };
-
-/** An official form, with its legal source, fields and layout. */
-export interface Form {
-  id: string;
-  code?: string;
-  title: string;
-  source: string;
-  circular: string;
-  effective?: string;
-  note?: string;
-  fields: FormField[];
-  lines: FormLine[];
-}
 
 /** The form with this id. Rejects with an {@link IpcError} (`unknown-form` if none). */
 export function form(id: string): Promise<Form> {

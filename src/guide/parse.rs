@@ -7,15 +7,15 @@
 //! sanitizing take time growing with the square of the nesting (a line of `- - - … x` 32,000 deep
 //! took 43 s), and a fixed time per rendered block (60,000 one-line lists of 1 MB took 1.7 s).
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+mod body;
+
+use pulldown_cmark::{Event, Parser};
 use serde::Deserialize;
 
-use super::html::{options, render_events};
-use super::model::{
-    Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
-    Origin, Quantity, Superseded,
-};
+use super::html::options;
+use super::model::{Channel, ChannelKind, CopyForm, Guide, Level, Origin, Quantity, Superseded};
 use crate::error::Problem;
+use body::BodyParser;
 
 /// The body's level-2 headings, in the order they must appear.
 pub const SECTION_HEADINGS: [&str; 4] = [
@@ -397,7 +397,7 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
         report.add(body_line + line_of(body.as_bytes(), offset) - 1, why);
         return Err(report.problems);
     }
-    let body = parse_body(body, body_line, &mut report);
+    let body = BodyParser::new(body, body_line, &mut report).parse();
 
     if !report.problems.is_empty() {
         return Err(report.problems);
@@ -558,324 +558,6 @@ fn nth_line(fm: &str, needle: &str, n: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Section {
-    Preamble,
-    Documents,
-    Steps,
-    Conditions,
-    Notes,
-}
-
-#[derive(Default)]
-struct Body {
-    documents: Vec<DocumentGroup>,
-    steps: Vec<Block>,
-    conditions: Vec<Block>,
-    notes: Vec<Block>,
-}
-
-/// Events of one list item or paragraph being collected.
-struct Capture<'a> {
-    events: Vec<Event<'a>>,
-    offset: usize,
-}
-
-fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
-    let line = |offset: usize| body_line + line_of(body.as_bytes(), offset) - 1;
-    let mut out = Body::default();
-    let mut section = Section::Preamble;
-    let mut seen: Vec<usize> = Vec::new();
-    let mut heading: Option<(HeadingLevel, String, usize)> = None;
-    let mut capture: Option<Capture<'_>> = None;
-    let mut list_depth = 0usize;
-    let mut skip = 0usize;
-    let mut doc_count = 0usize;
-
-    let events = TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter());
-    for (event, range) in events {
-        if skip > 0 {
-            match event {
-                Event::Start(_) => skip += 1,
-                Event::End(_) => skip -= 1,
-                _ => {}
-            }
-            continue;
-        }
-        if let Some((_, text, _)) = &mut heading {
-            match event {
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some((level, text, offset)) = heading.take() {
-                        on_heading(
-                            level,
-                            text.trim(),
-                            line(offset),
-                            &mut section,
-                            &mut seen,
-                            &mut out,
-                            report,
-                        );
-                    }
-                }
-                Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                _ => {}
-            }
-            continue;
-        }
-        match &event {
-            Event::Start(Tag::Heading { level, .. }) if capture.is_none() && list_depth == 0 => {
-                heading = Some((*level, String::new(), range.start));
-                continue;
-            }
-            Event::Start(Tag::List(_)) => {
-                list_depth += 1;
-                if list_depth == 1 {
-                    continue;
-                }
-            }
-            Event::End(TagEnd::List(_)) => {
-                list_depth -= 1;
-                if list_depth == 0 {
-                    continue;
-                }
-            }
-            Event::Start(Tag::Item) if list_depth == 1 => {
-                capture = Some(Capture {
-                    events: Vec::new(),
-                    offset: range.start,
-                });
-                continue;
-            }
-            Event::End(TagEnd::Item) if list_depth == 1 => {
-                if let Some(c) = capture.take() {
-                    finish(c, section, line, &mut out, &mut doc_count, report);
-                }
-                continue;
-            }
-            Event::Start(Tag::Paragraph) if list_depth == 0 && capture.is_none() => {
-                capture = Some(Capture {
-                    events: Vec::new(),
-                    offset: range.start,
-                });
-                continue;
-            }
-            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
-                if let Some(c) = capture.take() {
-                    if section == Section::Documents {
-                        report.add(
-                            line(c.offset),
-                            "in \"Thành phần hồ sơ\" write each document as a list item starting with \"- \"",
-                        );
-                    } else {
-                        finish(c, section, line, &mut out, &mut doc_count, report);
-                    }
-                }
-                continue;
-            }
-            Event::Start(
-                Tag::CodeBlock(_)
-                | Tag::BlockQuote(_)
-                | Tag::Table(_)
-                | Tag::HtmlBlock
-                | Tag::MetadataBlock(_),
-            ) if capture.is_none() && list_depth == 0 => {
-                report.add(
-                    line(range.start),
-                    "unsupported block (code, quote, table or HTML); use paragraphs and lists",
-                );
-                skip = 1;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(c) = &mut capture {
-            c.events.push(event);
-        }
-    }
-
-    for (i, name) in SECTION_HEADINGS.iter().enumerate().take(2) {
-        if !seen.contains(&i) {
-            report.add(body_line, format!("missing section \"## {name}\""));
-        }
-    }
-    if seen.contains(&0) && doc_count == 0 {
-        report.add(
-            body_line,
-            "empty checklist: \"Thành phần hồ sơ\" lists no document",
-        );
-    }
-    if seen.contains(&1) && out.steps.is_empty() {
-        report.add(body_line, "\"Trình tự thực hiện\" lists no step");
-    }
-    out
-}
-
-fn on_heading(
-    level: HeadingLevel,
-    text: &str,
-    line: usize,
-    section: &mut Section,
-    seen: &mut Vec<usize>,
-    out: &mut Body,
-    report: &mut Report<'_>,
-) {
-    let text = text.trim_end_matches(':').trim();
-    match level {
-        HeadingLevel::H2 => match SECTION_HEADINGS.iter().position(|h| h.eq_ignore_ascii_case(text)) {
-            Some(i) => {
-                if seen.contains(&i) {
-                    report.add(line, format!("section \"{text}\" appears twice"));
-                } else if seen.last().is_some_and(|&last| last > i) {
-                    report.add(
-                        line,
-                        format!("section \"{text}\" is out of order; the order is: {}", SECTION_HEADINGS.join(", ")),
-                    );
-                }
-                seen.push(i);
-                *section = [Section::Documents, Section::Steps, Section::Conditions, Section::Notes][i];
-            }
-            None => report.add(
-                line,
-                format!("unknown heading \"## {text}\"; expected one of: {}", SECTION_HEADINGS.join(", ")),
-            ),
-        },
-        HeadingLevel::H3 if *section == Section::Documents => {
-            let lower = text.to_lowercase();
-            let kind = if lower.starts_with("giấy tờ phải nộp") {
-                Some(GroupKind::Submit)
-            } else if lower.starts_with("giấy tờ phải xuất trình") {
-                Some(GroupKind::Show)
-            } else if lower.starts_with("trường hợp") {
-                Some(GroupKind::Case)
-            } else {
-                None
-            };
-            match kind {
-                Some(kind) => out.documents.push(DocumentGroup {
-                    kind,
-                    title: text.to_string(),
-                    items: Vec::new(),
-                }),
-                None => report.add(
-                    line,
-                    format!(
-                        "unknown heading \"### {text}\"; document groups are \"Giấy tờ phải nộp\", \"Giấy tờ phải xuất trình\" or \"Trường hợp …\""
-                    ),
-                ),
-            }
-        }
-        _ => report.add(
-            line,
-            format!("unknown heading \"{text}\": only the fixed ## sections and ### document groups are allowed"),
-        ),
-    }
-}
-
-fn finish(
-    capture: Capture<'_>,
-    section: Section,
-    line: impl Fn(usize) -> usize,
-    out: &mut Body,
-    doc_count: &mut usize,
-    report: &mut Report<'_>,
-) {
-    let Capture { mut events, offset } = capture;
-    let mut text = plain_text(&events);
-    if text.is_empty() {
-        return;
-    }
-    match section {
-        Section::Preamble => report.add(
-            line(offset),
-            "text before the first section heading; put the summary in the front matter",
-        ),
-        Section::Documents => {
-            let mut form = None;
-            // `{form = "…"}` and `{superseded = "…"}` may both end the line, in either order.
-            for _ in 0..2 {
-                if let Some((rest, id)) = split_marker(&text, "form") {
-                    let id = id.to_string();
-                    text = rest.to_string();
-                    strip_trailing(&mut events, "form");
-                    if id.is_empty() {
-                        report.add(
-                            line(offset),
-                            "`form` needs the id of a form (forms/ID.toml)",
-                        );
-                    }
-                    form = Some(id);
-                }
-                if split_superseded(&text).is_some() {
-                    break;
-                }
-            }
-            let superseded = match split_superseded(&text) {
-                Some((rest, reason)) => {
-                    let reason = reason.to_string();
-                    text = rest.to_string();
-                    strip_trailing_marker(&mut events);
-                    if reason.is_empty() {
-                        report.add(line(offset), "`superseded` needs a reason");
-                    }
-                    Some(reason)
-                }
-                None => None,
-            };
-            let quantity = match split_quantity(&text) {
-                Some((rest, q)) => {
-                    text = rest.to_string();
-                    strip_trailing_quantity(&mut events);
-                    Some(q)
-                }
-                None => None,
-            };
-            *doc_count += 1;
-            if out.documents.is_empty() {
-                out.documents.push(DocumentGroup {
-                    kind: GroupKind::Submit,
-                    title: "Giấy tờ phải nộp".to_string(),
-                    items: Vec::new(),
-                });
-            }
-            let id = format!("d{doc_count}");
-            if let Some(group) = out.documents.last_mut() {
-                group.items.push(DocumentItem {
-                    id,
-                    text,
-                    html: render_events(events),
-                    quantity,
-                    superseded,
-                    form,
-                });
-            }
-        }
-        Section::Steps | Section::Conditions | Section::Notes => {
-            let block = Block {
-                text,
-                html: render_events(events),
-            };
-            match section {
-                Section::Steps => out.steps.push(block),
-                Section::Conditions => out.conditions.push(block),
-                _ => out.notes.push(block),
-            }
-        }
-    }
-}
-
-/// The plain text of captured events, whitespace collapsed.
-fn plain_text(events: &[Event<'_>]) -> String {
-    let mut s = String::new();
-    for e in events {
-        match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => s.push(' '),
-            _ => {}
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Splits "Tờ khai (1 bản chính)" into ("Tờ khai", quantity).
 pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
     let trimmed = text.trim_end();
@@ -911,18 +593,6 @@ pub fn split_superseded(text: &str) -> Option<(&str, &str)> {
     split_marker(text, "superseded")
 }
 
-/// Removes a trailing `{key = "…"}` marker from the last text event so that the HTML matches the text.
-fn strip_trailing(events: &mut [Event<'_>], key: &str) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_marker(t, key)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
-}
-
 /// Splits `text {key = "value"}` into the text and the value.
 pub fn split_marker<'a>(text: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
     let inner = text.trim_end().strip_suffix('}')?;
@@ -939,30 +609,6 @@ pub fn split_marker<'a>(text: &'a str, key: &str) -> Option<(&'a str, &'a str)> 
                 .and_then(|v| v.strip_suffix('\u{201d}'))
         })?;
     Some((inner[..open].trim_end(), reason.trim()))
-}
-
-/// Removes the `{superseded = "…"}` marker from the last text event so that the HTML matches the text.
-fn strip_trailing_marker(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_superseded(t)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
-}
-
-/// Removes the "(1 bản chính)" suffix from the last text event so that the HTML matches the text.
-fn strip_trailing_quantity(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_quantity(t)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod data;
 pub mod files;
+mod load;
 mod validate;
 
 use std::collections::HashMap;
@@ -21,9 +22,7 @@ pub use data::{Family, LifeEvent, Locality, Manifest, Office, Rules, Term, TermK
 pub use files::SourceFile;
 
 use crate::error::{Error, Problem, Result};
-use crate::guide::parse::{key_line, line_of};
-use crate::guide::{Guide, parse_guide};
-use crate::text::normalize;
+use crate::guide::Guide;
 
 /// Largest guide file, in bytes (a long guide is a few tens of kilobytes).
 pub const MAX_GUIDE_BYTES: usize = 2 * 1024 * 1024;
@@ -58,44 +57,6 @@ pub struct ContentInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub record_date: Option<String>,
-}
-
-/// Checks that every checklist item's `{form = "…"}` names a form of the handbook (an unknown one is an
-/// error at the guide's file), and links the items of national records whose form file
-/// (`(mẫu: MuCT01….doc)`) a form lists in `record_files`.
-fn link_forms(guides: &mut [Guide], forms: &[crate::forms::Form], problems: &mut Vec<Problem>) {
-    for g in guides.iter_mut() {
-        for group in &mut g.documents {
-            for item in &mut group.items {
-                match &item.form {
-                    Some(id) => {
-                        if !forms.iter().any(|f| &f.id == id) {
-                            let known: Vec<&str> = forms.iter().map(|f| f.id.as_str()).collect();
-                            problems.push(Problem::new(
-                                &g.source,
-                                0,
-                                format!(
-                                    "checklist item \"{}\" names an unknown form \"{id}\" (forms: {})",
-                                    item.text,
-                                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
-                                ),
-                            ));
-                        }
-                    }
-                    None => {
-                        item.form = forms
-                            .iter()
-                            .find(|f| {
-                                f.record_files
-                                    .iter()
-                                    .any(|file| item.text.contains(&format!("mẫu: {file}")))
-                            })
-                            .map(|f| f.id.clone());
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// A loaded, validated handbook.
@@ -174,192 +135,52 @@ impl Handbook {
     }
 
     /// [`Handbook::from_files`], with the date rules checked against `today` when given.
+    ///
+    /// The steps are in [`load`]; they run in this order so that problems are found in it, then every
+    /// problem of every file is sorted by place and returned together.
     pub fn from_files_at(
         origin: &str,
         files: Vec<SourceFile>,
         today: Option<&str>,
     ) -> Result<Handbook> {
         let mut problems = Vec::new();
-        let mut texts: Vec<(String, String)> = Vec::new();
-        let mut catalogues: Vec<crate::catalogue::Catalogue> = Vec::new();
-        for f in files {
-            if let Some(why) = &f.unusable {
-                problems.push(Problem::new(&f.path, 0, why.clone()));
-                continue;
-            }
-            if files::is_catalogue(&f.path) && f.too_large.is_none() {
-                let c = crate::catalogue::catalogue(&f.path, &f.bytes);
-                problems.extend(c.problems.iter().cloned());
-                catalogues.push(c);
-                continue;
-            }
-            if let Some(size) = f.too_large {
-                problems.push(Problem::new(
-                    &f.path,
-                    0,
-                    format!(
-                        "file is {size} bytes; the limit is {} bytes",
-                        files::MAX_FILE_BYTES
-                    ),
-                ));
-                continue;
-            }
-            if let Some(p) = bounds_problem(&f.path, &f.bytes) {
-                problems.push(p);
-                continue;
-            }
-            match std::str::from_utf8(&f.bytes) {
-                Ok(s) => texts.push((f.path, normalize(s))),
-                Err(e) => {
-                    let line = line_of(&f.bytes, e.valid_up_to());
-                    problems.push(Problem::new(
-                        &f.path,
-                        line,
-                        format!(
-                            "not valid UTF-8 (byte {}); save the file as UTF-8",
-                            e.valid_up_to()
-                        ),
-                    ));
-                }
-            }
-        }
-
-        let mut guides = Vec::new();
-        let mut manifest: Option<Manifest> = None;
-        let mut life_events = Vec::new();
-        let mut families = Vec::new();
-        let mut glossary = Vec::new();
-        let mut locality = None;
-        let mut forms: Vec<crate::forms::Form> = Vec::new();
-        let mut guide_files = 0usize;
-        for (path, text) in &texts {
-            if path.ends_with(".md") {
-                guide_files += 1;
-                match parse_guide(path, text) {
-                    Ok(g) => guides.push(g),
-                    Err(p) => problems.extend(p),
-                }
-                continue;
-            }
-            if crate::forms::is_form_path(path) {
-                match crate::forms::parse_form(path, text) {
-                    Ok(f) => forms.push(f),
-                    Err(p) => problems.extend(p),
-                }
-                continue;
-            }
-            match path.as_str() {
-                "handbook.toml" => manifest = parse_toml(path, text, &mut problems),
-                "life-events.toml" => {
-                    life_events = parse_toml::<data::LifeEventsFile>(path, text, &mut problems)
-                        .map_or_else(Vec::new, |f| f.event);
-                }
-                "families.toml" => {
-                    families = parse_toml::<data::FamiliesFile>(path, text, &mut problems)
-                        .map_or_else(Vec::new, |f| f.family);
-                }
-                "glossary.toml" => {
-                    glossary = parse_toml::<data::GlossaryFile>(path, text, &mut problems)
-                        .map_or_else(Vec::new, |f| f.term);
-                }
-                "locality.toml" => locality = parse_toml(path, text, &mut problems),
-                _ => problems.push(Problem::new(
-                    path,
-                    0,
-                    "unknown data file; expected handbook.toml, life-events.toml, families.toml, glossary.toml or locality.toml",
-                )),
-            }
-        }
-
-        if guide_files == 0
-            && catalogues.is_empty()
-            && !problems.iter().any(|p| p.file.ends_with(".md"))
-        {
-            problems.push(Problem::new(
-                ".",
-                0,
-                "no guide: a handbook needs at least one guide file (*.md); is this the right folder?",
-            ));
-        }
-        if let Some(m) = &manifest
-            && m.version > MAX_CONTENT_VERSION
-        {
-            let file = "handbook.toml";
-            let line = texts
-                .iter()
-                .find(|(p, _)| p == file)
-                .and_then(|(_, t)| key_line(t, "version"))
-                .map_or(0, |l| l + 1);
-            problems.push(Problem::new(
-                file,
-                line,
-                format!(
-                    "version {} is larger than {MAX_CONTENT_VERSION}; versions count releases",
-                    m.version
-                ),
-            ));
-        }
-        // The catalogue's records, but those an edited guide replaces (and any repeated across files).
-        let edited = guides.len();
-        let mut record_date = None;
-        {
-            let mut taken: std::collections::HashSet<String> =
-                guides.iter().map(|g| g.code.clone()).collect();
-            for c in catalogues {
-                record_date = record_date.or(Some(c.record_date));
-                for g in c.guides {
-                    if taken.insert(g.code.clone()) {
-                        guides.push(g);
-                    } else if let Some(edited) = guides[..edited]
-                        .iter_mut()
-                        .find(|e| e.code == g.code && e.ministry.is_none())
-                    {
-                        // An edited guide keeps the record's place in the catalogue.
-                        edited.ministry = g.ministry;
-                    }
-                }
-            }
-        }
-        let national = guides.len() - edited;
-        forms.sort_by(|a, b| a.id.cmp(&b.id));
-        link_forms(&mut guides, &forms, &mut problems);
-
-        let rules = manifest
+        let load::Decoded { texts, catalogues } = load::decode_files(files, &mut problems);
+        let mut parsed = load::Parsed::parse(&texts, &mut problems);
+        load::check_has_guides(&parsed, &catalogues, &mut problems);
+        load::check_version(parsed.manifest.as_ref(), &texts, &mut problems);
+        let provenance = load::merge_catalogues(&mut parsed.guides, catalogues);
+        parsed.forms.sort_by(|a, b| a.id.cmp(&b.id));
+        load::link_forms(&mut parsed.guides, &parsed.forms, &mut problems);
+        let rules = parsed
+            .manifest
             .as_ref()
             .map(|m| m.rules.clone())
             .unwrap_or_default();
-        let sources: HashMap<&str, &str> = texts
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        validate::check(
-            &validate::Content {
-                guides: &guides,
-                life_events: &life_events,
-                families: &families,
-                glossary: &glossary,
-                rules: &rules,
-                has_events_file: texts.iter().any(|(p, _)| p == "life-events.toml"),
-                sources: &sources,
-                today,
-                builtin_glossary: crate::lang::Lexicon::builtin()
-                    .map(|l| l.glossary.as_slice())
-                    .unwrap_or_default(),
-            },
-            &mut problems,
-        );
+        load::cross_check(&parsed, &rules, &texts, today, &mut problems);
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         if problems.iter().any(|p| !p.warning) {
             return Err(Error::Invalid(problems));
         }
-        let warnings = problems;
+        Ok(Handbook::assemble(
+            origin, parsed, rules, provenance, problems,
+        ))
+    }
 
+    /// The handbook of content that loaded without an error; `warnings` are the problems left.
+    fn assemble(
+        origin: &str,
+        parsed: load::Parsed,
+        rules: Rules,
+        provenance: load::Provenance,
+        warnings: Vec<Problem>,
+    ) -> Handbook {
+        let guides = parsed.guides;
         let by_code = guides
             .iter()
             .enumerate()
             .map(|(i, g)| (g.code.clone(), i))
             .collect();
-        let m = manifest.unwrap_or_default();
+        let m = parsed.manifest.unwrap_or_default();
         let info = ContentInfo {
             name: if m.name.is_empty() {
                 "Sổ tay thủ tục hành chính".to_string()
@@ -371,22 +192,22 @@ impl Handbook {
             source: m.source,
             origin: origin.to_string(),
             guides: guides.len(),
-            edited,
-            national,
-            record_date,
+            edited: provenance.edited,
+            national: provenance.national,
+            record_date: provenance.record_date,
         };
-        Ok(Handbook {
+        Handbook {
             info,
             rules,
             guides,
-            life_events,
-            families,
-            glossary,
-            locality,
-            forms,
+            life_events: parsed.life_events,
+            families: parsed.families,
+            glossary: parsed.glossary,
+            locality: parsed.locality,
+            forms: parsed.forms,
             by_code,
             warnings,
-        })
+        }
     }
 
     /// A handbook made of already parsed guides (for generated or scaled-up collections). Codes must be
@@ -477,57 +298,5 @@ impl Handbook {
             }
         }
         out
-    }
-}
-
-/// The first bound a content file breaks before it is decoded: a guide too large, a line too long, a
-/// NUL byte (a damaged file: it would otherwise show up as a misleading "missing section").
-fn bounds_problem(path: &str, bytes: &[u8]) -> Option<Problem> {
-    if path.ends_with(".md") && bytes.len() > MAX_GUIDE_BYTES {
-        return Some(Problem::new(
-            path,
-            0,
-            format!(
-                "the guide is {} bytes; a guide may be at most {MAX_GUIDE_BYTES} bytes (split it)",
-                bytes.len()
-            ),
-        ));
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Some(Problem::new(
-            path,
-            line_of(bytes, at),
-            format!(
-                "NUL byte at byte {at}: the file is damaged or not plain text; save it again as UTF-8 text"
-            ),
-        ));
-    }
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.len() > MAX_LINE_BYTES {
-            return Some(Problem::new(
-                path,
-                i + 1,
-                format!(
-                    "the line is {} bytes long; at most {MAX_LINE_BYTES} bytes are allowed (break it up)",
-                    line.len()
-                ),
-            ));
-        }
-    }
-    None
-}
-
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    path: &str,
-    text: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
-    match toml::from_str(text) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let line = e.span().map_or(0, |s| line_of(text.as_bytes(), s.start));
-            problems.push(Problem::new(path, line, e.message().to_string()));
-            None
-        }
     }
 }

@@ -7,15 +7,15 @@
 //! sanitizing take time growing with the square of the nesting (a line of `- - - … x` 32,000 deep
 //! took 43 s), and a fixed time per rendered block (60,000 one-line lists of 1 MB took 1.7 s).
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+mod body;
+
+use pulldown_cmark::{Event, Parser};
 use serde::Deserialize;
 
-use super::html::{options, render_events};
-use super::model::{
-    Block, Channel, ChannelKind, CopyForm, DocumentGroup, DocumentItem, GroupKind, Guide, Level,
-    Origin, Quantity, Superseded,
-};
+use super::html::options;
+use super::model::{Channel, ChannelKind, CopyForm, Guide, Level, Origin, Quantity, Superseded};
 use crate::error::Problem;
+use body::{Body, BodyParser};
 
 /// The body's level-2 headings, in the order they must appear.
 pub const SECTION_HEADINGS: [&str; 4] = [
@@ -155,194 +155,421 @@ pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
 }
 
 /// Parses one normalized guide file. `file` is the name used in problems.
+///
+/// The steps run in the order of the file, so that its problems are reported in that order: the front
+/// matter is found, decoded and its fields checked, then the body is parsed, and the guide is
+/// assembled only when no step found a problem. A step after which nothing more can be checked (no
+/// front matter, TOML that does not decode, a body too complex to render) ends the parse there.
 pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
     let mut report = Report {
         file,
         problems: Vec::new(),
     };
-    let Some((fm, fm_offset, body, body_offset)) = split_front_matter(src) else {
-        let msg = if src.trim().is_empty() {
-            "empty file: a guide starts with a +++ line, its TOML front matter, and a closing +++ line"
-        } else {
-            "no front matter: the file must start with a +++ line and the TOML block must end with a +++ line"
-        };
-        report.add(1, msg);
+    let Some(parts) = Parts::split(src, &mut report) else {
         return Err(report.problems);
     };
-    let fm_line = line_of(src.as_bytes(), fm_offset);
-    let body_line = line_of(src.as_bytes(), body_offset);
-    let key_line = |key: &str| key_line(fm, key).map_or(fm_line.saturating_sub(1), |l| fm_line + l);
+    let Some(raw) = decode_front_matter(&parts, &mut report) else {
+        return Err(report.problems);
+    };
+    let fields = FieldCheck {
+        parts: &parts,
+        report: &mut report,
+    }
+    .check(raw);
+    let Some(body) = parse_checked_body(&parts, &mut report) else {
+        return Err(report.problems);
+    };
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    Ok(assemble(file, fields, body))
+}
 
-    let raw: FrontMatter = match toml::from_str(fm) {
-        Ok(raw) => raw,
+/// A guide file cut into its front matter and body, with the file line each starts on: problems are
+/// found in one part but reported at the line of the whole file.
+struct Parts<'s> {
+    fm: &'s str,
+    fm_line: usize,
+    body: &'s str,
+    body_line: usize,
+}
+
+impl<'s> Parts<'s> {
+    /// Finds the front matter between its `+++` lines; a file without one is reported (telling an
+    /// empty file apart, a common slip) and nothing more of it can be checked.
+    fn split(src: &'s str, report: &mut Report<'_>) -> Option<Parts<'s>> {
+        let Some((fm, fm_offset, body, body_offset)) = split_front_matter(src) else {
+            let msg = if src.trim().is_empty() {
+                "empty file: a guide starts with a +++ line, its TOML front matter, and a closing +++ line"
+            } else {
+                "no front matter: the file must start with a +++ line and the TOML block must end with a +++ line"
+            };
+            report.add(1, msg);
+            return None;
+        };
+        Some(Parts {
+            fm,
+            fm_line: line_of(src.as_bytes(), fm_offset),
+            body,
+            body_line: line_of(src.as_bytes(), body_offset),
+        })
+    }
+
+    /// The file line of `key = …`, or of the opening `+++` when the key is not written (a field set
+    /// wrongly elsewhere, such as in an inline table, is still reported somewhere visible).
+    fn key_line(&self, key: &str) -> usize {
+        key_line(self.fm, key).map_or(self.fm_line.saturating_sub(1), |l| self.fm_line + l)
+    }
+
+    /// The line a missing field is reported at: the opening `+++`, where it would be added.
+    fn missing_line(&self) -> usize {
+        self.fm_line.saturating_sub(1)
+    }
+}
+
+/// Decodes the front matter's TOML. An error stops the parse, since no field can be checked without
+/// it; it is reported at its line with the key of that line, which toml's message leaves out.
+fn decode_front_matter(parts: &Parts<'_>, report: &mut Report<'_>) -> Option<FrontMatter> {
+    let fm = parts.fm;
+    match toml::from_str(fm) {
+        Ok(raw) => Some(raw),
         Err(e) => {
             let at = e.span().map(|s| line_of(fm.as_bytes(), s.start));
-            let line = at.map_or(fm_line, |l| fm_line + l - 1);
-            // Name the key of the offending line, which toml's message leaves out.
+            let line = at.map_or(parts.fm_line, |l| parts.fm_line + l - 1);
             let key = at
                 .and_then(|l| fm.lines().nth(l - 1))
                 .and_then(|text| text.split_once('='))
                 .map(|(k, _)| format!("`{}`: ", k.trim()))
                 .unwrap_or_default();
             report.add(line, format!("front matter: {key}{}", e.message().trim()));
-            return Err(report.problems);
+            None
         }
-    };
+    }
+}
 
-    let mut required = |name: &str, value: Option<String>| -> String {
+/// The front matter's fields once checked and trimmed, ready to become a [`Guide`].
+struct Fields {
+    code: String,
+    title: String,
+    official_title: String,
+    summary: String,
+    field: String,
+    agency: String,
+    decision: String,
+    levels: Vec<Level>,
+    applicants: Vec<String>,
+    results: Vec<String>,
+    legal_basis: Vec<String>,
+    legal_basis_superseded: Vec<Superseded>,
+    origin: Origin,
+    record_date: Option<String>,
+    updated: String,
+    channels: Vec<Channel>,
+    /// Fields no rule applies to, trimmed at assembly.
+    extras: Extras,
+}
+
+/// The optional front-matter fields that are only trimmed, never checked.
+struct Extras {
+    aliases: Vec<String>,
+    questions: Vec<String>,
+    life_events: Vec<String>,
+    related: Vec<String>,
+    choose_when: Option<String>,
+    replaced_by: Option<String>,
+    portal_url: Option<String>,
+    ministry: Option<String>,
+}
+
+/// Checks the decoded front matter field by field, each problem at the line of its key, so that an
+/// editor sees every wrong field at once rather than one per run.
+struct FieldCheck<'a, 'f> {
+    parts: &'a Parts<'a>,
+    report: &'a mut Report<'f>,
+}
+
+impl FieldCheck<'_, '_> {
+    /// Runs every check. Their order is the order problems are reported in, which editors and tests
+    /// rely on: keep it when adding one.
+    fn check(mut self, raw: FrontMatter) -> Fields {
+        let code = self.required("code", raw.code);
+        let title = self.required("title", raw.title);
+        let official_title = self.required("official_title", raw.official_title);
+        let summary = self.required("summary", raw.summary);
+        let field = self.required("field", raw.field);
+        let agency = self.required("agency", raw.agency);
+        let decision = self.required("decision", raw.decision);
+        self.code(&code);
+        let (legal_texts, legal_basis_superseded) = self.split_legal(raw.legal_basis);
+        let raw_levels = self.required_list("levels", raw.levels);
+        let applicants = self.required_list("applicants", raw.applicants);
+        let results = self.required_list("results", raw.results);
+        let legal_basis = self.legal_basis(legal_texts, &legal_basis_superseded);
+        let levels = self.levels(&raw_levels);
+        let origin = self.origin(raw.origin.as_deref());
+        let record_date = self.record_date(origin, raw.record_date);
+        let updated = self.updated(raw.updated, origin, record_date.as_deref());
+        let channels = self.channels(raw.channels);
+        Fields {
+            code,
+            title,
+            official_title,
+            summary,
+            field,
+            agency,
+            decision,
+            levels,
+            applicants,
+            results,
+            legal_basis,
+            legal_basis_superseded,
+            origin,
+            record_date,
+            updated,
+            channels,
+            extras: Extras {
+                aliases: raw.aliases,
+                questions: raw.questions,
+                life_events: raw.life_events,
+                related: raw.related,
+                choose_when: raw.choose_when,
+                replaced_by: raw.replaced_by,
+                portal_url: raw.portal_url,
+                ministry: raw.ministry,
+            },
+        }
+    }
+
+    /// A required text, trimmed; a missing or empty one is reported (and left empty, so that the
+    /// other checks still run).
+    fn required(&mut self, name: &str, value: Option<String>) -> String {
         match value.map(|v| v.trim().to_string()) {
             Some(v) if !v.is_empty() => v,
             Some(_) => {
-                report.add(key_line(name), format!("`{name}` is empty"));
+                self.report
+                    .add(self.parts.key_line(name), format!("`{name}` is empty"));
                 String::new()
             }
             None => {
-                report.add(
-                    fm_line.saturating_sub(1),
+                self.report.add(
+                    self.parts.missing_line(),
                     format!("missing required field `{name}`"),
                 );
                 String::new()
             }
         }
-    };
-    let code = required("code", raw.code);
-    let title = required("title", raw.title);
-    let official_title = required("official_title", raw.official_title);
-    let summary = required("summary", raw.summary);
-    let field = required("field", raw.field);
-    let agency = required("agency", raw.agency);
-    let decision = required("decision", raw.decision);
-
-    if !code.is_empty() && !is_valid_code(&code) {
-        report.add(
-            key_line("code"),
-            format!("code \"{code}\" is not a national procedure code like 1.000894"),
-        );
     }
 
-    let mut legal_basis_superseded = Vec::new();
-    let raw_legal = raw.legal_basis.map(|list| {
+    /// A required list, its entries trimmed and empty ones dropped; reported when nothing is left.
+    fn required_list(&mut self, name: &str, value: Option<Vec<String>>) -> Vec<String> {
+        let list = clean(value.unwrap_or_default());
+        if list.is_empty() {
+            self.report.add(
+                self.parts.key_line(name),
+                format!("`{name}` needs at least one entry"),
+            );
+        }
+        list
+    }
+
+    /// The code must look like a national one: it is how guides, families and feedback refer to it.
+    fn code(&mut self, code: &str) {
+        if !code.is_empty() && !is_valid_code(code) {
+            self.report.add(
+                self.parts.key_line("code"),
+                format!("code \"{code}\" is not a national procedure code like 1.000894"),
+            );
+        }
+    }
+
+    /// Splits `legal_basis` into the texts in force and those marked superseded; a mark needs its
+    /// reason, which the guide shows next to the struck-out text.
+    fn split_legal(
+        &mut self,
+        raw: Option<Vec<RawLegal>>,
+    ) -> (Option<Vec<String>>, Vec<Superseded>) {
+        let Some(list) = raw else {
+            return (None, Vec::new());
+        };
         let mut texts = Vec::new();
+        let mut superseded = Vec::new();
         for entry in list {
             match entry {
                 RawLegal::Text(t) => texts.push(t),
                 RawLegal::Marked(m) => {
                     if m.superseded.trim().is_empty() {
-                        report.add(
-                            key_line("legal_basis"),
+                        self.report.add(
+                            self.parts.key_line("legal_basis"),
                             format!("`superseded` of \"{}\" needs a reason", m.text.trim()),
                         );
                     }
-                    legal_basis_superseded.push(Superseded {
+                    superseded.push(Superseded {
                         text: m.text.trim().to_string(),
                         reason: m.superseded.trim().to_string(),
                     });
                 }
             }
         }
-        texts
-    });
-    let mut required_list = |name: &str, value: Option<Vec<String>>| -> Vec<String> {
-        let list: Vec<String> = value
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if list.is_empty() {
-            report.add(key_line(name), format!("`{name}` needs at least one entry"));
-        }
-        list
-    };
-    let raw_levels = required_list("levels", raw.levels);
-    let applicants = required_list("applicants", raw.applicants);
-    let results = required_list("results", raw.results);
-    let legal_basis =
-        if raw_legal.as_ref().is_some_and(Vec::is_empty) && !legal_basis_superseded.is_empty() {
-            report.add(
-                key_line("legal_basis"),
+        (Some(texts), superseded)
+    }
+
+    /// The texts in force: at least one, and a list of superseded texts alone says which is missing.
+    fn legal_basis(
+        &mut self,
+        texts: Option<Vec<String>>,
+        superseded: &[Superseded],
+    ) -> Vec<String> {
+        if texts.as_ref().is_some_and(Vec::is_empty) && !superseded.is_empty() {
+            self.report.add(
+                self.parts.key_line("legal_basis"),
                 "`legal_basis` lists only superseded texts; name the one in force",
             );
             Vec::new()
         } else {
-            required_list("legal_basis", raw_legal)
-        };
-
-    let mut levels = Vec::new();
-    for l in &raw_levels {
-        match Level::from_id(l) {
-            Some(level) if !levels.contains(&level) => levels.push(level),
-            Some(_) => {}
-            None if l == "huyen" => report.add(
-                key_line("levels"),
-                "level \"huyen\": the district level was abolished on 1/7/2025; use xa or tinh",
-            ),
-            None => report.add(
-                key_line("levels"),
-                format!("unknown level \"{l}\"; expected xa, tinh, bo or khac"),
-            ),
+            self.required_list("legal_basis", texts)
         }
     }
 
-    let origin = match raw.origin.as_deref().map(str::trim) {
-        None | Some("edited") => Origin::Edited,
-        Some("national") => Origin::National,
-        Some(other) => {
-            report.add(
-                key_line("origin"),
-                format!("unknown origin \"{other}\"; expected edited or national"),
-            );
-            Origin::Edited
+    /// The levels by id, each once; the abolished district level gets its own explanation.
+    fn levels(&mut self, raw: &[String]) -> Vec<Level> {
+        let mut levels = Vec::new();
+        for l in raw {
+            match Level::from_id(l) {
+                Some(level) if !levels.contains(&level) => levels.push(level),
+                Some(_) => {}
+                None if l == "huyen" => self.report.add(
+                    self.parts.key_line("levels"),
+                    "level \"huyen\": the district level was abolished on 1/7/2025; use xa or tinh",
+                ),
+                None => self.report.add(
+                    self.parts.key_line("levels"),
+                    format!("unknown level \"{l}\"; expected xa, tinh, bo or khac"),
+                ),
+            }
         }
-    };
-    let record_date = raw.record_date.map(|d| d.trim().to_string());
-    match (&origin, &record_date) {
-        (Origin::National, None) => report.add(
-            key_line("origin"),
-            "a guide converted from a national record needs `record_date` (YYYY-MM, the crawl's month)",
-        ),
-        (_, Some(d)) if !is_year_month(d) => report.add(
-            key_line("record_date"),
-            format!("`record_date` \"{d}\" must be a month like 2026-06"),
-        ),
-        _ => {}
+        levels
     }
-    let updated = match raw.updated {
-        None if origin == Origin::National => record_date.clone().unwrap_or_default(),
-        Some(dt) => match (dt.date, dt.time) {
-            (Some(d), None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-            _ => {
-                report.add(
-                    key_line("updated"),
+
+    /// Edited unless said otherwise; an unknown origin is reported and taken as edited.
+    fn origin(&mut self, raw: Option<&str>) -> Origin {
+        match raw.map(str::trim) {
+            None | Some("edited") => Origin::Edited,
+            Some("national") => Origin::National,
+            Some(other) => {
+                self.report.add(
+                    self.parts.key_line("origin"),
+                    format!("unknown origin \"{other}\"; expected edited or national"),
+                );
+                Origin::Edited
+            }
+        }
+    }
+
+    /// The month of the crawl a national guide was converted from: the provenance shown to the
+    /// citizen, so such a guide must have one.
+    fn record_date(&mut self, origin: Origin, raw: Option<String>) -> Option<String> {
+        let record_date = raw.map(|d| d.trim().to_string());
+        match (&origin, &record_date) {
+            (Origin::National, None) => self.report.add(
+                self.parts.key_line("origin"),
+                "a guide converted from a national record needs `record_date` (YYYY-MM, the crawl's month)",
+            ),
+            (_, Some(d)) if !is_year_month(d) => self.report.add(
+                self.parts.key_line("record_date"),
+                format!("`record_date` \"{d}\" must be a month like 2026-06"),
+            ),
+            _ => {}
+        }
+        record_date
+    }
+
+    /// The date the guide was last checked; a national guide without one is as recent as its record.
+    fn updated(
+        &mut self,
+        raw: Option<toml::value::Datetime>,
+        origin: Origin,
+        record_date: Option<&str>,
+    ) -> String {
+        match raw {
+            None if origin == Origin::National => record_date.unwrap_or_default().to_string(),
+            Some(dt) => date_text(&dt).unwrap_or_else(|| {
+                self.report.add(
+                    self.parts.key_line("updated"),
                     "`updated` must be a date like 2026-06-30",
                 );
                 String::new()
+            }),
+            None => {
+                self.report.add(
+                    self.parts.missing_line(),
+                    "missing required field `updated`",
+                );
+                String::new()
             }
-        },
-        None => {
-            report.add(
-                fm_line.saturating_sub(1),
-                "missing required field `updated`",
-            );
-            String::new()
         }
-    };
-
-    let mut channels = Vec::new();
-    if raw.channels.is_empty() {
-        report.add(
-            fm_line.saturating_sub(1),
-            "at least one [[channels]] table is needed",
-        );
     }
-    for (i, c) in raw.channels.into_iter().enumerate() {
-        let line = nth_line(fm, "[[channels]]", i).map_or(fm_line, |l| fm_line + l);
-        let kind = match c.channel.as_str() {
+
+    /// The `[[channels]]` tables: at least one, each reported at its own `[[channels]]` line.
+    fn channels(&mut self, raw: Vec<RawChannel>) -> Vec<Channel> {
+        let mut channels = Vec::new();
+        if raw.is_empty() {
+            self.report.add(
+                self.parts.missing_line(),
+                "at least one [[channels]] table is needed",
+            );
+        }
+        for (i, c) in raw.into_iter().enumerate() {
+            let fm_line = self.parts.fm_line;
+            let line = nth_line(self.parts.fm, "[[channels]]", i).map_or(fm_line, |l| fm_line + l);
+            if let Some(channel) = self.channel(line, c, &channels) {
+                channels.push(channel);
+            }
+        }
+        channels
+    }
+
+    /// One channel: a known kind, listed once, with both a time and a fee; `None` for an unknown
+    /// kind (its other problems are still reported).
+    fn channel(&mut self, line: usize, c: RawChannel, earlier: &[Channel]) -> Option<Channel> {
+        let kind = self.channel_kind(line, &c.channel);
+        let time = c.time.into_table();
+        let fee = c.fee.into_table();
+        if time.text.trim().is_empty() || fee.text.trim().is_empty() {
+            self.report
+                .add(line, "a channel needs both `time` and `fee`");
+        }
+        if time.valid_until.is_some() || time.then.is_some() {
+            self.report.add(
+                line,
+                "`valid_until` and `then` belong to a fee, not to a time",
+            );
+        }
+        let (valid_until, then) = self.fee_end(line, fee.valid_until.as_ref(), fee.then);
+        let kind = kind?;
+        if earlier.iter().any(|x| x.channel == kind) {
+            self.report
+                .add(line, format!("channel \"{}\" is listed twice", c.channel));
+        }
+        Some(Channel {
+            channel: kind,
+            time: time.text.trim().to_string(),
+            fee: fee.text.trim().to_string(),
+            note: non_empty(c.note),
+            time_reason: non_empty(time.reason),
+            fee_reason: non_empty(fee.reason),
+            fee_valid_until: valid_until,
+            fee_then: then,
+        })
+    }
+
+    /// The kind of a channel by its id.
+    fn channel_kind(&mut self, line: usize, id: &str) -> Option<ChannelKind> {
+        match id {
             "truc-tiep" => Some(ChannelKind::TrucTiep),
             "truc-tuyen" => Some(ChannelKind::TrucTuyen),
             "buu-chinh" => Some(ChannelKind::BuuChinh),
             other => {
-                report.add(
+                self.report.add(
                     line,
                     format!(
                         "unknown channel \"{other}\"; expected truc-tiep, truc-tuyen or buu-chinh"
@@ -350,107 +577,90 @@ pub fn parse_guide(file: &str, src: &str) -> Result<Guide, Vec<Problem>> {
                 );
                 None
             }
-        };
-        let time = c.time.into_table();
-        let fee = c.fee.into_table();
-        if time.text.trim().is_empty() || fee.text.trim().is_empty() {
-            report.add(line, "a channel needs both `time` and `fee`");
         }
-        if time.valid_until.is_some() || time.then.is_some() {
-            report.add(
-                line,
-                "`valid_until` and `then` belong to a fee, not to a time",
-            );
-        }
-        let valid_until = fee.valid_until.as_ref().map(|dt| match date_text(dt) {
-            Some(d) => d,
-            None => {
-                report.add(line, "`valid_until` must be a date like 2026-12-31");
+    }
+
+    /// A fee's end: the last day it applies and the rate after, both or neither, so that the app
+    /// never shows an expired fee without the one that replaced it.
+    fn fee_end(
+        &mut self,
+        line: usize,
+        valid_until: Option<&toml::value::Datetime>,
+        then: Option<String>,
+    ) -> (Option<String>, Option<String>) {
+        let valid_until = valid_until.map(|dt| {
+            date_text(dt).unwrap_or_else(|| {
+                self.report
+                    .add(line, "`valid_until` must be a date like 2026-12-31");
                 String::new()
-            }
+            })
         });
-        let then = non_empty(fee.then);
+        let then = non_empty(then);
         if valid_until.is_some() != then.is_some() {
-            report.add(
+            self.report.add(
                 line,
                 "a fee with an end date needs both `valid_until` (the last day) and `then` (the rate after)",
             );
         }
-        if let Some(kind) = kind {
-            if channels.iter().any(|x: &Channel| x.channel == kind) {
-                report.add(line, format!("channel \"{}\" is listed twice", c.channel));
-            }
-            channels.push(Channel {
-                channel: kind,
-                time: time.text.trim().to_string(),
-                fee: fee.text.trim().to_string(),
-                note: non_empty(c.note),
-                time_reason: non_empty(time.reason),
-                fee_reason: non_empty(fee.reason),
-                fee_valid_until: valid_until,
-                fee_then: then,
-            });
-        }
+        (valid_until, then)
     }
+}
 
-    if let Some((offset, why)) = too_complex(body) {
-        report.add(body_line + line_of(body.as_bytes(), offset) - 1, why);
-        return Err(report.problems);
+/// Bounds the body's nesting and size before rendering it (see the module's doc), then parses it;
+/// `None` when it is too complex, which is reported and ends the parse.
+fn parse_checked_body(parts: &Parts<'_>, report: &mut Report<'_>) -> Option<Body> {
+    if let Some((offset, why)) = too_complex(parts.body) {
+        report.add(
+            parts.body_line + line_of(parts.body.as_bytes(), offset) - 1,
+            why,
+        );
+        return None;
     }
-    let body = parse_body(body, body_line, &mut report);
+    Some(BodyParser::new(parts.body, parts.body_line, report).parse())
+}
 
-    if !report.problems.is_empty() {
-        return Err(report.problems);
-    }
-    let clean = |v: Vec<String>| -> Vec<String> {
-        v.into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    Ok(Guide {
-        code,
-        title,
-        official_title,
-        summary,
-        field,
-        levels,
-        agency,
-        applicants,
-        decision,
-        results,
-        legal_basis,
-        legal_basis_superseded,
-        aliases: clean(raw.aliases),
-        questions: clean(raw.questions),
-        life_events: clean(raw.life_events),
-        related: clean(raw.related),
-        choose_when: raw
-            .choose_when
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
-        updated,
-        replaced_by: raw
-            .replaced_by
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
-        portal_url: raw
-            .portal_url
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
-        origin,
-        record_date,
-        ministry: raw
-            .ministry
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
-        channels,
+/// Entries trimmed, empty ones dropped.
+fn clean(list: Vec<String>) -> Vec<String> {
+    list.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The guide of a file whose every part was checked without a problem (it reports nothing).
+fn assemble(file: &str, fields: Fields, body: Body) -> Guide {
+    let extras = fields.extras;
+    Guide {
+        code: fields.code,
+        title: fields.title,
+        official_title: fields.official_title,
+        summary: fields.summary,
+        field: fields.field,
+        levels: fields.levels,
+        agency: fields.agency,
+        applicants: fields.applicants,
+        decision: fields.decision,
+        results: fields.results,
+        legal_basis: fields.legal_basis,
+        legal_basis_superseded: fields.legal_basis_superseded,
+        aliases: clean(extras.aliases),
+        questions: clean(extras.questions),
+        life_events: clean(extras.life_events),
+        related: clean(extras.related),
+        choose_when: non_empty(extras.choose_when),
+        updated: fields.updated,
+        replaced_by: non_empty(extras.replaced_by),
+        portal_url: non_empty(extras.portal_url),
+        origin: fields.origin,
+        record_date: fields.record_date,
+        ministry: non_empty(extras.ministry),
+        channels: fields.channels,
         documents: body.documents,
         steps: body.steps,
         conditions: body.conditions,
         notes: body.notes,
         source: file.to_string(),
-    })
+    }
 }
 
 /// `YYYY-MM` with a plausible month.
@@ -558,324 +768,6 @@ fn nth_line(fm: &str, needle: &str, n: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Section {
-    Preamble,
-    Documents,
-    Steps,
-    Conditions,
-    Notes,
-}
-
-#[derive(Default)]
-struct Body {
-    documents: Vec<DocumentGroup>,
-    steps: Vec<Block>,
-    conditions: Vec<Block>,
-    notes: Vec<Block>,
-}
-
-/// Events of one list item or paragraph being collected.
-struct Capture<'a> {
-    events: Vec<Event<'a>>,
-    offset: usize,
-}
-
-fn parse_body(body: &str, body_line: usize, report: &mut Report<'_>) -> Body {
-    let line = |offset: usize| body_line + line_of(body.as_bytes(), offset) - 1;
-    let mut out = Body::default();
-    let mut section = Section::Preamble;
-    let mut seen: Vec<usize> = Vec::new();
-    let mut heading: Option<(HeadingLevel, String, usize)> = None;
-    let mut capture: Option<Capture<'_>> = None;
-    let mut list_depth = 0usize;
-    let mut skip = 0usize;
-    let mut doc_count = 0usize;
-
-    let events = TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter());
-    for (event, range) in events {
-        if skip > 0 {
-            match event {
-                Event::Start(_) => skip += 1,
-                Event::End(_) => skip -= 1,
-                _ => {}
-            }
-            continue;
-        }
-        if let Some((_, text, _)) = &mut heading {
-            match event {
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some((level, text, offset)) = heading.take() {
-                        on_heading(
-                            level,
-                            text.trim(),
-                            line(offset),
-                            &mut section,
-                            &mut seen,
-                            &mut out,
-                            report,
-                        );
-                    }
-                }
-                Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                _ => {}
-            }
-            continue;
-        }
-        match &event {
-            Event::Start(Tag::Heading { level, .. }) if capture.is_none() && list_depth == 0 => {
-                heading = Some((*level, String::new(), range.start));
-                continue;
-            }
-            Event::Start(Tag::List(_)) => {
-                list_depth += 1;
-                if list_depth == 1 {
-                    continue;
-                }
-            }
-            Event::End(TagEnd::List(_)) => {
-                list_depth -= 1;
-                if list_depth == 0 {
-                    continue;
-                }
-            }
-            Event::Start(Tag::Item) if list_depth == 1 => {
-                capture = Some(Capture {
-                    events: Vec::new(),
-                    offset: range.start,
-                });
-                continue;
-            }
-            Event::End(TagEnd::Item) if list_depth == 1 => {
-                if let Some(c) = capture.take() {
-                    finish(c, section, line, &mut out, &mut doc_count, report);
-                }
-                continue;
-            }
-            Event::Start(Tag::Paragraph) if list_depth == 0 && capture.is_none() => {
-                capture = Some(Capture {
-                    events: Vec::new(),
-                    offset: range.start,
-                });
-                continue;
-            }
-            Event::End(TagEnd::Paragraph) if list_depth == 0 => {
-                if let Some(c) = capture.take() {
-                    if section == Section::Documents {
-                        report.add(
-                            line(c.offset),
-                            "in \"Thành phần hồ sơ\" write each document as a list item starting with \"- \"",
-                        );
-                    } else {
-                        finish(c, section, line, &mut out, &mut doc_count, report);
-                    }
-                }
-                continue;
-            }
-            Event::Start(
-                Tag::CodeBlock(_)
-                | Tag::BlockQuote(_)
-                | Tag::Table(_)
-                | Tag::HtmlBlock
-                | Tag::MetadataBlock(_),
-            ) if capture.is_none() && list_depth == 0 => {
-                report.add(
-                    line(range.start),
-                    "unsupported block (code, quote, table or HTML); use paragraphs and lists",
-                );
-                skip = 1;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(c) = &mut capture {
-            c.events.push(event);
-        }
-    }
-
-    for (i, name) in SECTION_HEADINGS.iter().enumerate().take(2) {
-        if !seen.contains(&i) {
-            report.add(body_line, format!("missing section \"## {name}\""));
-        }
-    }
-    if seen.contains(&0) && doc_count == 0 {
-        report.add(
-            body_line,
-            "empty checklist: \"Thành phần hồ sơ\" lists no document",
-        );
-    }
-    if seen.contains(&1) && out.steps.is_empty() {
-        report.add(body_line, "\"Trình tự thực hiện\" lists no step");
-    }
-    out
-}
-
-fn on_heading(
-    level: HeadingLevel,
-    text: &str,
-    line: usize,
-    section: &mut Section,
-    seen: &mut Vec<usize>,
-    out: &mut Body,
-    report: &mut Report<'_>,
-) {
-    let text = text.trim_end_matches(':').trim();
-    match level {
-        HeadingLevel::H2 => match SECTION_HEADINGS.iter().position(|h| h.eq_ignore_ascii_case(text)) {
-            Some(i) => {
-                if seen.contains(&i) {
-                    report.add(line, format!("section \"{text}\" appears twice"));
-                } else if seen.last().is_some_and(|&last| last > i) {
-                    report.add(
-                        line,
-                        format!("section \"{text}\" is out of order; the order is: {}", SECTION_HEADINGS.join(", ")),
-                    );
-                }
-                seen.push(i);
-                *section = [Section::Documents, Section::Steps, Section::Conditions, Section::Notes][i];
-            }
-            None => report.add(
-                line,
-                format!("unknown heading \"## {text}\"; expected one of: {}", SECTION_HEADINGS.join(", ")),
-            ),
-        },
-        HeadingLevel::H3 if *section == Section::Documents => {
-            let lower = text.to_lowercase();
-            let kind = if lower.starts_with("giấy tờ phải nộp") {
-                Some(GroupKind::Submit)
-            } else if lower.starts_with("giấy tờ phải xuất trình") {
-                Some(GroupKind::Show)
-            } else if lower.starts_with("trường hợp") {
-                Some(GroupKind::Case)
-            } else {
-                None
-            };
-            match kind {
-                Some(kind) => out.documents.push(DocumentGroup {
-                    kind,
-                    title: text.to_string(),
-                    items: Vec::new(),
-                }),
-                None => report.add(
-                    line,
-                    format!(
-                        "unknown heading \"### {text}\"; document groups are \"Giấy tờ phải nộp\", \"Giấy tờ phải xuất trình\" or \"Trường hợp …\""
-                    ),
-                ),
-            }
-        }
-        _ => report.add(
-            line,
-            format!("unknown heading \"{text}\": only the fixed ## sections and ### document groups are allowed"),
-        ),
-    }
-}
-
-fn finish(
-    capture: Capture<'_>,
-    section: Section,
-    line: impl Fn(usize) -> usize,
-    out: &mut Body,
-    doc_count: &mut usize,
-    report: &mut Report<'_>,
-) {
-    let Capture { mut events, offset } = capture;
-    let mut text = plain_text(&events);
-    if text.is_empty() {
-        return;
-    }
-    match section {
-        Section::Preamble => report.add(
-            line(offset),
-            "text before the first section heading; put the summary in the front matter",
-        ),
-        Section::Documents => {
-            let mut form = None;
-            // `{form = "…"}` and `{superseded = "…"}` may both end the line, in either order.
-            for _ in 0..2 {
-                if let Some((rest, id)) = split_marker(&text, "form") {
-                    let id = id.to_string();
-                    text = rest.to_string();
-                    strip_trailing(&mut events, "form");
-                    if id.is_empty() {
-                        report.add(
-                            line(offset),
-                            "`form` needs the id of a form (forms/ID.toml)",
-                        );
-                    }
-                    form = Some(id);
-                }
-                if split_superseded(&text).is_some() {
-                    break;
-                }
-            }
-            let superseded = match split_superseded(&text) {
-                Some((rest, reason)) => {
-                    let reason = reason.to_string();
-                    text = rest.to_string();
-                    strip_trailing_marker(&mut events);
-                    if reason.is_empty() {
-                        report.add(line(offset), "`superseded` needs a reason");
-                    }
-                    Some(reason)
-                }
-                None => None,
-            };
-            let quantity = match split_quantity(&text) {
-                Some((rest, q)) => {
-                    text = rest.to_string();
-                    strip_trailing_quantity(&mut events);
-                    Some(q)
-                }
-                None => None,
-            };
-            *doc_count += 1;
-            if out.documents.is_empty() {
-                out.documents.push(DocumentGroup {
-                    kind: GroupKind::Submit,
-                    title: "Giấy tờ phải nộp".to_string(),
-                    items: Vec::new(),
-                });
-            }
-            let id = format!("d{doc_count}");
-            if let Some(group) = out.documents.last_mut() {
-                group.items.push(DocumentItem {
-                    id,
-                    text,
-                    html: render_events(events),
-                    quantity,
-                    superseded,
-                    form,
-                });
-            }
-        }
-        Section::Steps | Section::Conditions | Section::Notes => {
-            let block = Block {
-                text,
-                html: render_events(events),
-            };
-            match section {
-                Section::Steps => out.steps.push(block),
-                Section::Conditions => out.conditions.push(block),
-                _ => out.notes.push(block),
-            }
-        }
-    }
-}
-
-/// The plain text of captured events, whitespace collapsed.
-fn plain_text(events: &[Event<'_>]) -> String {
-    let mut s = String::new();
-    for e in events {
-        match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => s.push(' '),
-            _ => {}
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Splits "Tờ khai (1 bản chính)" into ("Tờ khai", quantity).
 pub fn split_quantity(text: &str) -> Option<(&str, Quantity)> {
     let trimmed = text.trim_end();
@@ -911,18 +803,6 @@ pub fn split_superseded(text: &str) -> Option<(&str, &str)> {
     split_marker(text, "superseded")
 }
 
-/// Removes a trailing `{key = "…"}` marker from the last text event so that the HTML matches the text.
-fn strip_trailing(events: &mut [Event<'_>], key: &str) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_marker(t, key)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
-}
-
 /// Splits `text {key = "value"}` into the text and the value.
 pub fn split_marker<'a>(text: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
     let inner = text.trim_end().strip_suffix('}')?;
@@ -939,30 +819,6 @@ pub fn split_marker<'a>(text: &'a str, key: &str) -> Option<(&'a str, &'a str)> 
                 .and_then(|v| v.strip_suffix('\u{201d}'))
         })?;
     Some((inner[..open].trim_end(), reason.trim()))
-}
-
-/// Removes the `{superseded = "…"}` marker from the last text event so that the HTML matches the text.
-fn strip_trailing_marker(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_superseded(t)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
-}
-
-/// Removes the "(1 bản chính)" suffix from the last text event so that the HTML matches the text.
-fn strip_trailing_quantity(events: &mut [Event<'_>]) {
-    if let Some(Event::Text(t)) = events
-        .iter_mut()
-        .rev()
-        .find(|e| matches!(e, Event::Text(_)))
-        && let Some((rest, _)) = split_quantity(t)
-    {
-        *t = CowStr::from(rest.to_string());
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@
 //! - the admin PIN ([`admin`]): `admin_unlock`, `admin_lock` (the kiosk's PIN in kiosk mode, the
 //!   optional desk PIN at a desk; read from the config at each attempt, wrong ones counted on disk);
 //! - signed handbook updates ([`packs`]): `pack_status`, and (behind the PIN in kiosk mode, and at a
-//!   desk when a desk PIN is set) `install_pack`, `rollback_pack`.
+//!   desk when a desk PIN is set) `install_pack`, `rollback_pack`;
+//! - speech output ([`speech`]): `speech_status`, `speak`, `speak_guide`, `speech_stop`, and for the
+//!   admin `set_speech` (espeak-ng and aplay run as programs by the core).
 //!
 //! `sotay-desktop [--kiosk] [--data DIR]`. The data folder is `--data`, else `SOTAY_DATA_DIR`, else the
 //! platform's app data dir (`sotay::config::data_dir`); it holds `config.toml` (kiosk mode, PIN hash,
@@ -18,12 +20,23 @@
 //! and the installed packs. The search engine is built at start-up from the installed pack (else the
 //! embedded handbook), on its own thread while the window starts, and kept in managed state; installing
 //! or rolling back a pack rebuilds it.
-//! - speech output ([`speech`]): `speech_status`, `speak`, `speak_guide`, `speech_stop`, and for the
-//!   admin `set_speech` (espeak-ng and aplay run as programs by the core).
 //!
 //! Navigation away from the app's own pages is blocked ([`navigation`]). The print view's paper (A4/A5)
-//! reaches the print dialog through [`printing`] (`set_print_paper`).
+//! reaches the print dialog through [`printing`] (`set_print_paper`). Official forms ([`forms`]): `form`,
+//! and at a desk `save_form_pdf`.
+//!
+//! ## Which mode may call what ([`acl`])
+//!
+//! Each command is declared once for Tauri's access control (`src/acl_commands.rs`, the build script's
+//! app manifest), so Tauri refuses any command no granted capability allows. The main window gets the
+//! `common` capability (`capabilities/common.json`: reading the handbook, the PIN gate) in both modes,
+//! and its mode's at start-up ([`acl::grant_mode`]): at a desk `capabilities/desk.json` (history,
+//! favourites, facets, saved PDFs, print paper, handbook updates), in kiosk mode
+//! `capabilities/kiosk.json` (ratings, petitions, speech, handbook updates, and the admin screen's
+//! `kiosk-admin` set: feedback counts and export, voice settings, `exit_kiosk`). A desk cannot call the
+//! kiosk's commands nor a kiosk the desk's; the admin commands still check the PIN themselves.
 
+pub mod acl;
 pub mod admin;
 pub mod commands;
 pub mod embedded;
@@ -67,14 +80,24 @@ pub fn run() -> Result<(), StartupError> {
     startup::init_gtk()?;
     // Indexed on its own thread while the window and its web view start.
     let core = Core::open(&data_dir);
-    app(tauri::Builder::default(), core, &data_dir, args.kiosk)
-        .setup(|app| {
-            let mode = app.state::<AppMode>().inner().clone();
-            kiosk::create_main_window(app.handle(), &mode)?;
-            Ok(())
-        })
-        .run(tauri::generate_context!())?;
+    let builder = app(tauri::Builder::default(), core, &data_dir, args.kiosk).setup(|app| {
+        let mode = app.state::<AppMode>().inner().clone();
+        kiosk::create_main_window(app.handle(), &mode)?;
+        Ok(())
+    });
+    build(builder, tauri::generate_context!())?.run(|_, _| {});
     Ok(())
+}
+
+/// Builds the app of [`app`] with `context` (the generated one, `tauri::generate_context!()`) and
+/// grants its main window the capability of its mode ([`acl::grant_mode`]) before any window exists.
+pub fn build<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    context: tauri::Context<R>,
+) -> tauri::Result<tauri::App<R>> {
+    let app = builder.build(context)?;
+    acl::grant_mode(&app)?;
+    Ok(app)
 }
 
 /// Adds the core, the data folder's config and stores, the commands, the kiosk close guard and the
@@ -117,6 +140,8 @@ pub fn app<R: tauri::Runtime>(
         ))
         .on_window_event(kiosk::guard_close)
         .plugin(navigation::guard())
+        // Every one is also declared in `acl_commands.rs` and granted by a permission set, else the ACL
+        // refuses it.
         .invoke_handler(tauri::generate_handler![
             commands::search,
             commands::guide,

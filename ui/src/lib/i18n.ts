@@ -3,12 +3,9 @@
 // Vietnamese: it is handed to the citizen.
 
 import type { ChannelKind, GroupKind, Level } from './ipc';
+import type { Lang } from './lang';
 
-/** A UI language. */
-export type Lang = 'vi' | 'en';
-
-/** Every UI language, the default first. */
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+export { type Lang, LANGS, otherLang, parseLang } from './lang';
 
 /** Handbook updates (the About panel and the kiosk admin screen). */
 const packsVi = {
@@ -585,14 +582,4 @@ const DICTS: Record<Lang, Dict> = { vi, en };
 /** The dictionary of a language. */
 export function dict(lang: Lang): Dict {
   return DICTS[lang];
-}
-
-/** A stored or typed value as a language; anything unknown is Vietnamese. */
-export function parseLang(value: unknown): Lang {
-  return value === 'en' ? 'en' : 'vi';
-}
-
-/** The language the switch goes to. */
-export function otherLang(lang: Lang): Lang {
-  return lang === 'vi' ? 'en' : 'vi';
 }

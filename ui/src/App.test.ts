@@ -351,6 +351,22 @@ describe('App', () => {
     expect($('[data-testid="guide"]')?.dataset.code).toBe('2.000806');
   });
 
+  it('shows the guide asked for last, dropping an earlier one that answers after it', async () => {
+    // The first guide asked for answers slowly: it arrives after the second one is on screen.
+    invoke.mockImplementation(async (cmd: string, args?: Record<string, unknown>) => {
+      if (cmd === 'guide' && args?.code === '1.000894') await new Promise((r) => setTimeout(r, 60));
+      return fakeShell(cmd, args);
+    });
+    type('ket hon');
+    await settle();
+    $<HTMLButtonElement>('[data-testid="result"][data-code="1.000894"]')!.click();
+    $<HTMLButtonElement>('[data-testid="result"][data-code="2.000806"]')!.click();
+    await settle(20);
+    expect($('[data-testid="guide"]')?.dataset.code).toBe('2.000806');
+    await settle(100);
+    expect($('[data-testid="guide"]')?.dataset.code).toBe('2.000806');
+  });
+
   it('opens the manual on F1, in the language of the UI, and Escape leaves the search alone', async () => {
     expect($('[data-testid="manual"]')).toBeNull();
     press('F1');

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $, $$ } from '../lib/dom.testing';
 import { supersededGuide } from '../lib/fixtures';
 import type { Guide } from '../lib/ipc';
+import { localeContext } from '../lib/locale.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 const GuideView = (await import('./GuideView.svelte')).default;
@@ -44,6 +45,7 @@ function show(g: Guide) {
       onfavourite: noop,
       onprint: noop,
     },
+    context: localeContext(),
   });
   flushSync();
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { $, settle } from '../lib/dom.testing';
 import { dict } from '../lib/i18n';
 import type { InstallReport, PackStatus } from '../lib/ipc';
+import { Locale, localeContext } from '../lib/locale.svelte';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -224,7 +225,7 @@ describe('pack panel', () => {
     invoke.mockImplementation(async (cmd: string, args?: unknown) =>
       cmd === 'feedback_counts' ? { petitions: 0, petitions_not_exported: 0, ratings: 0 } : base(cmd, args),
     );
-    component = mount(Admin, { target, props: { words: dict('en').kiosk, lang: 'en', onclose: () => {}, onlocked: () => {} } });
+    component = mount(Admin, { target, props: { onclose: () => {}, onlocked: () => {} }, context: localeContext(new Locale('en')) });
     await settle(20);
     const admin = $('[data-testid="admin"]')!;
     expect(admin.querySelector('input[data-testid="pack-file"]')).not.toBeNull();

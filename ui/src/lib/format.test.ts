@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   channelLabel,
-  formatContentInfo,
   formatDate,
   formatDay,
   formatMonth,
   formatQuantity,
-  levelLabel,
   nationalLabel,
   sharedNote,
 } from './format';
@@ -30,27 +28,13 @@ describe('format', () => {
     expect(nationalLabel({ origin: 'edited', record_date: '2026-06' })).toBeNull();
   });
 
-  it('labels levels and channels like the core', () => {
-    expect(levelLabel('xa')).toBe('Cấp xã');
-    expect(levelLabel('khac')).toBe('Cơ quan khác');
+  it('labels channels like the core', () => {
     expect(channelLabel('truc-tuyen')).toBe('Trực tuyến');
     expect(channelLabel('buu-chinh')).toBe('Bưu chính');
   });
 
-  it('formats quantities and the content line', () => {
+  it('formats quantities', () => {
     expect(formatQuantity({ count: 2, form: 'copy', label: 'bản sao' })).toBe('2 bản sao');
-    const info = {
-      name: 'Sổ tay thủ tục hành chính cấp xã',
-      version: 1,
-      date: '2026-11-28',
-      source: '',
-      origin: 'embedded',
-      guides: 62,
-      edited: 62,
-      national: 0,
-    };
-    expect(formatContentInfo(info)).toBe('Sổ tay thủ tục hành chính cấp xã · phiên bản 1 · 28/11/2026 · 62 thủ tục');
-    expect(formatContentInfo({ ...info, version: 0, date: '' })).toBe('Sổ tay thủ tục hành chính cấp xã · 62 thủ tục');
   });
 
   it('finds the note every channel shares', () => {

@@ -1,24 +1,12 @@
 // Pure formatting helpers for the UI (Vietnamese labels mirror the core's `label()` methods).
 
-import type { Channel, ChannelKind, ContentInfo, Guide, Level, Quantity } from './ipc';
-
-const LEVELS: Record<Level, string> = {
-  xa: 'Cấp xã',
-  tinh: 'Cấp tỉnh',
-  bo: 'Cấp bộ',
-  khac: 'Cơ quan khác',
-};
+import type { Channel, ChannelKind, Guide, Quantity } from './ipc';
 
 const CHANNELS: Record<ChannelKind, string> = {
   'truc-tiep': 'Trực tiếp',
   'truc-tuyen': 'Trực tuyến',
   'buu-chinh': 'Bưu chính',
 };
-
-/** "Cấp xã" for `xa`. */
-export function levelLabel(level: Level): string {
-  return LEVELS[level] ?? level;
-}
 
 /** "Trực tuyến" for `truc-tuyen`. */
 export function channelLabel(channel: ChannelKind): string {
@@ -78,15 +66,6 @@ export function timeText(c: Channel): string {
 /** "1 bản chính". */
 export function formatQuantity(q: Quantity): string {
   return `${q.count} ${q.label}`;
-}
-
-/** The footer line: "Sổ tay … · phiên bản 1 · 28/11/2026 · 62 thủ tục". */
-export function formatContentInfo(info: ContentInfo): string {
-  const parts = [info.name];
-  if (info.version > 0) parts.push(`phiên bản ${info.version}`);
-  if (info.date) parts.push(formatDate(info.date));
-  parts.push(`${info.guides} thủ tục`);
-  return parts.join(' · ');
 }
 
 /** The note all channels share, shown once instead of in every row (`undefined` when they differ). */

@@ -1,14 +1,13 @@
 // The UI's words in Vietnamese (the default) and English. The handbook's content (guides, life events,
 // fields, glossary) stays in Vietnamese; only the app's own labels switch. The printed slip is always in
-// Vietnamese: it is handed to the citizen.
+// Vietnamese: it is handed to the citizen. The English dictionary `satisfies` the Vietnamese one's shape
+// (and the maps inside `satisfies` their key types, with no casts), so a key missing in English is a type
+// error rather than a blank label.
 
 import type { ChannelKind, GroupKind, Level } from './ipc';
+import type { Lang } from './lang';
 
-/** A UI language. */
-export type Lang = 'vi' | 'en';
-
-/** Every UI language, the default first. */
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+export { type Lang, LANGS, otherLang, parseLang } from './lang';
 
 /** Handbook updates (the About panel and the kiosk admin screen). */
 const packsVi = {
@@ -162,12 +161,12 @@ const vi = {
   shortcuts: 'Phím tắt',
   packs: packsVi,
 
-  levels: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', bo: 'Cấp bộ', khac: 'Cơ quan khác' } as Record<Level, string>,
-  channelNames: { 'truc-tiep': 'Trực tiếp', 'truc-tuyen': 'Trực tuyến', 'buu-chinh': 'Bưu chính' } as Record<
+  levels: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', bo: 'Cấp bộ', khac: 'Cơ quan khác' } satisfies Record<Level, string>,
+  channelNames: { 'truc-tiep': 'Trực tiếp', 'truc-tuyen': 'Trực tuyến', 'buu-chinh': 'Bưu chính' } satisfies Record<
     ChannelKind,
     string
   >,
-  groupNames: { submit: 'Giấy tờ phải nộp', show: 'Giấy tờ phải xuất trình', case: 'Trường hợp riêng' } as Record<
+  groupNames: { submit: 'Giấy tờ phải nộp', show: 'Giấy tờ phải xuất trình', case: 'Trường hợp riêng' } satisfies Record<
     GroupKind,
     string
   >,
@@ -208,14 +207,14 @@ const vi = {
     bring: 'Bạn cần mang theo',
     bringHint: 'Bấm vào giấy tờ bạn đã có để đánh dấu.',
     have: (n: number, total: number) => `Bạn đã có ${n} trên ${total} giấy tờ`,
-    groups: { submit: 'Giấy tờ nộp', show: 'Giấy tờ mang theo để cán bộ xem', case: 'Trường hợp riêng' } as Record<
+    groups: { submit: 'Giấy tờ nộp', show: 'Giấy tờ mang theo để cán bộ xem', case: 'Trường hợp riêng' } satisfies Record<
       GroupKind,
       string
     >,
     costTime: 'Lệ phí và thời gian',
     fee: 'Lệ phí',
     time: 'Có kết quả sau',
-    channels: { 'truc-tiep': 'Nộp trực tiếp', 'truc-tuyen': 'Nộp trên mạng', 'buu-chinh': 'Gửi qua bưu điện' } as Record<
+    channels: { 'truc-tiep': 'Nộp trực tiếp', 'truc-tuyen': 'Nộp trên mạng', 'buu-chinh': 'Gửi qua bưu điện' } satisfies Record<
       ChannelKind,
       string
     >,
@@ -233,13 +232,13 @@ const vi = {
     printNow: 'In phiếu',
     ratingTitle: 'Bạn có hài lòng không?',
     ratingHint: 'Đánh giá giúp chúng tôi phục vụ tốt hơn. Không bắt buộc.',
-    ratingLevels: { 1: 'Không hài lòng', 2: 'Hài lòng', 3: 'Rất hài lòng' } as Record<1 | 2 | 3, string>,
+    ratingLevels: { 1: 'Không hài lòng', 2: 'Hài lòng', 3: 'Rất hài lòng' } satisfies Record<1 | 2 | 3, string>,
     ratingThanks: 'Cảm ơn bạn đã đánh giá!',
     petitionOpen: 'Gửi phản ánh, kiến nghị',
     petitionTitle: 'Phản ánh, kiến nghị',
     petitionIntro: 'Gửi ý kiến của bạn về thủ tục hành chính. Các ô có dấu * phải điền.',
     kind: 'Bạn muốn gửi',
-    kinds: { 'kien-nghi': 'Kiến nghị: đề xuất, góp ý', 'phan-anh': 'Phản ánh: việc chưa đúng, chưa tốt' } as Record<
+    kinds: { 'kien-nghi': 'Kiến nghị: đề xuất, góp ý', 'phan-anh': 'Phản ánh: việc chưa đúng, chưa tốt' } satisfies Record<
       'kien-nghi' | 'phan-anh',
       string
     >,
@@ -298,7 +297,7 @@ const vi = {
       breve: 'Dấu trăng: ă',
       horn: 'Dấu móc: ơ ư',
       dd: 'Chữ đ',
-    } as Record<string, string>,
+    } satisfies Record<string, string>,
   },
 };
 
@@ -306,7 +305,7 @@ const vi = {
 export type Dict = typeof vi;
 
 /** Handbook updates, in English. */
-const packsEn: typeof packsVi = {
+const packsEn = {
   heading: 'Handbook updates',
   source: 'Handbook in use',
   embedded: 'The handbook shipped with the app',
@@ -339,9 +338,9 @@ const packsEn: typeof packsVi = {
   deskPin: 'Desk PIN',
   deskPinSubmit: 'Go on',
   deskPinWrong: 'Wrong PIN.',
-};
+} satisfies typeof packsVi;
 
-const en: Dict = {
+const en = {
   appTitle: 'Administrative procedures handbook',
   home: 'Home',
   searchLabel: 'Find a procedure',
@@ -578,21 +577,11 @@ const en: Dict = {
       dd: 'Letter đ',
     },
   },
-};
+} satisfies Dict;
 
 const DICTS: Record<Lang, Dict> = { vi, en };
 
 /** The dictionary of a language. */
 export function dict(lang: Lang): Dict {
   return DICTS[lang];
-}
-
-/** A stored or typed value as a language; anything unknown is Vietnamese. */
-export function parseLang(value: unknown): Lang {
-  return value === 'en' ? 'en' : 'vi';
-}
-
-/** The language the switch goes to. */
-export function otherLang(lang: Lang): Lang {
-  return lang === 'vi' ? 'en' : 'vi';
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IdleWatcher, beepsAt, clampDurations } from './idle';
+import { IdleWatcher, activity, beepsAt, clampDurations, isPress } from './idle';
 
 const timers = {
   setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
@@ -104,5 +104,28 @@ describe('durations and beeps', () => {
   it('beeps at the start and in the last five seconds', () => {
     const beeps = Array.from({ length: 20 }, (_, i) => 20 - i).filter((n) => beepsAt(n, 20));
     expect(beeps).toEqual([20, 5, 4, 3, 2, 1]);
+  });
+});
+
+describe('use:activity', () => {
+  /** A node whose window is a bare event target (no DOM needed). */
+  const inWindow = (win: EventTarget) => ({ ownerDocument: { defaultView: win } }) as unknown as Node;
+
+  it('reports input anywhere in the window until destroyed', () => {
+    const win = new EventTarget();
+    const seen: string[] = [];
+    const action = activity(inWindow(win), (e) => seen.push(e.type));
+    for (const type of ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input', 'click']) win.dispatchEvent(new Event(type));
+    expect(seen).toEqual(['pointerdown', 'keydown', 'touchstart', 'wheel', 'input']);
+    action.destroy?.();
+    win.dispatchEvent(new Event('pointerdown'));
+    expect(seen).toHaveLength(5);
+  });
+
+  it('tells deliberate presses from other activity', () => {
+    expect(isPress('pointerdown')).toBe(true);
+    expect(isPress('keydown')).toBe(true);
+    expect(isPress('wheel')).toBe(false);
+    expect(isPress('input')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 // The kiosk's idle reset: after `idleSeconds` without input a warning counts down `warningSeconds`; when
 // it reaches zero the kiosk forgets everything and returns home. The timers are injected, so the logic is
-// tested with fake ones and no DOM.
+// tested with fake ones and no DOM. The `use:activity` action feeds it the page's input.
+
+import type { ActionReturn } from 'svelte/action';
 
 /** The timer functions the watcher uses (the window's, or fakes in tests). */
 export interface Timers {
@@ -119,5 +121,32 @@ export class IdleWatcher {
     }
     this.handlers.onReset();
     this.watch();
+  };
+}
+
+/** The events that show someone is using the kiosk. */
+export const ACTIVITY_EVENTS: readonly string[] = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'];
+
+/** Whether an event of this type is a deliberate tap or key press: it unlocks the audio, and during the
+ * warning it gives more time (WCAG 2.2 §2.2.1), where a scroll or typing echo only counts as activity. */
+export function isPress(type: string): boolean {
+  return type === 'pointerdown' || type === 'keydown';
+}
+
+/** Calls `onactivity` for each of the {@link ACTIVITY_EVENTS} anywhere in the window of `node`, while
+ * `node` is in the page (`<div use:activity={handler}>`); listens in the capture phase, passively, so a
+ * handler that stops an event does not hide it. */
+export function activity(node: Node, onactivity: (event: Event) => void): ActionReturn<(event: Event) => void> {
+  const win: EventTarget = node.ownerDocument?.defaultView ?? window;
+  let current = onactivity;
+  const listener = (event: Event) => current(event);
+  for (const type of ACTIVITY_EVENTS) win.addEventListener(type, listener, { capture: true, passive: true });
+  return {
+    update(next) {
+      current = next;
+    },
+    destroy() {
+      for (const type of ACTIVITY_EVENTS) win.removeEventListener(type, listener, { capture: true });
+    },
   };
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { type KeyPress, blocked, zoomsWheel } from './lockdown';
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { type KeyPress, blocked, lockdown, zoomsWheel } from './lockdown';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -69,5 +70,45 @@ describe('kiosk key filter', () => {
   it('blocks zooming with the wheel', () => {
     expect(zoomsWheel({ ctrlKey: true, metaKey: false })).toBe(true);
     expect(zoomsWheel({ ctrlKey: false, metaKey: false })).toBe(false);
+  });
+});
+
+describe('use:lockdown', () => {
+  /** Dispatches a cancelable event on the page and tells whether something prevented its default. */
+  const prevented = (event: Event) => {
+    document.body.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  const keydown = (init: KeyboardEventInit) => new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+  /** A wheel event (happy-dom's WheelEvent ignores the modifier keys of its init, so `ctrlKey` is set here). */
+  const wheel = (ctrlKey: boolean) =>
+    Object.defineProperty(new WheelEvent('wheel', { bubbles: true, cancelable: true }), 'ctrlKey', { value: ctrlKey });
+
+  it('swallows blocked keys and hands the others to onkey', () => {
+    const onkey = vi.fn();
+    const action = lockdown(document.body, { onkey });
+    expect(prevented(keydown({ key: 'F5' }))).toBe(true);
+    expect(prevented(keydown({ key: 'r', ctrlKey: true }))).toBe(true);
+    expect(onkey).not.toHaveBeenCalled();
+    expect(prevented(keydown({ key: 'a' }))).toBe(false);
+    expect(onkey).toHaveBeenCalledOnce();
+    expect((onkey.mock.calls[0]![0] as KeyboardEvent).key).toBe('a');
+    action.destroy?.();
+  });
+
+  it('swallows the context menu, dragging and wheel zoom, but not scrolling', () => {
+    const action = lockdown(document.body);
+    expect(prevented(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(true);
+    expect(prevented(new Event('dragstart', { bubbles: true, cancelable: true }))).toBe(true);
+    expect(prevented(wheel(true))).toBe(true);
+    expect(prevented(wheel(false))).toBe(false);
+    action.destroy?.();
+  });
+
+  it('lets everything through once destroyed', () => {
+    const action = lockdown(document.body);
+    action.destroy?.();
+    expect(prevented(keydown({ key: 'F5' }))).toBe(false);
+    expect(prevented(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Display preferences kept in the webview's localStorage: UI language, text size, paper size of the slip.
 // (History and favourites are the user's data and live in the data folder, through the core.)
 
-import { type Lang, parseLang } from './i18n';
+import { type Lang, parseLang } from './lang';
 
 /** The part of `Storage` used here (tests pass a Map-backed fake). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;

@@ -1,24 +1,12 @@
-// The display settings shared by every component (reactive), saved whenever they change.
+// The desk's display settings shared by its components (reactive), saved whenever they change: the text
+// size and the slip's paper size. (The language is the desk's `Locale`, provided through context.)
 
-import { type Dict, dict, otherLang } from './i18n';
-import { type Paper, loadLang, loadPaper, loadTextSize, saveLang, savePaper, saveTextSize, stepTextSize } from './prefs';
+import { type Paper, loadPaper, loadTextSize, savePaper, saveTextSize, stepTextSize } from './prefs';
 
 export const settings = $state({
-  lang: loadLang(),
   textSize: loadTextSize(),
   paper: loadPaper(),
 });
-
-/** The dictionary of the current language. */
-export function words(): Dict {
-  return dict(settings.lang);
-}
-
-/** Switches between Vietnamese and English. */
-export function toggleLang(): void {
-  settings.lang = otherLang(settings.lang);
-  saveLang(settings.lang);
-}
 
 /** Makes the text one step larger (`1`) or smaller (`-1`). */
 export function stepText(direction: 1 | -1): void {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { SPEECH_WORDS, announcements, keySpoken, screenText } from './spoken';
+import { SPEECH_WORDS, announcements, echo, keySpoken, screenText } from './spoken';
 
 function dom(html: string): HTMLElement {
   const root = document.createElement('main');
@@ -112,5 +112,22 @@ describe('announcements', () => {
         root.querySelector('#e')!.innerHTML = '<p role="alert">  </p>';
       }),
     ).toEqual([]);
+  });
+});
+
+describe('use:echo', () => {
+  it('says a tapped key and a message as it appears, until destroyed', async () => {
+    const root = dom('<div data-testid="osk"><button aria-label="Dấu sắc">á</button></div><div id="msg"></div>');
+    const said: string[] = [];
+    const action = echo(root, (text) => said.push(text));
+    root.querySelector<HTMLButtonElement>('[data-testid="osk"] button')!.click();
+    root.querySelector('#msg')!.innerHTML = '<p role="alert">Chưa gửi được.</p>';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(said).toEqual(['Dấu sắc', 'Chưa gửi được.']);
+    action.destroy?.();
+    root.querySelector<HTMLButtonElement>('[data-testid="osk"] button')!.click();
+    root.querySelector('#msg')!.innerHTML = '<p role="alert">Lỗi khác.</p>';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(said).toHaveLength(2);
   });
 });

@@ -2,7 +2,10 @@
 // read in order (headings, labels, paragraphs, list items, card titles, field errors), the keys of the
 // on-screen keyboard, a ticked paper. Reading what is shown keeps speech equal to the screen (EN 301 549
 // §5.1.3) without a second copy of every string; what a citizen typed into a field is never read back
-// from the page (input values are not text nodes), only the key just pressed.
+// from the page (input values are not text nodes), only the key just pressed. The `use:echo` action
+// says the keys and the messages as they come.
+
+import type { ActionReturn } from 'svelte/action';
 
 /** The words of speech, in both languages (kept apart from i18n.ts: they belong together). */
 export const SPEECH_WORDS = {
@@ -132,4 +135,32 @@ export function announcements(records: readonly MutationRecord[]): string[] {
     if (text && !texts.includes(text)) texts.push(text);
   }
   return texts;
+}
+
+/** Says what comes up while `node` is in the page (`<div use:echo={say}>`): each key of the on-screen
+ * keyboard as it is tapped ({@link keySpoken}), and the errors and confirmations as they appear in the
+ * page ({@link announcements}). `say` decides whether speech is on and in which language. */
+export function echo(node: HTMLElement, say: (text: string) => void): ActionReturn<(text: string) => void> {
+  const doc = node.ownerDocument;
+  const win = doc.defaultView ?? window;
+  let current = say;
+  const onClick = (event: Event) => {
+    const key = keySpoken(event.target);
+    if (key) current(key);
+  };
+  const announcer = new MutationObserver((records) => {
+    const said = announcements(records);
+    if (said.length > 0) current(said.join(' '));
+  });
+  win.addEventListener('click', onClick, { capture: true });
+  announcer.observe(doc.body, { subtree: true, childList: true, characterData: true });
+  return {
+    update(next) {
+      current = next;
+    },
+    destroy() {
+      win.removeEventListener('click', onClick, { capture: true });
+      announcer.disconnect();
+    },
+  };
 }

@@ -19,7 +19,7 @@ function busy() {
   screen.rated = 2;
   screen.receiptOpen = true;
   screen.keyboardOpen = true;
-  screen.error = { code: 'x', message: 'x' };
+  screen.error = { code: 'io', message: 'x' };
   const session = fakeSession();
   screen.showForm(session);
   locale.set('en');

@@ -22,11 +22,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use sotay::catalogue::{
-    self, Draft, Entry, MAX_EXAMPLES, SkipReason, Skipped, Status, is_record_month, record_month,
-    record_skip, today,
+    self, Draft, Entry, Flags, MAX_EXAMPLES, SkipReason, Skipped, Status, is_record_month,
+    record_month, record_skip, today,
 };
 use sotay::content::Rules;
-use sotay::guide::parse_guide;
+use sotay::guide::{Level, parse_guide};
 use sotay::{Error, Result};
 
 pub use diff::{Changed, CrawlDiff, Procedure, diff_crawls, field_label};
@@ -160,11 +160,300 @@ impl ImportReport {
 /// `handbook.toml` of an import.
 #[derive(Serialize)]
 struct ManifestOut<'a> {
+    /// The handbook's name ([`DVCQG_NAME`]).
     name: &'a str,
+    /// The handbook's version: an import is always a first version.
     version: u64,
+    /// The handbook's date.
     date: toml::value::Datetime,
+    /// The input file name, to tell which crawl the guides came from.
     source: &'a str,
+    /// The editorial rules, all off for imported guides.
     rules: Rules,
+}
+
+/// A section of a record whose reading the report counts, in the order of the report's JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// The documents checklist ("Thành phần hồ sơ").
+    Documents,
+    /// The channels with time and fee ("Cách thức thực hiện").
+    Channels,
+    /// The legal basis ("Căn cứ pháp lý").
+    LegalBasis,
+    /// The steps ("Trình tự thực hiện").
+    Steps,
+    /// The levels ("Cấp thực hiện").
+    Levels,
+    /// The results ("Kết quả").
+    Results,
+}
+
+impl Section {
+    /// Every section, in the order the report lists them.
+    const ALL: [Section; 6] = [
+        Section::Documents,
+        Section::Channels,
+        Section::LegalBasis,
+        Section::Steps,
+        Section::Levels,
+        Section::Results,
+    ];
+
+    /// How well this section of a draft was read, from the core's flags.
+    fn status(self, flags: &Flags) -> Status {
+        match self {
+            Section::Documents => flags.documents,
+            Section::Channels => flags.channels,
+            Section::LegalBasis => flags.legal_basis,
+            Section::Steps => flags.steps,
+            Section::Levels => flags.levels,
+            Section::Results => flags.results,
+        }
+    }
+}
+
+impl FieldCounts {
+    /// The count of one section, to tally into.
+    fn get_mut(&mut self, section: Section) -> &mut usize {
+        match section {
+            Section::Documents => &mut self.documents,
+            Section::Channels => &mut self.channels,
+            Section::LegalBasis => &mut self.legal_basis,
+            Section::Steps => &mut self.steps,
+            Section::Levels => &mut self.levels,
+            Section::Results => &mut self.results,
+        }
+    }
+}
+
+impl FieldExamples {
+    /// The examples of one section, to add to.
+    fn get_mut(&mut self, section: Section) -> &mut Vec<String> {
+        match section {
+            Section::Documents => &mut self.documents,
+            Section::Channels => &mut self.channels,
+            Section::LegalBasis => &mut self.legal_basis,
+            Section::Steps => &mut self.steps,
+            Section::Levels => &mut self.levels,
+            Section::Results => &mut self.results,
+        }
+    }
+}
+
+impl ImportReport {
+    /// The report of an import of `input` into `out` before anything is read: its source, output and
+    /// dates are known up front, so an import that finds no record still says what it was asked.
+    fn started(input: &Path, out: &Path, dates: &Dates) -> Self {
+        ImportReport {
+            source: input.file_name().map_or_else(
+                || input.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            output: out.display().to_string(),
+            date: dates.text.clone(),
+            record_date: dates.record_date.clone(),
+            ..ImportReport::default()
+        }
+    }
+
+    /// Counts what could not be read in one guide, and what the conversion did to it, so that the
+    /// content office knows how much to re-read.
+    fn tally(&mut self, draft: &Draft, related: &[String]) {
+        let flags = draft.flags();
+        for section in Section::ALL {
+            self.tally_section(section, section.status(flags), draft.code());
+        }
+        self.sections_recovered += usize::from(flags.recovered);
+        self.form_files += flags.templates;
+        self.council_fee_notes += usize::from(flags.council_fee);
+        self.related_links += related.len();
+    }
+
+    /// Counts one section of a guide. Every section not read counts as unparsed (the total); an empty
+    /// one also counts as missing, and one with unreadable text gives its code as an example, because
+    /// only that text is worth looking at.
+    fn tally_section(&mut self, section: Section, status: Status, code: &str) {
+        if status == Status::Ok {
+            return;
+        }
+        *self.unparsed.get_mut(section) += 1;
+        if status == Status::Missing {
+            *self.missing.get_mut(section) += 1;
+            return;
+        }
+        let examples = self.unparsed_examples.get_mut(section);
+        if examples.len() < MAX_EXAMPLES {
+            examples.push(code.to_string());
+        }
+    }
+}
+
+/// The dates an import writes.
+struct Dates {
+    /// The handbook's date as given (`YYYY-MM-DD`), for the report.
+    text: String,
+    /// The same date, for the manifest.
+    date: toml::value::Datetime,
+    /// The month of the portal's data (`YYYY-MM`), written into every guide.
+    record_date: String,
+}
+
+impl Dates {
+    /// The handbook's date (today when unset) and the month of the data (as given, else from the file
+    /// name, else the date's month). Both are checked before anything is read, so that a typo costs no
+    /// reading of a large file.
+    fn resolve(input: &Path, options: &ImportOptions) -> Result<Self> {
+        let text = options.date.clone().unwrap_or_else(today);
+        let date = parse_date(&text)?;
+        let record_date = match &options.record_date {
+            Some(m) => m.clone(),
+            None => record_month(&input.to_string_lossy())
+                .unwrap_or_else(|| text.chars().take(7).collect()),
+        };
+        if !is_record_month(&record_date) {
+            return Err(Error::BadInput {
+                file: input.display().to_string(),
+                line: 0,
+                message: format!("record date \"{record_date}\" is not a month like 2026-06"),
+            });
+        }
+        Ok(Dates {
+            text,
+            date,
+            record_date,
+        })
+    }
+}
+
+/// The records read: the drafts to write and the records skipped.
+#[derive(Default)]
+struct Reading {
+    /// The drafts, in input order.
+    drafts: Vec<Draft>,
+    /// The lowercased codes of `drafts`: file names must not collide on case-insensitive file systems
+    /// either, so codes differing only by case are duplicates.
+    seen: HashSet<String>,
+    /// Records read, including the skipped ones.
+    records: usize,
+    /// Records skipped, by reason.
+    skipped: BTreeMap<SkipReason, Skipped>,
+}
+
+impl Reading {
+    /// Converts one entry of the input, keeping its draft or counting why it is skipped.
+    fn take(&mut self, entry: Entry) {
+        match entry {
+            Entry::Bad(line, why) => {
+                self.skip(SkipReason::InvalidRecord, format!("line {line}: {why}"))
+            }
+            Entry::Record(line, map) => match catalogue::convert(&map) {
+                Err(reason) => {
+                    let code = catalogue::record_code(&map)
+                        .map(|c| format!(": {c}"))
+                        .unwrap_or_default();
+                    self.skip(reason, format!("line {line}{code}"));
+                }
+                Ok(draft) => self.keep(line, draft),
+            },
+        }
+    }
+
+    /// Keeps a draft unless an earlier one has its code (whatever the case): the first wins, as the
+    /// app's catalogue does.
+    fn keep(&mut self, line: usize, draft: Draft) {
+        if self.seen.insert(draft.code().to_lowercase()) {
+            self.drafts.push(draft);
+        } else {
+            let example = format!("line {line}: {}", draft.code());
+            self.skip(SkipReason::DuplicateCode, example);
+        }
+    }
+
+    /// Counts a skipped record under its reason.
+    fn skip(&mut self, reason: SkipReason, example: String) {
+        record_skip(&mut self.skipped, reason, example);
+    }
+}
+
+/// Reads and converts the records of `input`, at most `limit` of them (the skipped ones count too).
+fn read_drafts(
+    input: &Path,
+    limit: Option<usize>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Reading> {
+    let mut reading = Reading::default();
+    let limit = limit.unwrap_or(usize::MAX);
+    catalogue::read(
+        input,
+        &mut |entry| {
+            if reading.records >= limit {
+                return ControlFlow::Break(());
+            }
+            reading.records += 1;
+            reading.take(entry);
+            ControlFlow::Continue(())
+        },
+        progress,
+    )?;
+    Ok(reading)
+}
+
+/// Keeps only the drafts done at `level`, when one is asked for (`--only-level`), and returns how many
+/// were left out, for the report.
+fn keep_level(drafts: &mut Vec<Draft>, level: Option<Level>) -> usize {
+    let Some(level) = level else {
+        return 0;
+    };
+    let before = drafts.len();
+    drafts.retain(|d| d.levels().contains(&level));
+    before - drafts.len()
+}
+
+/// The `handbook.toml` of an import. Its editorial rules are all off because imported guides have no
+/// everyday names, questions or life events, and the records' wording is the portal's.
+fn manifest(date: toml::value::Datetime, source: &str) -> Result<String> {
+    let manifest = ManifestOut {
+        name: DVCQG_NAME,
+        version: 1,
+        date,
+        source,
+        rules: Rules {
+            min_aliases: 0,
+            min_questions: 0,
+            require_life_events: false,
+            plain_language: false,
+        },
+    };
+    toml::to_string(&manifest).map_err(|e| Error::BadInput {
+        file: "handbook.toml".to_string(),
+        line: 0,
+        message: format!("cannot be written as TOML: {e}"),
+    })
+}
+
+/// A file an import writes: its path in the handbook folder and its text.
+type FileOut = (PathBuf, String);
+
+/// The guide files of the drafts, and what the content checks found in them
+/// as of `today`, per rule. The checks read the rendered text, so they see exactly what is written.
+fn render_all(
+    drafts: &[Draft],
+    related: &[Vec<String>],
+    record_date: &str,
+    today: &str,
+) -> Result<(Vec<FileOut>, Vec<RuleFindings>)> {
+    let mut files = Vec::with_capacity(drafts.len());
+    let mut findings: BTreeMap<sotay::content::audit::Rule, RuleFindings> = BTreeMap::new();
+    for (d, r) in drafts.iter().zip(related) {
+        let text = catalogue::render(d, r, record_date)?;
+        audit_record(d.code(), &text, today, &mut findings);
+        files.push((
+            Path::new(d.field_slug()).join(format!("{}.md", d.code())),
+            text,
+        ));
+    }
+    Ok((files, findings.into_values().collect()))
 }
 
 /// Imports national-portal records from `input` (`.jsonl`, `.jsonl.gz` or a `.json` array) into the
@@ -176,161 +465,35 @@ pub fn import_dvcqg(
     options: &ImportOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ImportReport> {
-    let date_text = match &options.date {
-        Some(d) => d.clone(),
-        None => today(),
-    };
-    let date = parse_date(&date_text)?;
-    let record_date = match &options.record_date {
-        Some(m) => m.clone(),
-        None => record_month(&input.to_string_lossy())
-            .unwrap_or_else(|| date_text.chars().take(7).collect()),
-    };
-    if !is_record_month(&record_date) {
-        return Err(Error::BadInput {
-            file: input.display().to_string(),
-            line: 0,
-            message: format!("record date \"{record_date}\" is not a month like 2026-06"),
-        });
-    }
+    let dates = Dates::resolve(input, options)?;
     ensure_empty(out)?;
-
-    let mut report = ImportReport {
-        source: input.file_name().map_or_else(
-            || input.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
-        output: out.display().to_string(),
-        date: date_text,
-        record_date: record_date.clone(),
-        ..ImportReport::default()
-    };
-    let mut skipped: BTreeMap<SkipReason, Skipped> = BTreeMap::new();
-    let mut skip = |reason: SkipReason, example: String| record_skip(&mut skipped, reason, example);
-
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut records = 0usize;
-    let limit = options.limit.unwrap_or(usize::MAX);
-    catalogue::read(
-        input,
-        &mut |entry| {
-            if records >= limit {
-                return ControlFlow::Break(());
-            }
-            records += 1;
-            match entry {
-                Entry::Bad(line, why) => {
-                    skip(SkipReason::InvalidRecord, format!("line {line}: {why}"));
-                }
-                Entry::Record(line, map) => match catalogue::convert(&map) {
-                    Err(reason) => {
-                        let code = catalogue::record_code(&map)
-                            .map(|c| format!(": {c}"))
-                            .unwrap_or_default();
-                        skip(reason, format!("line {line}{code}"));
-                    }
-                    // File names must not collide on case-insensitive file systems either.
-                    Ok(d) if !seen.insert(d.code().to_lowercase()) => {
-                        skip(
-                            SkipReason::DuplicateCode,
-                            format!("line {line}: {}", d.code()),
-                        );
-                    }
-                    Ok(d) => drafts.push(d),
-                },
-            }
-            ControlFlow::Continue(())
-        },
-        progress,
-    )?;
+    let mut report = ImportReport::started(input, out, &dates);
+    let Reading {
+        mut drafts,
+        records,
+        skipped,
+        ..
+    } = read_drafts(input, options.limit, progress)?;
     report.records = records;
     report.skipped = skipped.into_values().collect();
-    if let Some(level) = options.only_level {
-        let before = drafts.len();
-        drafts.retain(|d| d.levels().contains(&level));
-        report.other_levels = before - drafts.len();
-    }
-
+    report.other_levels = keep_level(&mut drafts, options.only_level);
     if drafts.is_empty() {
         return Ok(report);
     }
     let related = catalogue::link(&mut drafts);
     for (d, r) in drafts.iter().zip(&related) {
-        let f = d.flags();
-        let u = &mut report.unparsed;
-        let x = &mut report.unparsed_examples;
-        let m = &mut report.missing;
-        for (status, count, missing, examples) in [
-            (
-                f.documents,
-                &mut u.documents,
-                &mut m.documents,
-                &mut x.documents,
-            ),
-            (
-                f.channels,
-                &mut u.channels,
-                &mut m.channels,
-                &mut x.channels,
-            ),
-            (
-                f.legal_basis,
-                &mut u.legal_basis,
-                &mut m.legal_basis,
-                &mut x.legal_basis,
-            ),
-            (f.steps, &mut u.steps, &mut m.steps, &mut x.steps),
-            (f.levels, &mut u.levels, &mut m.levels, &mut x.levels),
-            (f.results, &mut u.results, &mut m.results, &mut x.results),
-        ] {
-            if status == Status::Ok {
-                continue;
-            }
-            *count += 1;
-            if status == Status::Missing {
-                *missing += 1;
-            } else if examples.len() < MAX_EXAMPLES {
-                examples.push(d.code().to_string());
-            }
-        }
-        report.sections_recovered += usize::from(f.recovered);
-        report.form_files += f.templates;
-        report.council_fee_notes += usize::from(f.council_fee);
-        report.related_links += r.len();
+        report.tally(d, r);
     }
-
-    let manifest = ManifestOut {
-        name: DVCQG_NAME,
-        version: 1,
-        date,
-        source: &report.source,
-        rules: Rules {
-            min_aliases: 0,
-            min_questions: 0,
-            require_life_events: false,
-            plain_language: false,
-        },
-    };
-    let manifest = toml::to_string(&manifest).map_err(|e| Error::BadInput {
-        file: "handbook.toml".to_string(),
-        line: 0,
-        message: format!("cannot be written as TOML: {e}"),
-    })?;
-    let mut files: Vec<(PathBuf, String)> = vec![(PathBuf::from("handbook.toml"), manifest)];
-    let today = options.today.clone().unwrap_or_else(today);
-    let mut findings: BTreeMap<sotay::content::audit::Rule, RuleFindings> = BTreeMap::new();
-    for (d, r) in drafts.iter().zip(&related) {
-        let text = catalogue::render(d, r, &record_date)?;
-        audit_record(d.code(), &text, &today, &mut findings);
-        files.push((
-            Path::new(d.field_slug()).join(format!("{}.md", d.code())),
-            text,
-        ));
-    }
+    let mut files = vec![(
+        PathBuf::from("handbook.toml"),
+        manifest(dates.date, &report.source)?,
+    )];
+    let audit_day = options.today.clone().unwrap_or_else(today);
+    let (guides, findings) = render_all(&drafts, &related, &dates.record_date, &audit_day)?;
+    files.extend(guides);
     write_staged(out, &files)?;
     report.written = drafts.len();
-    report.findings = findings.into_values().collect();
+    report.findings = findings;
     Ok(report)
 }
 
@@ -377,6 +540,7 @@ fn ensure_empty(out: &Path) -> Result<()> {
     }
 }
 
+/// The error for an output folder that is in use: an import never mixes its guides with other files.
 fn not_empty(out: &Path) -> Error {
     Error::io(
         out,
@@ -389,7 +553,7 @@ fn not_empty(out: &Path) -> Error {
 
 /// Writes every file into a staging folder next to `out`, then renames it to `out`. On any failure the
 /// staging folder is removed and `out` is left as it was.
-fn write_staged(out: &Path, files: &[(PathBuf, String)]) -> Result<()> {
+fn write_staged(out: &Path, files: &[FileOut]) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -428,6 +592,7 @@ fn write_staged(out: &Path, files: &[(PathBuf, String)]) -> Result<()> {
     result
 }
 
+/// The handbook's date (`YYYY-MM-DD`, nothing more), as the manifest's TOML date.
 fn parse_date(text: &str) -> Result<toml::value::Datetime> {
     let bad = || Error::BadInput {
         file: "date".to_string(),

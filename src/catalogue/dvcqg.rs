@@ -180,12 +180,24 @@ fn ministry(folder: &str) -> Option<String> {
     Some(name.to_string())
 }
 
-/// A string value of the record ("" when absent; numbers as written).
-fn get(record: &Map<String, Value>, key: &str) -> String {
-    match record.get(key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
+/// A record of the crawl, read field by field.
+struct Record<'a>(&'a Map<String, Value>);
+
+impl Record<'_> {
+    /// A value as written ("" when absent; numbers as written): for keys that are not prose, such as
+    /// the folder key and the URL, which the HTML clean-up must not touch.
+    fn raw(&self, key: &str) -> String {
+        match self.0.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// A value as prose: NFC, HTML removed, the portal's whitespace tidied ([`prepare`]), because every
+    /// text field arrives with the page's markup and line breaks.
+    fn text(&self, key: &str) -> String {
+        prepare(&self.raw(key))
     }
 }
 
@@ -199,6 +211,39 @@ struct Sections {
     agency: String,
     conditions: String,
     results: Option<String>,
+}
+
+impl Sections {
+    /// The sections as the crawler cut them into fields: the fallback when the page text cannot be cut.
+    fn from_fields(record: &Record<'_>) -> Self {
+        Sections {
+            steps: record.text("trinh_tu_thuc_hien"),
+            channels: record.text("cach_thuc_thuc_hien"),
+            documents: record.text("thanh_phan_ho_so"),
+            legal: record.text("can_cu_phap_ly"),
+            agency: record.text("co_quan_thuc_hien"),
+            conditions: record.text("yeu_cau_dieu_kien"),
+            results: Some(record.text("ket_qua_xu_ly")),
+        }
+    }
+
+    /// True when both cuts read the same, whitespace aside. The conditions and results are compared
+    /// without the page chrome that follows them on the page (and is not part of the crawler's field),
+    /// so that only a real shift counts as a recovery.
+    fn same_as(&self, other: &Sections) -> bool {
+        let chrome =
+            |s: &Option<String>| fields::cut_chrome(s.as_deref().unwrap_or("")).to_string();
+        same(&self.steps, &other.steps)
+            && same(&self.channels, &other.channels)
+            && same(&self.documents, &other.documents)
+            && same(&self.legal, &other.legal)
+            && same(&self.agency, &other.agency)
+            && same(
+                fields::cut_chrome(&self.conditions),
+                fields::cut_chrome(&other.conditions),
+            )
+            && same(&chrome(&self.results), &chrome(&other.results))
+    }
 }
 
 /// Labels of the page text, in page order.
@@ -232,126 +277,143 @@ fn sections_from_page(raw: &str) -> Option<Sections> {
     })
 }
 
+/// True when two texts differ only in whitespace: the crawler and the page text break lines
+/// differently, which is no shift.
 fn same(a: &str, b: &str) -> bool {
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     squash(a) == squash(b)
 }
 
-/// Converts one record, or says why it is skipped.
-pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> {
-    let text = |key: &str| prepare(&get(record, key));
-    let code = one_line(&text("ma_thu_tuc"));
-    if code.is_empty() {
-        return Err(SkipReason::MissingCode);
-    }
-    if !is_valid_code(&code) {
-        return Err(SkipReason::InvalidCode);
-    }
-    let mut flags = Flags::default();
-
-    let fields_sections = Sections {
-        steps: text("trinh_tu_thuc_hien"),
-        channels: text("cach_thuc_thuc_hien"),
-        documents: text("thanh_phan_ho_so"),
-        legal: text("can_cu_phap_ly"),
-        agency: text("co_quan_thuc_hien"),
-        conditions: text("yeu_cau_dieu_kien"),
-        results: Some(text("ket_qua_xu_ly")),
-    };
-    let s = match sections_from_page(&text("raw_text")) {
+/// The long sections to read, and whether they were re-cut from the page text and differ from the
+/// crawler's fields. The page text is preferred because its labels come in a fixed order, while the
+/// crawler cut at the first occurrence of each label; a page without a results label keeps the
+/// crawler's results.
+fn sections(record: &Record<'_>) -> (Sections, bool) {
+    let from_fields = Sections::from_fields(record);
+    match sections_from_page(&record.text("raw_text")) {
         Some(mut page) => {
             if page.results.is_none() {
-                page.results.clone_from(&fields_sections.results);
+                page.results.clone_from(&from_fields.results);
             }
-            let chrome =
-                |s: &Option<String>| fields::cut_chrome(s.as_deref().unwrap_or("")).to_string();
-            flags.recovered = !(same(&page.steps, &fields_sections.steps)
-                && same(&page.channels, &fields_sections.channels)
-                && same(&page.documents, &fields_sections.documents)
-                && same(&page.legal, &fields_sections.legal)
-                && same(&page.agency, &fields_sections.agency)
-                && same(
-                    fields::cut_chrome(&page.conditions),
-                    fields::cut_chrome(&fields_sections.conditions),
-                )
-                && same(&chrome(&page.results), &chrome(&fields_sections.results)));
-            page
+            let recovered = !page.same_as(&from_fields);
+            (page, recovered)
         }
-        None => fields_sections,
-    };
+        None => (from_fields, false),
+    }
+}
 
-    let official_title = match one_line(&text("ten_thu_tuc")) {
+/// The record's national code, or why the record is not a procedure: the code names the guide's file
+/// and links guides together, so a record without a valid one cannot be imported.
+fn code(record: &Record<'_>) -> Result<String, SkipReason> {
+    let code = one_line(&record.text("ma_thu_tuc"));
+    if code.is_empty() {
+        Err(SkipReason::MissingCode)
+    } else if !is_valid_code(&code) {
+        Err(SkipReason::InvalidCode)
+    } else {
+        Ok(code)
+    }
+}
+
+/// The official title, the short title and its aliases. A record without a title still gets one built
+/// from its code, so that the guide has a heading to be listed under.
+fn titles(record: &Record<'_>, code: &str) -> (String, String, Vec<String>) {
+    let official = match one_line(&record.text("ten_thu_tuc")) {
         t if t.is_empty() => format!("Thủ tục {code}"),
         t => t,
     };
-    let (title, aliases) = short_title(&official_title);
+    let (title, aliases) = short_title(&official);
+    (official, title, aliases)
+}
 
-    let field = match one_line(&text("linh_vuc")) {
+/// The field ("Lĩnh vực"); records without one are grouped under "Chưa phân loại" so that every guide
+/// has a folder.
+fn field(record: &Record<'_>) -> String {
+    match one_line(&record.text("linh_vuc")) {
         f if is_no_info(&f) => "Chưa phân loại".to_string(),
         f => f,
-    };
-    let level_text = text("cap_thuc_hien");
-    let (levels, unknown_levels) = fields::levels(&level_text);
-    flags.levels = if is_no_info(&level_text) {
+    }
+}
+
+/// The levels ("Cấp thực hiện") and how well they were read: a name that is no known level is
+/// reported rather than guessed, since the level filters the app's search.
+fn levels(text: &str) -> (Vec<Level>, Status) {
+    let (levels, unknown) = fields::levels(text);
+    let status = if is_no_info(text) {
         Status::Missing
-    } else if unknown_levels > 0 {
+    } else if unknown > 0 {
         Status::Unparsed
     } else {
         Status::Ok
     };
+    (levels, status)
+}
 
-    let agency = [
-        s.agency.clone(),
-        text("co_quan_thuc_hien"),
-        text("co_quan_co_tham_quyen"),
+/// The agency: the one the page text names under its label, else the crawler's agency field, else the
+/// competent authority, because a shifted record may have an empty cell where another still names it.
+fn agency(record: &Record<'_>, from_sections: &str) -> String {
+    [
+        from_sections.to_string(),
+        record.text("co_quan_thuc_hien"),
+        record.text("co_quan_co_tham_quyen"),
     ]
     .into_iter()
     .map(|a| one_line(&a))
     .find(|a| !is_no_info(a))
-    .unwrap_or_else(|| NO_INFO.to_string());
+    .unwrap_or_else(|| NO_INFO.to_string())
+}
 
-    let decision = match one_line(&text("so_quyet_dinh")) {
+/// The number of the decision that published the procedure, or the placeholder, so that the guide's
+/// source line always has a value.
+fn decision(record: &Record<'_>) -> String {
+    match one_line(&record.text("so_quyet_dinh")) {
         d if is_no_info(&d) => NO_INFO.to_string(),
         d => d,
-    };
-
-    let mut results = fields::results(s.results.as_deref().unwrap_or(""));
-    if results.is_empty() {
-        flags.results = Status::Missing;
-        results.push(NO_INFO.to_string());
     }
+}
 
-    let legal = legal::parse(&s.legal);
-    flags.legal_basis = if legal.entries.is_empty() {
-        Status::Missing
-    } else if legal.unparsed {
+/// The portal page of the record, kept only when it is a plain web address: the app opens it as a
+/// link, and a malformed one would be a broken link.
+fn portal_url(record: &Record<'_>) -> Option<String> {
+    Some(one_line(&record.raw("detail_url")))
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .filter(|u| !u.contains(char::is_whitespace))
+}
+
+/// The results ("Kết quả"); the placeholder when none is read, because a guide always says what one
+/// receives.
+fn results(text: &str) -> (Vec<String>, Status) {
+    let mut results = fields::results(text);
+    if results.is_empty() {
+        results.push(NO_INFO.to_string());
+        return (results, Status::Missing);
+    }
+    (results, Status::Ok)
+}
+
+/// The legal basis ("Căn cứ pháp lý"), one entry per document; the placeholder when none is read.
+/// Text that is no document is kept as written and flagged, so that nothing the record cites is lost.
+fn legal_basis(text: &str) -> (Vec<String>, Status) {
+    let legal = legal::parse(text);
+    if legal.entries.is_empty() {
+        return (vec![NO_INFO.to_string()], Status::Missing);
+    }
+    let status = if legal.unparsed {
         Status::Unparsed
     } else {
         Status::Ok
     };
-    let legal_basis = if legal.entries.is_empty() {
-        vec![NO_INFO.to_string()]
-    } else {
-        legal.entries
-    };
+    (legal.entries, status)
+}
 
-    let parsed = channels::parse(&s.channels);
+/// The channels with time and fee ("Cách thức thực hiện"). Text that belongs to no row is not
+/// dropped: it becomes the note of the first channel, or of a placeholder channel when no row is read.
+fn channels(text: &str) -> (Vec<ChannelOut>, Status) {
+    let parsed = channels::parse(text);
     let mut channels = channels::build(&parsed.rows);
-    flags.channels = if channels.is_empty() && is_no_info(&parsed.leftover) {
-        Status::Missing
-    } else if channels.is_empty() || !parsed.leftover.is_empty() {
-        Status::Unparsed
-    } else {
-        Status::Ok
-    };
+    let status = channels_status(&channels, &parsed.leftover);
     if channels.is_empty() {
-        channels.push(ChannelOut {
-            kind: crate::guide::ChannelKind::TrucTiep,
-            time: NO_INFO.to_string(),
-            fee: NO_INFO.to_string(),
-            note: (!is_no_info(&parsed.leftover)).then(|| parsed.leftover.clone()),
-            council_fee: false,
-        });
+        channels.push(placeholder_channel(&parsed.leftover));
     } else if !parsed.leftover.is_empty()
         && let Some(first) = channels.first_mut()
     {
@@ -360,18 +422,57 @@ pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> 
             None => parsed.leftover.clone(),
         });
     }
-    flags.council_fee = channels.iter().any(|c| c.council_fee);
+    (channels, status)
+}
 
-    let docs = documents::parse(&s.documents);
-    flags.templates = docs.templates;
-    flags.documents = if docs.item_count() == 0 && is_no_info(&s.documents) {
+/// How well the channels were read: missing when the record says nothing, unparsed when some text
+/// belongs to no row (it is kept, but someone should look).
+fn channels_status(channels: &[ChannelOut], leftover: &str) -> Status {
+    if channels.is_empty() && is_no_info(leftover) {
+        Status::Missing
+    } else if channels.is_empty() || !leftover.is_empty() {
+        Status::Unparsed
+    } else {
+        Status::Ok
+    }
+}
+
+/// The channel written when no row is read: in person, time and fee unknown, with the unread text as
+/// its note, because a guide always says how to submit.
+fn placeholder_channel(leftover: &str) -> ChannelOut {
+    ChannelOut {
+        kind: crate::guide::ChannelKind::TrucTiep,
+        time: NO_INFO.to_string(),
+        fee: NO_INFO.to_string(),
+        note: (!is_no_info(leftover)).then(|| leftover.to_string()),
+        council_fee: false,
+    }
+}
+
+/// The documents checklist read from a record.
+struct Checklist {
+    /// The groups of documents, or one group with the placeholder.
+    groups: Vec<Group>,
+    /// What goes to "## Lưu ý".
+    notes: Vec<String>,
+    /// Rows whose form file name was separated from the document name.
+    templates: usize,
+    /// How well it was read.
+    status: Status,
+}
+
+/// The documents checklist ("Thành phần hồ sơ"); one placeholder group when no document is read,
+/// because a guide always has a checklist to tick.
+fn documents(text: &str) -> Checklist {
+    let docs = documents::parse(text);
+    let status = if docs.item_count() == 0 && is_no_info(text) {
         Status::Missing
     } else if docs.unparsed || docs.item_count() == 0 {
         Status::Unparsed
     } else {
         Status::Ok
     };
-    let documents = if docs.item_count() == 0 {
+    let groups = if docs.item_count() == 0 {
         vec![Group {
             heading: "Giấy tờ phải nộp".to_string(),
             items: vec![Item {
@@ -382,45 +483,113 @@ pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> 
     } else {
         docs.groups
     };
-
-    let mut steps = fields::steps(&s.steps);
-    if steps.is_empty() {
-        flags.steps = if is_no_info(&s.steps) {
-            Status::Missing
-        } else {
-            Status::Unparsed
-        };
-        steps.push(fields::NO_STEPS.to_string());
+    Checklist {
+        groups,
+        notes: docs.notes,
+        templates: docs.templates,
+        status,
     }
+}
 
-    let summary = summary(&title, &agency, &results);
-    let portal_url = Some(one_line(&get(record, "detail_url")))
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .filter(|u| !u.contains(char::is_whitespace));
+/// The steps ("Trình tự thực hiện"); a placeholder step when none is read, because a guide always has
+/// a procedure to follow.
+fn steps(text: &str) -> (Vec<String>, Status) {
+    let mut steps = fields::steps(text);
+    if !steps.is_empty() {
+        return (steps, Status::Ok);
+    }
+    steps.push(fields::NO_STEPS.to_string());
+    let status = if is_no_info(text) {
+        Status::Missing
+    } else {
+        Status::Unparsed
+    };
+    (steps, status)
+}
 
+/// The long sections read, with how well each was read (the levels' status is the header's).
+struct Body {
+    /// The results, or the placeholder.
+    results: Vec<String>,
+    /// One entry per legal document, or the placeholder.
+    legal_basis: Vec<String>,
+    /// The channels, or the placeholder channel.
+    channels: Vec<ChannelOut>,
+    /// The documents checklist and its notes.
+    documents: Checklist,
+    /// The steps, or the placeholder step.
+    steps: Vec<String>,
+    /// The conditions ("Yêu cầu, điều kiện"); none when the record has none, and the guide then has no
+    /// such section.
+    conditions: Vec<String>,
+    /// How well each section was read.
+    flags: Flags,
+}
+
+/// Reads the long sections, each by its own splitter, and gathers their flags in one place so that the
+/// report can count them.
+fn body(sections: &Sections, recovered: bool) -> Body {
+    let (results, results_status) = results(sections.results.as_deref().unwrap_or(""));
+    let (legal_basis, legal_status) = legal_basis(&sections.legal);
+    let (channels, channels_status) = channels(&sections.channels);
+    let documents = documents(&sections.documents);
+    let (steps, steps_status) = steps(&sections.steps);
+    let flags = Flags {
+        documents: documents.status,
+        channels: channels_status,
+        legal_basis: legal_status,
+        steps: steps_status,
+        levels: Status::Ok,
+        results: results_status,
+        recovered,
+        templates: documents.templates,
+        council_fee: channels.iter().any(|c| c.council_fee),
+    };
+    Body {
+        results,
+        legal_basis,
+        channels,
+        documents,
+        steps,
+        conditions: fields::conditions(&sections.conditions),
+        flags,
+    }
+}
+
+/// Converts one record, or says why it is skipped.
+pub(crate) fn convert(record: &Map<String, Value>) -> Result<Draft, SkipReason> {
+    let record = Record(record);
+    let code = code(&record)?;
+    let (sections, recovered) = sections(&record);
+    let mut body = body(&sections, recovered);
+    let (official_title, title, aliases) = titles(&record, &code);
+    let field = field(&record);
+    let (levels, levels_status) = levels(&record.text("cap_thuc_hien"));
+    body.flags.levels = levels_status;
+    let agency = agency(&record, &sections.agency);
     Ok(Draft {
         field_slug: slug(&field),
+        summary: summary(&title, &agency, &body.results),
         code,
         title,
         official_title,
         aliases,
-        ministry: ministry(&get(record, "bo")),
-        summary,
+        ministry: ministry(&record.raw("bo")),
         field,
         levels,
         agency,
-        applicants: fields::applicants(&text("doi_tuong_thuc_hien")),
-        decision,
-        results,
-        legal_basis,
-        related_text: text("thu_tuc_lien_quan"),
-        portal_url,
-        channels,
-        documents,
-        steps,
-        conditions: fields::conditions(&s.conditions),
-        notes: docs.notes,
-        flags,
+        applicants: fields::applicants(&record.text("doi_tuong_thuc_hien")),
+        decision: decision(&record),
+        results: body.results,
+        legal_basis: body.legal_basis,
+        related_text: record.text("thu_tuc_lien_quan"),
+        portal_url: portal_url(&record),
+        channels: body.channels,
+        documents: body.documents.groups,
+        steps: body.steps,
+        conditions: body.conditions,
+        notes: body.documents.notes,
+        flags: body.flags,
     })
 }
 

@@ -67,40 +67,29 @@ pub struct RuleFindings {
     pub items: Vec<String>,
 }
 
-/// Per field, the number of guides where the record's text could not be parsed (or was empty) and was
-/// kept as written or replaced by a "Không có thông tin" placeholder.
+/// One value per field of a record the report follows, in the order of the report's JSON.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct FieldCounts {
+pub struct PerField<T> {
     /// Documents checklist ("Thành phần hồ sơ").
-    pub documents: usize,
+    pub documents: T,
     /// Channels with time and fee ("Cách thức thực hiện").
-    pub channels: usize,
+    pub channels: T,
     /// Legal basis ("Căn cứ pháp lý").
-    pub legal_basis: usize,
+    pub legal_basis: T,
     /// Steps ("Trình tự thực hiện").
-    pub steps: usize,
+    pub steps: T,
     /// Levels ("Cấp thực hiện").
-    pub levels: usize,
+    pub levels: T,
     /// Results ("Kết quả").
-    pub results: usize,
+    pub results: T,
 }
 
+/// Per field, the number of guides where the record's text could not be parsed (or was empty) and was
+/// kept as written or replaced by a "Không có thông tin" placeholder.
+pub type FieldCounts = PerField<usize>;
+
 /// Per field, the first codes of guides whose text could not be parsed, to look at.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct FieldExamples {
-    /// Documents checklist.
-    pub documents: Vec<String>,
-    /// Channels.
-    pub channels: Vec<String>,
-    /// Legal basis.
-    pub legal_basis: Vec<String>,
-    /// Steps.
-    pub steps: Vec<String>,
-    /// Levels.
-    pub levels: Vec<String>,
-    /// Results.
-    pub results: Vec<String>,
-}
+pub type FieldExamples = PerField<Vec<String>>;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -213,23 +202,9 @@ impl Section {
     }
 }
 
-impl FieldCounts {
-    /// The count of one section, to tally into.
-    fn get_mut(&mut self, section: Section) -> &mut usize {
-        match section {
-            Section::Documents => &mut self.documents,
-            Section::Channels => &mut self.channels,
-            Section::LegalBasis => &mut self.legal_basis,
-            Section::Steps => &mut self.steps,
-            Section::Levels => &mut self.levels,
-            Section::Results => &mut self.results,
-        }
-    }
-}
-
-impl FieldExamples {
-    /// The examples of one section, to add to.
-    fn get_mut(&mut self, section: Section) -> &mut Vec<String> {
+impl<T> PerField<T> {
+    /// The value of one section, to tally into.
+    fn get_mut(&mut self, section: Section) -> &mut T {
         match section {
             Section::Documents => &mut self.documents,
             Section::Channels => &mut self.channels,

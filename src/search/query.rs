@@ -1,6 +1,8 @@
 //! Builds tantivy queries from an [`Analysis`]. Raw user text never reaches tantivy's query grammar
 //! (search-notes item 8): every clause is a term, fuzzy or regex query over normalized tokens.
 
+use std::collections::HashMap;
+
 use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery,
@@ -92,24 +94,56 @@ impl Default for Weights {
     }
 }
 
-fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
-    let q = TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
-    );
+fn term_query(term: Term, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
     Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+/// The clauses of one query. A term asked for twice (a word of the query that an expansion repeats,
+/// a word without marks whose exact and folded forms are the same) becomes one clause whose boost is
+/// the sum: BM25 is linear in the boost, so the score is the same, and the union has fewer postings
+/// to walk (a quarter of the clauses of a typical query are repeats).
+#[derive(Default)]
+struct Clauses {
+    /// Index of each term's clause in `terms`.
+    seen: HashMap<Term, usize>,
+    terms: Vec<(Term, f32)>,
+    /// Fuzzy and regex clauses, kept as they are.
+    other: Vec<Box<dyn Query>>,
+}
+
+impl Clauses {
+    fn term(&mut self, field: Field, text: &str, boost: f32) {
+        let term = Term::from_field_text(field, text);
+        match self.seen.get(&term) {
+            Some(&i) => self.terms[i].1 += boost,
+            None => {
+                self.seen.insert(term.clone(), self.terms.len());
+                self.terms.push((term, boost));
+            }
+        }
+    }
+
+    fn other(&mut self, query: Box<dyn Query>) {
+        self.other.push(query);
+    }
+
+    fn into_query(self) -> Option<Box<dyn Query>> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .terms
+            .into_iter()
+            .map(|(term, boost)| term_query(term, boost))
+            .chain(self.other)
+            .map(|q| (Occur::Should, q))
+            .collect();
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
 }
 
 /// Clauses for one run of tokens: each syllable against the exact and folded views, each adjacent pair
 /// against the bigram view, for title, aliases, questions and body. A syllable counts by its weight; a
 /// pair by the heavier of its two ("cấp lại" keeps its weight though "lại" alone says little).
-fn phrase_clauses(
-    fields: &Fields,
-    w: &Weights,
-    tokens: &[Token],
-    factor: f32,
-    out: &mut Vec<(Occur, Box<dyn Query>)>,
-) {
+fn phrase_clauses(fields: &Fields, w: &Weights, tokens: &[Token], factor: f32, out: &mut Clauses) {
     let views: [(&Views, &[f32; 3]); 4] = [
         (&fields.title, &w.title),
         (&fields.alias, &w.alias),
@@ -119,15 +153,15 @@ fn phrase_clauses(
     for t in tokens {
         let f = factor * t.weight;
         for (v, weights) in views {
-            out.push((Occur::Should, term_query(v.exact, &t.exact, weights[0] * f)));
-            out.push((Occur::Should, term_query(v.fold, &t.folded, weights[1] * f)));
+            out.term(v.exact, &t.exact, weights[0] * f);
+            out.term(v.fold, &t.folded, weights[1] * f);
         }
     }
     for pair in tokens.windows(2) {
         let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
         let f = factor * pair[0].weight.max(pair[1].weight);
         for (v, weights) in views {
-            out.push((Occur::Should, term_query(v.bigram, &bigram, weights[2] * f)));
+            out.term(v.bigram, &bigram, weights[2] * f);
         }
     }
 }
@@ -142,7 +176,7 @@ pub(super) struct Plan<'a> {
 /// Builds the scoring query (without filters).
 pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box<dyn Query>> {
     let a = plan.analysis;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut clauses = Clauses::default();
     phrase_clauses(fields, w, &a.tokens, 1.0, &mut clauses);
     for e in &a.expansions {
         let factor = match e.source {
@@ -158,7 +192,7 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
     }
     for t in &a.tokens {
         if crate::guide::parse::is_valid_code(&t.exact) {
-            clauses.push((Occur::Should, term_query(fields.code, &t.exact, 20.0)));
+            clauses.term(fields.code, &t.exact, 20.0);
         }
     }
     if plan.prefix
@@ -176,10 +210,7 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
                 (v.fold, &last.folded, weights[1])
             };
             if let Ok(q) = RegexQuery::from_pattern(&format!("{stem}.*"), field) {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), weight * w.prefix)),
-                ));
+                clauses.other(Box::new(BoostQuery::new(Box::new(q), weight * w.prefix)));
             }
         }
     }
@@ -189,19 +220,14 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
     // Whole-code queries like "1.000894" are split by the syllable cutter; catch them on the raw text.
     let raw = a.normalized.trim();
     if crate::guide::parse::is_valid_code(raw) {
-        clauses.push((Occur::Should, term_query(fields.code, raw, 20.0)));
+        clauses.term(fields.code, raw, 20.0);
     }
-    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    clauses.into_query()
 }
 
 /// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,
 /// which correct a typo inside a known two-syllable word (search-notes item 5).
-fn fuzzy_clauses(
-    fields: &Fields,
-    w: &Weights,
-    a: &Analysis,
-    out: &mut Vec<(Occur, Box<dyn Query>)>,
-) {
+fn fuzzy_clauses(fields: &Fields, w: &Weights, a: &Analysis, out: &mut Clauses) {
     let fuzzy = |field: Field, text: &str, distance: u8, boost: f32| -> Box<dyn Query> {
         let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
         Box::new(BoostQuery::new(Box::new(q), boost))
@@ -211,10 +237,7 @@ fn fuzzy_clauses(
         if n >= 5 {
             let d = if n >= 9 { 2 } else { 1 };
             for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
-                out.push((
-                    Occur::Should,
-                    fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy),
-                ));
+                out.other(fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy));
             }
         }
     }
@@ -226,10 +249,7 @@ fn fuzzy_clauses(
                 (&fields.alias, &w.alias),
                 (&fields.body, &w.body),
             ] {
-                out.push((
-                    Occur::Should,
-                    fuzzy(v.bigram, &bigram, 1, weights[2] * w.fuzzy * 2.0),
-                ));
+                out.other(fuzzy(v.bigram, &bigram, 1, weights[2] * w.fuzzy * 2.0));
             }
         }
     }

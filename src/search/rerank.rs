@@ -12,7 +12,7 @@
 //! names none) and for guides an editor has checked. It is small on purpose: it decides between guides
 //! that are otherwise close, and never lifts a guide the query does not name.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::analyze::{Analysis, Source};
 use super::query::Weights;
@@ -91,16 +91,14 @@ impl Names {
     pub(super) fn audiences(&self) -> &[Audience] {
         &self.audiences
     }
-
-    fn contains(&self, word: &str) -> bool {
-        self.all.iter().any(|w| w == word)
-    }
 }
 
 /// The words of a query, for name coverage.
 pub(super) struct QueryWords {
-    /// Typed syllables (folded) with their weights.
-    typed: Vec<(String, f32)>,
+    /// Each typed syllable (folded) with the sum of its weights (a word typed twice counts twice).
+    typed: HashMap<String, f32>,
+    /// The sum of every typed syllable's weight.
+    typed_total: f32,
     /// Every content word the query stands for: typed, decoded and expanded by the glossary.
     all: HashSet<String>,
     /// The words recognised situations add.
@@ -122,11 +120,11 @@ impl QueryWords {
 /// The folded syllables the query stands for: typed, decoded and expanded; with `prefix`, the last
 /// typed word is also a prefix.
 pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
-    let typed: Vec<(String, f32)> = a
-        .tokens
-        .iter()
-        .map(|t| (t.folded.clone(), t.weight))
-        .collect();
+    let mut typed: HashMap<String, f32> = HashMap::default();
+    for t in &a.tokens {
+        *typed.entry(t.folded.clone()).or_default() += t.weight;
+    }
+    let typed_total = a.tokens.iter().map(|t| t.weight).sum();
     let mut all: HashSet<String> = a
         .tokens
         .iter()
@@ -155,6 +153,7 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         .map(|t| t.folded.clone());
     QueryWords {
         typed,
+        typed_total,
         all,
         situation,
         prefix,
@@ -234,29 +233,28 @@ fn prior(names: &Names, target: &Target, w: &Weights) -> f32 {
         + w.edited * f32::from(u8::from(names.edited))
 }
 
-/// The re-ranked score of one candidate.
+/// The re-ranked score of one candidate, whose [`name_cover`] is `cover`.
 pub(super) fn score(
     bm25: f32,
     best: f32,
     names: &Names,
+    cover: f32,
     query: &QueryWords,
     target: &Target,
     w: &Weights,
 ) -> f32 {
     let base = if best > 0.0 { bm25 / best } else { 0.0 };
-    let total: f32 = query.typed.iter().map(|(_, w)| w).sum();
-    let explained = if total > 0.0 {
-        query
-            .typed
+    // The share of the typed weight that the names explain. The names' syllables are distinct, so
+    // one pass over them, looking each up among the typed words, counts every typed word once.
+    let explained = if query.typed_total > 0.0 {
+        names
+            .all
             .iter()
-            .filter(|(t, _)| names.contains(t))
-            .map(|(_, w)| w)
+            .filter_map(|word| query.typed.get(word))
             .sum::<f32>()
-            / total
+            / query.typed_total
     } else {
         0.0
     };
-    base + w.cover * name_cover(names, query, w.situation_cover)
-        + w.query_cover * explained
-        + prior(names, target, w)
+    base + w.cover * cover + w.query_cover * explained + prior(names, target, w)
 }

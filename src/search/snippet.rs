@@ -5,7 +5,7 @@
 //! no tokenizing and no index look-ups per hit. The shown text keeps its diacritics; matching ignores
 //! them, like the search itself.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::text::fold_into;
 
@@ -139,25 +139,7 @@ impl SnippetSource {
         let hits: Vec<usize> = (0..self.syllables.len())
             .filter(|&i| highlight.matches(self.folded(i)))
             .collect();
-        // The window starting at each matching syllable that holds the most distinct matched words
-        // wins; the earliest among equals.
-        let mut best: Option<(usize, usize, usize)> = None;
-        for (n, &first) in hits.iter().enumerate() {
-            let limit = self.syllables[first].char_start as usize + max_chars;
-            let mut distinct: HashSet<&str> = HashSet::default();
-            let mut last_end = self.syllables[first].char_end as usize;
-            for &h in &hits[n..] {
-                if self.syllables[h].char_end as usize > limit {
-                    break;
-                }
-                distinct.insert(self.folded(h));
-                last_end = self.syllables[h].char_end as usize;
-            }
-            if best.is_none_or(|(_, count, _)| distinct.len() > count) {
-                best = Some((first, distinct.len(), last_end));
-            }
-        }
-        let (first, _, last_end) = best?;
+        let (first, _, last_end) = self.best_window(&hits, max_chars)?;
         // Start at the beginning of the text when the whole stretch still fits from there: it reads better.
         // Otherwise lead in with a few words before the first match, as room allows.
         let from = if last_end <= max_chars {
@@ -205,6 +187,42 @@ impl SnippetSource {
         }
         Some(html)
     }
+
+    /// The window of `max_chars` that starts at a matching syllable (an index into `hits`, the
+    /// matching syllables in order) and holds the most distinct matched words; the earliest among
+    /// equals. Returns its first syllable, its count of distinct words and the end of its last match
+    /// (a char offset).
+    fn best_window(&self, hits: &[usize], max_chars: usize) -> Option<(usize, usize, usize)> {
+        // Windows slide: each starts and ends no earlier than the one
+        // before, so one pass with a count per word finds them all (a body full of matches made the
+        // window-by-window count quadratic).
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut counts: HashMap<&str, u32> = HashMap::default();
+        let mut end = 0;
+        for (n, &first) in hits.iter().enumerate() {
+            if n > 0 && end >= n {
+                let left = self.folded(hits[n - 1]);
+                if let Some(c) = counts.get_mut(left) {
+                    *c -= 1;
+                    if *c == 0 {
+                        counts.remove(left);
+                    }
+                }
+            }
+            end = end.max(n);
+            let limit = self.syllables[first].char_start as usize + max_chars;
+            while end < hits.len() && self.syllables[hits[end]].char_end as usize <= limit {
+                *counts.entry(self.folded(hits[end])).or_default() += 1;
+                end += 1;
+            }
+            let last = if end > n { hits[end - 1] } else { first };
+            let last_end = self.syllables[last].char_end as usize;
+            if best.is_none_or(|(_, count, _)| counts.len() > count) {
+                best = Some((first, counts.len(), last_end));
+            }
+        }
+        best
+    }
 }
 
 /// Escapes text for HTML.
@@ -230,6 +248,53 @@ fn escape_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window search as first written: every window counted on its own.
+    fn best_window_by_counting(
+        s: &SnippetSource,
+        hits: &[usize],
+        max_chars: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (n, &first) in hits.iter().enumerate() {
+            let limit = s.syllables[first].char_start as usize + max_chars;
+            let mut distinct: HashSet<&str> = HashSet::default();
+            let mut last_end = s.syllables[first].char_end as usize;
+            for &h in &hits[n..] {
+                if s.syllables[h].char_end as usize > limit {
+                    break;
+                }
+                distinct.insert(s.folded(h));
+                last_end = s.syllables[h].char_end as usize;
+            }
+            if best.is_none_or(|(_, count, _)| distinct.len() > count) {
+                best = Some((first, distinct.len(), last_end));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sliding_window_matches_counting_each_window(
+            words in proptest::collection::vec(0usize..8, 0..60),
+            matched in proptest::collection::vec(proptest::bool::ANY, 8),
+            max_chars in 1usize..60,
+        ) {
+            const VOCAB: [&str; 8] = ["đăng", "ký", "kết", "hôn", "khai", "sinh", "chứng", "thực"];
+            let text = words.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
+            let s = SnippetSource::new(text);
+            let wanted: Vec<&str> = (0..8).filter(|&i| matched[i]).map(|i| VOCAB[i]).collect();
+            let folded: Vec<String> = wanted.iter().map(|w| crate::text::fold(w)).collect();
+            let h = highlight(&folded.iter().map(String::as_str).collect::<Vec<_>>(), None);
+            let hits: Vec<usize> =
+                (0..s.syllables.len()).filter(|&i| h.matches(s.folded(i))).collect();
+            proptest::prop_assert_eq!(
+                s.best_window(&hits, max_chars),
+                best_window_by_counting(&s, &hits, max_chars)
+            );
+        }
+    }
 
     fn highlight<'a>(words: &[&'a str], prefix: Option<&'a str>) -> Highlight<'a> {
         Highlight {

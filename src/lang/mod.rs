@@ -310,6 +310,7 @@ struct AudiencesFile {
     foreign: Vec<String>,
     organisation: Vec<String>,
     armed: Vec<String>,
+    not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -338,6 +339,8 @@ pub struct Lexicon {
     pub intents: Vec<(Phrase, Intent)>,
     /// Words naming an audience.
     pub audiences: Vec<(Phrase, Audience)>,
+    /// Phrases in which an audience word names nobody ("bảo hiểm xã hội", "cơ quan nào").
+    pub audiences_not: Vec<Phrase>,
     /// Words naming a level.
     pub levels: Vec<(Phrase, Level)>,
     /// Abbreviations (folded, e.g. `bhxh`) and their spelled-out form.
@@ -409,6 +412,7 @@ impl Lexicon {
             (words.intents.place, Intent::Place),
             (words.intents.documents, Intent::Documents),
         ]);
+        let audiences_not = phrases(&words.audiences.not, false);
         let mut audiences: Vec<(Phrase, Audience)> = Vec::new();
         for (list, a) in [
             (words.audiences.foreign, Audience::Foreign),
@@ -443,6 +447,7 @@ impl Lexicon {
             function: phrases(&words.function, false),
             intents,
             audiences,
+            audiences_not,
             levels,
             abbreviations,
             situations,
@@ -544,8 +549,19 @@ impl Lexicon {
     pub fn audiences_named(&self, tokens: &[Token]) -> Vec<Audience> {
         let mut out: Vec<Audience> = Vec::new();
         let present = Present::of(tokens);
+        // Syllables inside a phrase where an audience word names nobody: the "hội" of "bảo hiểm xã
+        // hội", the "cơ quan" of "nộp ở cơ quan nào", the "công ty" of "tôi làm việc ở công ty".
+        let mut not = vec![false; tokens.len()];
+        for p in &self.audiences_not {
+            for at in p.find_all_in(tokens, &present) {
+                not[at..at + p.len()].iter_mut().for_each(|n| *n = true);
+            }
+        }
         for (p, a) in &self.audiences {
-            if !out.contains(a) && p.find_all_in(tokens, &present).next().is_some() {
+            if !out.contains(a)
+                && p.find_all_in(tokens, &present)
+                    .any(|at| !not[at..at + p.len()].iter().any(|&n| n))
+            {
                 out.push(*a);
             }
         }
@@ -770,6 +786,24 @@ mod tests {
         assert_eq!(l.levels_named(&toks("nộp ở ủy ban xã")), [Level::Xa]);
         // Without marks "xa" is also "xa" (far): levels count only when typed with them.
         assert!(l.levels_named(&toks("di lam xa")).is_empty());
+    }
+
+    #[test]
+    fn a_citizen_speaking_of_insurance_offices_or_employers_names_no_organisation() {
+        let l = Lexicon::builtin().expect("lexicon");
+        for q in [
+            "rút bảo hiểm xã hội một lần",
+            "rut bao hiem xa hoi mot lan",
+            "nộp hồ sơ ở cơ quan nào",
+            "tôi làm việc ở công ty được 5 năm",
+            "công ty tôi chưa trả sổ bhxh",
+        ] {
+            assert!(l.audiences_named(&toks(q)).is_empty(), "{q}");
+        }
+        // The same words still name an organisation where it is the applicant.
+        for q in ["đăng ký thành lập công ty", "hội từ thiện xin giấy phép"] {
+            assert_eq!(l.audiences_named(&toks(q)), [Audience::Organisation], "{q}");
+        }
     }
 
     #[test]

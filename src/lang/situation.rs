@@ -685,4 +685,65 @@ mod tests {
         let q = "mẹ tôi tròn 60 tuổi, có phải làm lại thẻ căn cước không";
         assert!(fires(q, "doi-can-cuoc-theo-tuoi"), "{:?}", rules(q));
     }
+
+    #[test]
+    fn many_papers_lost_at_once_name_the_paper_later_in_the_sentence() {
+        let q = "nhà tôi bị trộm nên mất nhiều giấy tờ, trong đó có sổ đỏ";
+        assert!(fires(q, "mat-giay-to-so-do"), "{:?}", rules(q));
+        assert!(!fires(q, "khai-tu"), "{:?}", rules(q));
+        let q = "tôi bị mất ví, giấy tờ trong ví có cả căn cước";
+        assert!(fires(q, "mat-giay-to-can-cuoc"), "{:?}", rules(q));
+        // A paper named before the loss is not one of the lost ones.
+        assert!(!fires(
+            "sổ đỏ đứng tên bố tôi, tôi mất giấy tờ xe",
+            "mat-giay-to-so-do"
+        ));
+    }
+
+    #[test]
+    fn a_death_and_a_question_about_money_is_the_survivors_benefit() {
+        let q = "vợ tôi mới mất, tôi là chồng sẽ lấy được những khoản tiền nào";
+        assert!(fires(q, "tu-tuat-tien"), "{:?}", rules(q));
+        assert!(fires(q, "khai-tu"), "{:?}", rules(q));
+        // Money without a death, or a death without money, is something else.
+        assert!(!fires(
+            "tôi được nhận những khoản tiền nào khi nghỉ việc",
+            "tu-tuat-tien"
+        ));
+        assert!(!fires("bố tôi vừa mất, làm giấy tờ gì", "tu-tuat-tien"));
+        // "mất" with a paper is a lost paper, even beside money.
+        assert!(!fires(
+            "mẹ tôi mất thẻ bhyt thì được hưởng gì",
+            "tu-tuat-tien"
+        ));
+    }
+
+    #[test]
+    fn garden_land_turned_into_house_land_is_a_change_of_land_use() {
+        for q in [
+            "muốn xin chuyển đổi từ đất vườn sang đất ở",
+            "chuyển đổi thêm 50m2 đất vườn thành đất ở thì thủ tục thế nào",
+            "chuyen len tho cu mat bao nhieu tien",
+            "đất nông nghiệp chuyển sang thổ cư",
+        ] {
+            assert!(fires(q, "chuyen-muc-dich-dat"), "{q}: {:?}", rules(q));
+        }
+        // Changing crops on rice land is another procedure.
+        assert!(!fires(
+            "chuyển đổi đất lúa sang trồng cây ăn quả",
+            "chuyen-muc-dich-dat"
+        ));
+    }
+
+    #[test]
+    fn a_neighbours_wall_on_my_land_is_a_land_dispute() {
+        let q = "bức tường mới của hàng xóm lấn sang phần móng nhà tôi";
+        assert!(fires(q, "tranh-chap-dat"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn a_miscarriage_with_the_insurance_is_maternity() {
+        let q = "tôi bị sẩy thai, công ty thanh toán chế độ 15 ngày";
+        assert!(fires(q, "thai-san"), "{:?}", rules(q));
+    }
 }

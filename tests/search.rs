@@ -263,3 +263,15 @@ fn a_long_question_with_a_name_gets_no_did_you_mean() {
     assert!(!r.hits.is_empty());
     assert_eq!(r.suggestion, None, "{:?}", r.suggestion);
 }
+
+#[test]
+fn everyday_words_are_never_corrected_into_catalogue_words() {
+    // "Giờ" (now) and "gia đình" (family) are the lexicon's everyday words: the catalogue's far more
+    // common "giá" must not replace them ("giá giá đình…" was offered before).
+    let q = "Giờ gia đình tôi muốn đăng ký thường trú thì có được không và điều kiện là gì?";
+    let r = engine()
+        .search(q, &SearchOptions::default())
+        .expect("search");
+    assert!(!r.hits.is_empty());
+    assert_eq!(r.suggestion, None, "{:?}", r.suggestion);
+}

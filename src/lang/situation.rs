@@ -749,4 +749,17 @@ mod tests {
         let q = "tôi bị sẩy thai, công ty thanh toán chế độ 15 ngày";
         assert!(fires(q, "thai-san"), "{:?}", rules(q));
     }
+
+    #[test]
+    fn land_that_already_has_its_certificate_is_not_a_first_registration() {
+        let q = "vợ tôi có một mảnh đất có sổ đỏ, muốn tách thửa và làm sổ đỏ";
+        assert!(fires(q, "tach-thua"), "{:?}", rules(q));
+        assert!(!fires(q, "so-do-lan-dau"), "{:?}", rules(q));
+        for q in [
+            "đất nhà tôi chưa có sổ đỏ, muốn làm sổ đỏ",
+            "ở ổn định nhưng chưa bao giờ có sổ đỏ. Nay muốn làm sổ đỏ",
+        ] {
+            assert!(fires(q, "so-do-lan-dau"), "{q}: {:?}", rules(q));
+        }
+    }
 }

@@ -762,4 +762,15 @@ mod tests {
             assert!(fires(q, "so-do-lan-dau"), "{q}: {:?}", rules(q));
         }
     }
+
+    #[test]
+    fn done_at_home_is_a_place_not_a_house_to_build() {
+        let q = "mẹ tôi đi lại khó khăn, có làm thẻ căn cước tại nhà được không";
+        assert!(!fires(q, "xay-nha"), "{:?}", rules(q));
+        // Nor is hardship in moving about poverty.
+        assert!(!fires(q, "ho-ngheo"), "{:?}", rules(q));
+        assert!(fires("gia đình tôi khó khăn, xin xét hộ nghèo", "ho-ngheo"));
+        assert!(fires("tôi muốn làm nhà cấp 4", "xay-nha"));
+        assert!(fires("năm nay nhà tôi định làm nhà mới", "xay-nha"));
+    }
 }

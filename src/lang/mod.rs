@@ -335,6 +335,8 @@ pub struct Lexicon {
     pub filler: Vec<Phrase>,
     /// Function words.
     pub function: Vec<Phrase>,
+    /// The folded syllables of the function words and the filler: everyday words, never typos.
+    everyday: std::collections::HashSet<String>,
     /// Follow-up phrases and what they ask.
     pub intents: Vec<(Phrase, Intent)>,
     /// Words naming an audience.
@@ -441,10 +443,17 @@ impl Lexicon {
             .into_iter()
             .map(|(a, full)| (fold(&normalize(&a)), normalize(&full)))
             .collect();
+        let function = phrases(&words.function, false);
+        let everyday = function
+            .iter()
+            .chain(&filler)
+            .flat_map(|p| p.folded.iter().cloned())
+            .collect();
         Ok(Lexicon {
             glossary,
             filler,
-            function: phrases(&words.function, false),
+            function,
+            everyday,
             intents,
             audiences,
             audiences_not,
@@ -543,6 +552,13 @@ impl Lexicon {
             .iter()
             .find(|(p, _)| p.find_all_in(tokens, &present).next().is_some())
             .map(|&(_, i)| i)
+    }
+
+    /// Whether a folded syllable belongs to the lexicon's everyday words (function words, filler):
+    /// "did you mean" never corrects one, although the catalogue holds far more common neighbours
+    /// ("giờ" is not a typo of "giá").
+    pub fn is_everyday(&self, folded: &str) -> bool {
+        self.everyday.contains(folded)
     }
 
     /// The audiences a query names.

@@ -92,9 +92,6 @@ pub struct Engine {
     /// The level of the office the app serves: its procedures rank first when a query names no level.
     office: Level,
     vocabulary: Vocabulary,
-    /// The folded syllables of the lexicon's everyday words (function words, filler): never corrected
-    /// as typos, although the catalogue holds far more common neighbours ("giờ" → "giá").
-    everyday: rustc_hash::FxHashSet<String>,
     weights: Weights,
     /// Folded names per guide, in handbook order, for re-ranking.
     names: Vec<Names>,
@@ -185,11 +182,6 @@ impl Engine {
         for word in lexicon.situations.words() {
             vocabulary.add(word);
         }
-        // So are the everyday words of a question ("giờ", "gia đình"): without them, "Giờ gia đình tôi
-        // muốn đăng ký thường trú" was offered "giá giá đình…" as a correction.
-        for p in lexicon.function.iter().chain(&lexicon.filler) {
-            vocabulary.add(&p.text);
-        }
         for term in lexicon.glossary_with(&handbook.glossary) {
             vocabulary.add(&term.term);
             for v in &term.variants {
@@ -260,12 +252,6 @@ impl Engine {
         }
         let glossary = lexicon.glossary_with(&handbook.glossary);
         let expander = Expander::new(&glossary, lexicon);
-        let everyday = lexicon
-            .function
-            .iter()
-            .chain(&lexicon.filler)
-            .flat_map(|p| crate::text::syllables(&crate::text::fold(&p.text)))
-            .collect();
         Ok(Engine {
             names,
             snippets,
@@ -278,7 +264,6 @@ impl Engine {
             expander,
             office: Level::Xa,
             vocabulary,
-            everyday,
             weights,
         })
     }
@@ -358,7 +343,7 @@ impl Engine {
         // khai sinh"): in a catalogue of thousands, a fuzzy match of the typo also reaches the word's
         // near neighbours in other names. Not while typing (the last word is unfinished, not wrong),
         // nor for Telex or VNI input, which the analysis has already decoded.
-        let known = |w: &str| self.everyday.contains(w) || self.knows(&searcher, w);
+        let known = |w: &str| self.lexicon.is_everyday(w) || self.knows(&searcher, w);
         let corrected = (unknown
             && !options.prefix
             && analysis.decoded.is_none()
@@ -413,7 +398,7 @@ impl Engine {
             results.suggestion =
                 self.vocabulary
                     .suggest(&analysis.tokens, results.hits.is_empty(), true, &|w| {
-                        self.everyday.contains(w)
+                        self.lexicon.is_everyday(w)
                     });
         }
         results.took_us = elapsed_us(started);

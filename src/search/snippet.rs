@@ -193,9 +193,9 @@ impl SnippetSource {
     /// equals. Returns its first syllable, its count of distinct words and the end of its last match
     /// (a char offset).
     fn best_window(&self, hits: &[usize], max_chars: usize) -> Option<(usize, usize, usize)> {
-        // Windows slide: each starts and ends no earlier than the one
-        // before, so one pass with a count per word finds them all (a body full of matches made the
-        // window-by-window count quadratic).
+        // Windows slide: each starts and ends no earlier than the one before, so one pass with a
+        // count per word finds them all (a body full of matches made the window-by-window count
+        // quadratic).
         let mut best: Option<(usize, usize, usize)> = None;
         let mut counts: HashMap<&str, u32> = HashMap::default();
         let mut end = 0;

@@ -454,7 +454,10 @@ impl Engine {
                 ranked.push((s, i, cover));
             }
         }
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Equal scores (twin records at several levels often have them) keep the handbook's order:
+        // the index's own order of documents depends on how its build threads shared them out, so
+        // without this the same query could list tied guides differently after each rebuild.
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         Ok(ranked)
     }
 

@@ -333,10 +333,18 @@ impl Engine {
             return Ok(results);
         }
 
-        let unknown = analysis
-            .tokens
-            .iter()
-            .any(|t| !self.knows(&searcher, &t.folded));
+        // A word typed with the input method off is known when its decoding is ("chuwngs" is "chứng").
+        let unknown_at: Vec<bool> = (analysis.tokens.iter().enumerate())
+            .map(|(i, t)| {
+                !self.knows(&searcher, &t.folded)
+                    && analysis
+                        .decoded
+                        .as_ref()
+                        .and_then(|d| d.get(i))
+                        .is_none_or(|d| d.folded == t.folded || !self.knows(&searcher, &d.folded))
+            })
+            .collect();
+        let unknown = unknown_at.contains(&true);
         let content_words = analysis.tokens.iter().filter(|t| t.weight >= 0.5).count();
 
         // A short query with a misspelt word is searched as corrected ("dang ky khia sinh" as "đăng ký
@@ -357,6 +365,9 @@ impl Engine {
             analysis: used,
             prefix: options.prefix,
             fuzzy: corrected.is_none() && unknown && content_words <= FUZZY_MAX_WORDS,
+            // Only the unknown words are fuzzed: a known word is not a typo, and its fuzzy neighbours in
+            // a big catalogue cost time (the longest clause lists) and add noise.
+            fuzzy_at: Some(&unknown_at),
         };
         let depth = limit.max(RERANK_DEPTH);
         let (mut total, mut top, mut searched) =
@@ -366,10 +377,13 @@ impl Engine {
             used = &analysis;
             plan.analysis = used;
             plan.fuzzy = unknown && content_words <= FUZZY_MAX_WORDS;
+            plan.fuzzy_at = Some(&unknown_at);
             (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
         }
         if total == 0 && !plan.fuzzy {
+            // Nothing at all: every word may be the typo.
             plan.fuzzy = true;
+            plan.fuzzy_at = None;
             (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
         }
         results.total = total;

@@ -171,6 +171,9 @@ pub(super) struct Plan<'a> {
     pub(super) analysis: &'a Analysis,
     pub(super) prefix: bool,
     pub(super) fuzzy: bool,
+    /// Which of the analysis's tokens the fuzzy pass may fuzz (a bigram when either of its words may);
+    /// `None`: all of them.
+    pub(super) fuzzy_at: Option<&'a [bool]>,
 }
 
 /// Builds the scoring query (without filters).
@@ -215,7 +218,7 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
         }
     }
     if plan.fuzzy {
-        fuzzy_clauses(fields, w, a, &mut clauses);
+        fuzzy_clauses(fields, w, a, plan.fuzzy_at, &mut clauses);
     }
     // Whole-code queries like "1.000894" are split by the syllable cutter; catch them on the raw text.
     let raw = a.normalized.trim();
@@ -227,23 +230,33 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
 
 /// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,
 /// which correct a typo inside a known two-syllable word (search-notes item 5).
-fn fuzzy_clauses(fields: &Fields, w: &Weights, a: &Analysis, out: &mut Clauses) {
+fn fuzzy_clauses(
+    fields: &Fields,
+    w: &Weights,
+    a: &Analysis,
+    only: Option<&[bool]>,
+    out: &mut Clauses,
+) {
     let fuzzy = |field: Field, text: &str, distance: u8, boost: f32| -> Box<dyn Query> {
         let q = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
         Box::new(BoostQuery::new(Box::new(q), boost))
     };
-    for t in &a.tokens {
+    // Keystrokes typed with the input method off are fuzzed as decoded: "chuwngs" is two edits from
+    // nothing useful, "chứng" one edit from what was meant.
+    let tokens = a.decoded.as_ref().unwrap_or(&a.tokens);
+    let may = |i: usize| only.is_none_or(|o| o.get(i).copied().unwrap_or(true));
+    for (i, t) in tokens.iter().enumerate() {
         let n = t.folded.chars().count();
-        if n >= 5 {
+        if n >= 5 && may(i) {
             let d = if n >= 9 { 2 } else { 1 };
             for (v, weights) in [(&fields.title, &w.title), (&fields.alias, &w.alias)] {
                 out.other(fuzzy(v.fold, &t.folded, d, weights[1] * w.fuzzy));
             }
         }
     }
-    for pair in a.tokens.windows(2) {
+    for (i, pair) in tokens.windows(2).enumerate() {
         let bigram = format!("{}_{}", pair[0].folded, pair[1].folded);
-        if bigram.chars().count() >= 6 {
+        if bigram.chars().count() >= 6 && (may(i) || may(i + 1)) {
             for (v, weights) in [
                 (&fields.title, &w.title),
                 (&fields.alias, &w.alias),

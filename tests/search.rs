@@ -265,6 +265,33 @@ fn a_long_question_with_a_name_gets_no_did_you_mean() {
 }
 
 #[test]
+fn did_you_mean_offers_the_decoding_of_telex_and_leaves_words_typed_with_marks() {
+    let search = |q: &str| {
+        engine()
+            .search(q, &SearchOptions::default())
+            .expect("search")
+            .suggestion
+    };
+    // Typed with the input method off: the decoding is what was searched, and is shown.
+    assert_eq!(
+        search("ddawng kys khai sinh cho con gais").as_deref(),
+        Some("đăng ký khai sinh cho con gái")
+    );
+    // A loanword that merely looks like Telex ("photo" → "phôt") is left alone.
+    assert_eq!(search("photo công chứng giấy tờ"), None);
+    // Words typed with their marks are meant, even when the catalogue has a commoner neighbour:
+    // "mẹ" is not "đề", "trai" not "tái", "chuột" not "chuỗi".
+    for q in [
+        "đăng ký khai tử cho mẹ",
+        "đăng ký giám hộ cho em trai",
+        "giấy phép kinh doanh bị chuột cắn",
+        "thẻ căn cước bị bong chip",
+    ] {
+        assert_eq!(search(q), None, "{q}");
+    }
+}
+
+#[test]
 fn everyday_words_are_never_corrected_into_catalogue_words() {
     // "Giờ" (now) and "gia đình" (family) are the lexicon's everyday words: the catalogue's far more
     // common "giá" must not replace them ("giá giá đình…" was offered before).

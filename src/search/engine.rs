@@ -10,7 +10,7 @@ use tantivy::directory::RamDirectory;
 use tantivy::query::AllQuery;
 use tantivy::{DocAddress, Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, doc};
 
-use super::analyze::{Analysis, Expander, analyze};
+use super::analyze::{Analysis, Expander, Token, analyze};
 use super::query::{self, Plan, Weights};
 use super::rerank::{self, Names, Target};
 use super::schema::{self, Fields};
@@ -409,11 +409,37 @@ impl Engine {
         // whose unknown words are names and places: rewriting it word by word gives nonsense ("con gái
         // năm nay" → "còn gái năm ngày"), which costs the clerk's trust for nothing.
         if results.hits.is_empty() || content_words <= SUGGEST_MAX_WORDS {
-            results.suggestion =
-                self.vocabulary
-                    .suggest(&analysis.tokens, results.hits.is_empty(), true, &|w| {
-                        self.lexicon.is_everyday(w)
-                    });
+            let everyday = |w: &str| self.lexicon.is_everyday(w);
+            // Keys typed with the input method off ("ddawng kys"): their decoding is offered (with
+            // a word still unknown corrected) when it reads as typing, not as a typo: at least two
+            // words decoded (or the only one), none of them a word as typed ("photo" is not "phôt"),
+            // and one of them known once decoded.
+            let decoded = analysis.decoded.as_ref().filter(|decoded| {
+                let changed: Vec<(&Token, &Token)> = (decoded.iter().zip(&analysis.tokens))
+                    .filter(|(d, t)| d.exact != t.exact)
+                    .collect();
+                (changed.len() >= 2 || changed.len() == analysis.tokens.len())
+                    && changed.iter().all(|(_, t)| !known(&t.folded))
+                    && changed.iter().any(|(d, _)| known(&d.folded))
+            });
+            results.suggestion = match decoded {
+                Some(decoded) => self
+                    .vocabulary
+                    .suggest(decoded, false, true, &everyday)
+                    .or_else(|| {
+                        Some(
+                            (decoded.iter().map(|t| t.exact.as_str()))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        )
+                    }),
+                None => self.vocabulary.suggest(
+                    &analysis.tokens,
+                    results.hits.is_empty(),
+                    true,
+                    &everyday,
+                ),
+            };
         }
         results.took_us = elapsed_us(started);
         Ok(results)

@@ -7,10 +7,13 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::Token;
-use crate::text::{fold, syllable_slices};
+use crate::text::{fold, has_diacritics, syllable_slices};
 
 /// A known word may still be a typo of one seen at least this many times as often.
 const COMMONER: u32 = 10;
+/// ...but only when it is itself this rare in the handbook: "khia" (of "khía cạnh", 4 times in the
+/// catalogue) is a typo of "khai"; "trai", "mẹ" or "chia", seen hundreds of times, are words.
+const RARE_KNOWN: u32 = 10;
 
 /// Syllable statistics of a handbook.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
@@ -115,7 +118,9 @@ impl Vocabulary {
         prev: Option<&str>,
         next: Option<&str>,
     ) -> Option<String> {
-        let mut best: Option<(usize, bool, u32, &str)> = None;
+        let mut best: Option<(usize, bool, u32, u32, &str)> = None;
+        let mut letters: Vec<char> = word.chars().collect();
+        letters.sort_unstable();
         for cand in pool {
             if cand == word {
                 continue;
@@ -125,14 +130,27 @@ impl Vocabulary {
                 continue;
             }
             let count = self.words.get(cand).map_or(0, |w| w.0);
-            let paired = prev.is_some_and(|p| self.pairs.contains_key(&format!("{p} {cand}")))
-                || next.is_some_and(|x| self.pairs.contains_key(&format!("{cand} {x}")));
-            let key = (d, !paired, u32::MAX - count, cand);
+            // How often the candidate is seen beside the neighbours: "gia hna" is "gia hạn" (a
+            // frequent pair), not "gia nhà", although "nhà" is the commoner word.
+            let paired = |key: String| self.pairs.get(&key).map_or(0, |p| p.1);
+            let beside = prev.map_or(0, |p| paired(format!("{p} {cand}")))
+                + next.map_or(0, |x| paired(format!("{cand} {x}")));
+            // The same letters in another order (a swap: "cah", "tor", "hco") keep everything that
+            // was typed, so they beat a changed or lost letter at the same distance.
+            let mut same: Vec<char> = cand.chars().collect();
+            same.sort_unstable();
+            let key = (
+                d,
+                same != letters,
+                u32::MAX - beside,
+                u32::MAX - count,
+                cand,
+            );
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
             }
         }
-        best.map(|b| b.3.to_string())
+        best.map(|b| b.4.to_string())
     }
 
     /// The vocabulary words one edit away from `word` (optimal string alignment: one insertion,
@@ -270,6 +288,9 @@ impl Vocabulary {
     ) -> (Vec<String>, bool) {
         let mut folded: Vec<String> = tokens.iter().map(|t| t.folded.clone()).collect();
         let mut changed = false;
+        // Someone typing with the marks on means the known words they type: a rare catalogue word
+        // written in full ("mẹ", "xấu", "tầng") is not a typo of a commoner one ("đề", "mẫu", "hàng").
+        let marked = tokens.iter().any(|t| has_diacritics(&t.exact));
         for i in 0..folded.len() {
             let prev = i.checked_sub(1).map(|j| folded[j].clone());
             let next = folded.get(i + 1).cloned();
@@ -278,7 +299,8 @@ impl Vocabulary {
             }
             let known = match self.words.get(&folded[i]) {
                 None => None,
-                Some(_) if !rare_too => continue,
+                Some(_) if !rare_too || marked => continue,
+                Some((count, _, _)) if *count >= RARE_KNOWN => continue,
                 // In a big catalogue a typo is often some rarer real word ("khia" of "khía cạnh"): it
                 // is corrected too when neither neighbour forms a known pair with it and a far more
                 // common correction does.
@@ -298,6 +320,16 @@ impl Vocabulary {
                 }
                 None => self.correct(&folded[i], prev.as_deref(), next.as_deref()),
             };
+            // An unknown word typed with its marks is replaced only by a word one edit away *with* the
+            // marks (a slipped tone or letter: "hông" → "hôn", "dưng" → "dựng"), not by any word whose
+            // folded form is near: "chuột" is not "chuỗi", nor "chíp" "chấp".
+            let corrected = corrected.filter(|c| {
+                !has_diacritics(&tokens[i].exact)
+                    || self
+                        .words
+                        .get(c)
+                        .is_some_and(|w| distance(&tokens[i].exact.to_lowercase(), &w.1, 1) <= 1)
+            });
             if let Some(c) = corrected {
                 folded[i] = c;
                 changed = true;
@@ -498,6 +530,73 @@ mod tests {
             v.suggest(&tokens("dang ky ket hon"), true, true, &|_| false)
                 .as_deref(),
             Some("đăng ký kết hôn")
+        );
+    }
+
+    #[test]
+    fn a_swap_beats_a_changed_letter_at_the_same_distance() {
+        let mut v = Vocabulary::default();
+        // "cấp" is the commoner word and pairs with "nhận" too; "cah" holds the letters of "cha".
+        v.add("nhận cấp. nhận cấp. nhận cấp. cấp cho. Đăng ký nhận cha cho con.");
+        assert_eq!(
+            v.suggest(&tokens("nhan cah cho con"), false, true, &|_| false)
+                .as_deref(),
+            Some("nhận cha cho con")
+        );
+    }
+
+    #[test]
+    fn a_frequent_pair_with_a_neighbour_beats_a_commoner_word() {
+        let mut v = Vocabulary::default();
+        // "nhà" is commoner, but "gia hạn" is the pair; both are one swap from "hna".
+        v.add("nhà ở. nhà ở. nhà ở. nhà ở. gia hạn tạm trú. gia hạn giấy phép. gia đình.");
+        assert_eq!(
+            v.suggest(&tokens("gia hna tam tru"), false, true, &|_| false)
+                .as_deref(),
+            Some("gia hạn tạm trú")
+        );
+    }
+
+    #[test]
+    fn words_typed_with_marks_are_not_swapped_for_commoner_ones() {
+        let mut v = Vocabulary::default();
+        // "mẹ" is known but rare, "đề" common and paired with "cho": typed with the marks on,
+        // "mẹ" is meant.
+        v.add(&"cho đề nghị. ".repeat(30));
+        v.add("cha mẹ");
+        assert_eq!(
+            v.suggest(&tokens("khai tử cho mẹ"), false, true, &|_| false),
+            None
+        );
+        // An unknown word with marks is corrected only by a word one edit away with its marks:
+        // "hông" → "hôn" (a slipped letter), never "chuột" → "chuỗi".
+        v.add("kết hôn. chuỗi cung ứng. chuỗi.");
+        assert_eq!(
+            v.suggest(&tokens("kết hông"), false, true, &|_| false)
+                .as_deref(),
+            Some("kết hôn")
+        );
+        assert_eq!(
+            v.suggest(&tokens("chuột cắn"), false, true, &|_| false),
+            None
+        );
+    }
+
+    #[test]
+    fn a_known_word_is_a_typo_only_when_rare() {
+        let mut v = Vocabulary::default();
+        v.add(&"đăng ký khai sinh. ".repeat(200));
+        v.add("khía cạnh");
+        assert_eq!(
+            v.suggest(&tokens("dang ky khia sinh"), false, true, &|_| false)
+                .as_deref(),
+            Some("đăng ký khai sinh")
+        );
+        // Seen as often as RARE_KNOWN times, "khia" is a word of its own.
+        v.add(&"khía cạnh. ".repeat(10));
+        assert_eq!(
+            v.suggest(&tokens("dang ky khia sinh"), false, true, &|_| false),
+            None
         );
     }
 

@@ -54,6 +54,8 @@ struct RuleFile {
     #[serde(default)]
     clause: bool,
     #[serde(default)]
+    across: bool,
+    #[serde(default)]
     uses: Vec<String>,
     add: Vec<String>,
     #[serde(default)]
@@ -84,6 +86,9 @@ pub struct Rule {
     reverse_window: Option<usize>,
     /// All role words within one clause (no comma between), not only one sentence.
     clause: bool,
+    /// The role words may sit in two neighbouring sentences: the situation told in one, the question
+    /// asked in the next ("… ở nhà tôi chơi 5 ngày. Có phải báo công an không?").
+    across: bool,
     uses: Vec<usize>,
     /// Phrases added to the query (none for a rule that only blocks others).
     pub add: Vec<String>,
@@ -205,6 +210,7 @@ impl Situations {
                 order: r.order,
                 reverse_window: r.reverse_window,
                 clause: r.clause,
+                across: r.across,
                 uses,
                 add: r.add,
                 blocks: r.blocks,
@@ -297,7 +303,11 @@ impl Situations {
                 spans.iter().all(|s| {
                     (s.start..s.end).all(|i| {
                         let (se, cl) = part(i);
-                        se == sentence && (!rule.clause || cl == clause)
+                        if rule.across {
+                            se.abs_diff(sentence) <= 1
+                        } else {
+                            se == sentence && (!rule.clause || cl == clause)
+                        }
                     })
                 })
             };
@@ -693,11 +703,41 @@ mod tests {
         assert!(!fires(q, "khai-tu"), "{:?}", rules(q));
         let q = "tôi bị mất ví, giấy tờ trong ví có cả căn cước";
         assert!(fires(q, "mat-giay-to-can-cuoc"), "{:?}", rules(q));
+        // A theft: what was taken holds the paper.
+        let q = "nhà bị trộm đột nhập, lấy mất cái két sắt trong đó có sổ hồng";
+        assert!(fires(q, "mat-giay-to-so-do"), "{:?}", rules(q));
         // A paper named before the loss is not one of the lost ones.
         assert!(!fires(
             "sổ đỏ đứng tên bố tôi, tôi mất giấy tờ xe",
             "mat-giay-to-so-do"
         ));
+    }
+
+    #[test]
+    fn a_situation_told_in_one_sentence_and_asked_about_in_the_next() {
+        let q = "Cuối tuần này bà con dưới quê lên ở nhà tôi chơi khoảng 5 ngày. Có phải báo cho công an \
+                 phường không?";
+        assert!(fires(q, "luu-tru"), "{:?}", rules(q));
+        // Only neighbouring sentences: a sentence between breaks the link.
+        let q =
+            "Bà con ở nhà tôi chơi. Hôm qua trời mưa to cả ngày. Có phải báo cho công an không?";
+        assert!(!fires(q, "luu-tru"), "{:?}", rules(q));
+        let q = "U tôi năm nay tròn 60 tuổi, thẻ căn cước làm từ năm 2021. Con dâu bảo đủ 60 là phải đi \
+                 làm lại thẻ.";
+        assert!(fires(q, "doi-can-cuoc-theo-tuoi"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn a_shop_closed_for_good_is_not_a_shop_opened() {
+        let q = "Quán ăn của vợ chồng tôi làm ăn thua lỗ, hai vợ chồng quyết định dẹp hẳn không buôn bán \
+                 nữa.";
+        assert!(fires(q, "dong-cua-hang-han"), "{:?}", rules(q));
+        assert!(!fires(q, "mo-quan"), "{:?}", rules(q));
+        // Leaving a job to open a shop closes nothing.
+        let q = "tôi nghỉ việc ở công ty, giờ muốn mở quán ăn";
+        assert!(!fires(q, "dong-cua-hang-han"), "{:?}", rules(q));
+        assert!(!fires(q, "dong-cua-hang"), "{:?}", rules(q));
+        assert!(fires(q, "mo-quan"), "{:?}", rules(q));
     }
 
     #[test]

@@ -813,6 +813,7 @@ mod tests {
             "nộp hồ sơ ở cơ quan nào",
             "tôi làm việc ở công ty được 5 năm",
             "công ty tôi chưa trả sổ bhxh",
+            "sinh con 6 tháng mà chưa được công ty giải quyết tiền thai sản",
         ] {
             assert!(l.audiences_named(&toks(q)).is_empty(), "{q}");
         }

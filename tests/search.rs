@@ -292,6 +292,29 @@ fn did_you_mean_offers_the_decoding_of_telex_and_leaves_words_typed_with_marks()
 }
 
 #[test]
+fn a_query_naming_no_change_asks_for_the_paper_itself() {
+    let top = |q: &str| {
+        engine()
+            .search(q, &SearchOptions::default())
+            .expect("search")
+            .hits
+            .into_iter()
+            .map(|h| h.title)
+            .take(3)
+            .collect::<Vec<_>>()
+    };
+    // "Trình báo mất hộ chiếu" is done at the commune, the passport itself is not: the level prior
+    // alone would put the loss first for someone who asks for a passport.
+    let t = top("làm hộ chiếu");
+    assert!(t[0].starts_with("Cấp hộ chiếu"), "{t:?}");
+    let t = top("bị mất hộ chiếu");
+    assert!(t[0].starts_with("Trình báo mất hộ chiếu"), "{t:?}");
+    // A trip is why the passport is needed, not a procedure of the tourism trade.
+    let t = top("làm hộ chiếu cho con đi du lịch");
+    assert!(t.iter().all(|t| t.contains("hộ chiếu")), "{t:?}");
+}
+
+#[test]
 fn everyday_words_are_never_corrected_into_catalogue_words() {
     // "Giờ" (now) and "gia đình" (family) are the lexicon's everyday words: the catalogue's far more
     // common "giá" must not replace them ("giá giá đình…" was offered before).

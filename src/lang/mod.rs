@@ -443,7 +443,9 @@ impl Lexicon {
             .into_iter()
             .map(|(a, full)| (fold(&normalize(&a)), normalize(&full)))
             .collect();
-        let function = phrases(&words.function, false);
+        let mut function = phrases(&words.function, false);
+        // Longest first, like the filler: "đi du lịch" is marked whole before its "đi" alone.
+        function.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let everyday = function
             .iter()
             .chain(&filler)

@@ -54,6 +54,9 @@ pub struct Weights {
     pub audience: f32,
     /// Prior: bonus for an edited guide over a record converted without editing.
     pub edited: f32,
+    /// Prior: penalty for a procedure that changes or replaces something (cấp lại, cấp đổi, trình báo
+    /// mất, gia hạn…) when the query names no such change.
+    pub change: f32,
 }
 
 impl Weights {
@@ -90,6 +93,7 @@ impl Default for Weights {
             level: 0.225,
             audience: 0.1125,
             edited: 0.05,
+            change: 0.25,
         }
     }
 }

@@ -33,6 +33,47 @@ pub(super) struct Names {
     levels: Vec<Level>,
     audiences: Vec<Audience>,
     edited: bool,
+    /// The words a query would ask for the title's changes by ([`CHANGES`], folded); empty for a
+    /// procedure that starts something.
+    changes: Vec<Words>,
+}
+
+/// How a procedure's title says it replaces or ends something already issued, and the word by which
+/// a query asks for that: a re-issue ("cấp lại", "đăng ký lại": "lại"), an exchange ("cấp đổi":
+/// "đổi"), a loss ("mất"), an extension ("gia hạn": "hạn"), a restoration, a withdrawal. Titles are
+/// matched with their marks ("lại" of "cấp lại", not the "lái" of "giấy phép lái xe"). Changes that
+/// people describe in words of their own ("thay đổi" asked as "chuyển cửa hàng", a correction asked
+/// as "ghi sai") are left out: their absence from a query says nothing.
+const CHANGES: &[(&str, &str)] = &[
+    ("cấp lại", "lại"),
+    ("đăng ký lại", "lại"),
+    ("cấp đổi", "đổi"),
+    ("mất", "mất"),
+    ("gia hạn", "hạn"),
+    ("khôi phục", "khôi phục"),
+    ("thu hồi", "thu hồi"),
+    ("hủy", "hủy"),
+];
+
+/// Syllables at the start of a title that say what the procedure does ("Cấp lại …", "Trình báo mất
+/// …", "Gia hạn …"); a change named further on is a detail of a long title ("Giao đất, cho thuê đất, …
+/// không đấu giá …"), not what it does.
+const CHANGE_AT: usize = 4;
+
+/// The query words (folded) by which a query would ask for each change a title names.
+fn changes(title: &str) -> Vec<Words> {
+    let mut exact = syllables(&title.to_lowercase());
+    exact.truncate(CHANGE_AT);
+    CHANGES
+        .iter()
+        .filter(|(c, _)| {
+            let c: Vec<&str> = c.split(' ').collect();
+            exact
+                .windows(c.len())
+                .any(|w| w.iter().zip(&c).all(|(a, b)| a == b))
+        })
+        .map(|(_, asked)| Words::new(syllables(&fold(asked))))
+        .collect()
 }
 
 /// Folded syllables joined by single spaces. One string per name instead of one per syllable: the
@@ -84,6 +125,7 @@ impl Names {
             levels: g.levels.clone(),
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
+            changes: changes(&g.title),
         }
     }
 
@@ -218,8 +260,16 @@ impl Target {
     }
 }
 
-/// The prior of a guide: level, audience, edited.
-fn prior(names: &Names, target: &Target, w: &Weights) -> f32 {
+/// The prior of a guide: level, audience, edited, and a change the query does not ask for.
+fn prior(names: &Names, query: &QueryWords, target: &Target, w: &Weights) -> f32 {
+    // A title that replaces or changes something ("Cấp lại thẻ căn cước", "Trình báo mất hộ chiếu")
+    // answers a query that names none of its changes only if nothing else does: "làm hộ chiếu cho
+    // con" asks for the passport itself.
+    let unasked = !names.changes.is_empty()
+        && !names
+            .changes
+            .iter()
+            .any(|c| c.iter().all(|s| query.has_with_situation(s)));
     let level = names.levels.iter().any(|l| target.levels.contains(l));
     // A guide fits the audience when it serves one the query means, and, when the query means
     // citizens only, carries no mark of another audience (a foreign-element or armed-forces twin).
@@ -231,6 +281,7 @@ fn prior(names: &Names, target: &Target, w: &Weights) -> f32 {
     w.level * f32::from(u8::from(level))
         + w.audience * f32::from(u8::from(audience))
         + w.edited * f32::from(u8::from(names.edited))
+        - w.change * f32::from(u8::from(unasked))
 }
 
 /// The re-ranked score of one candidate, whose [`name_cover`] is `cover`.
@@ -256,5 +307,5 @@ pub(super) fn score(
     } else {
         0.0
     };
-    base + w.cover * cover + w.query_cover * explained + prior(names, target, w)
+    base + w.cover * cover + w.query_cover * explained + prior(names, query, target, w)
 }

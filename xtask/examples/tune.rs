@@ -98,6 +98,7 @@ fn get(w: &Weights, name: &str) -> f32 {
         "level" => w.level,
         "audience" => w.audience,
         "edited" => w.edited,
+        "change" => w.change,
         "questions" => w.questions[0],
         "body" => w.body[0],
         "alias" => w.alias[0],
@@ -118,6 +119,7 @@ fn set(w: &mut Weights, name: &str, v: f32) {
         "level" => w.level = v,
         "audience" => w.audience = v,
         "edited" => w.edited = v,
+        "change" => w.change = v,
         "questions" => w.questions = [v, v, 2.0 * v],
         "body" => w.body = [v, v, 2.0 * v],
         "alias" => w.alias = [v, v, 2.0 * v],
@@ -125,7 +127,7 @@ fn set(w: &mut Weights, name: &str, v: f32) {
     }
 }
 
-const NAMES: [&str; 14] = [
+const NAMES: [&str; 15] = [
     "cover",
     "query_cover",
     "situation_cover",
@@ -137,6 +139,7 @@ const NAMES: [&str; 14] = [
     "level",
     "audience",
     "edited",
+    "change",
     "questions",
     "body",
     "alias",

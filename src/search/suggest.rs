@@ -568,6 +568,19 @@ mod tests {
             v.suggest(&tokens("khai tử cho mẹ"), false, true, &|_| false),
             None
         );
+        // A word without marks of its own ("trai") in a query typed with marks is meant too, although
+        // "tài" is far commoner and pairs with "cho".
+        v.add(&"cho tài sản. ".repeat(30));
+        v.add("giám hộ. trai");
+        assert_eq!(
+            v.suggest(&tokens("giám hộ cho trai"), false, true, &|_| false),
+            None
+        );
+        assert_eq!(
+            v.suggest(&tokens("giam ho cho trai"), false, true, &|_| false)
+                .as_deref(),
+            Some("giám hộ cho tài")
+        );
         // An unknown word with marks is corrected only by a word one edit away with its marks:
         // "hông" → "hôn" (a slipped letter), never "chuột" → "chuỗi".
         v.add("kết hôn. chuỗi cung ứng. chuỗi.");

@@ -1,13 +1,20 @@
 //! The query pipeline over the bundled handbook.
 
 use sotay::guide::Level;
-use sotay::{Filters, SearchOptions};
+use sotay::{Filters, SearchOptions, SearchResults};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::common::{codes, engine};
 
 fn top(query: &str) -> Vec<String> {
     codes(engine(), query)
+}
+
+/// What the embedded handbook's engine answers with the default options.
+fn search(query: &str) -> SearchResults {
+    engine()
+        .search(query, &SearchOptions::default())
+        .expect("search")
 }
 
 #[test]
@@ -28,9 +35,7 @@ fn telex_old_terms_and_everyday_words_find_the_procedure() {
 
 #[test]
 fn snippets_highlight_the_accented_text() {
-    let r = engine()
-        .search("ket hon", &SearchOptions::default())
-        .expect("search");
+    let r = search("ket hon");
     let s = &r.hits[0].snippet;
     assert!(
         s.contains("<b>kết</b>") || s.contains("<b>hôn</b>") || s.contains("<b>Kết</b>"),
@@ -73,9 +78,7 @@ fn filters_restrict_results() {
 
 #[test]
 fn look_alikes_are_flagged_as_ambiguous() {
-    let r = engine()
-        .search("đăng ký lại", &SearchOptions::default())
-        .expect("search");
+    let r = search("đăng ký lại");
     assert!(
         r.ambiguous,
         "{:?}",
@@ -83,17 +86,13 @@ fn look_alikes_are_flagged_as_ambiguous() {
     );
     let family = r.family.expect("family");
     assert!(family.members.iter().all(|m| !m.choose_when.is_empty()));
-    let r = engine()
-        .search("đăng ký kết hôn", &SearchOptions::default())
-        .expect("search");
+    let r = search("đăng ký kết hôn");
     assert!(!r.ambiguous, "a precise query is not ambiguous");
 }
 
 #[test]
 fn did_you_mean_restores_diacritics() {
-    let r = engine()
-        .search("dang ky khia sinh", &SearchOptions::default())
-        .expect("search");
+    let r = search("dang ky khia sinh");
     assert_eq!(r.suggestion.as_deref(), Some("đăng ký khai sinh"));
     // The misspelt word matches fuzzily, so the birth registration and its re-registration twin
     // ("đăng ký lại khai sinh") score alike; both lead, and the chooser separates them.
@@ -257,28 +256,21 @@ fn a_long_question_with_a_name_gets_no_did_you_mean() {
     // would be nonsense. A short query with a typo still gets one (above).
     let q = "Tôi tên là Y Kroa, quê ở buôn Ea Kly. Con gái tôi năm nay 8 tuổi, tôi muốn làm hộ chiếu \
              cho cháu để đi du lịch. Xin hỏi thủ tục thế nào?";
-    let r = engine()
-        .search(q, &SearchOptions::default())
-        .expect("search");
+    let r = search(q);
     assert!(!r.hits.is_empty());
     assert_eq!(r.suggestion, None, "{:?}", r.suggestion);
 }
 
 #[test]
 fn did_you_mean_offers_the_decoding_of_telex_and_leaves_words_typed_with_marks() {
-    let search = |q: &str| {
-        engine()
-            .search(q, &SearchOptions::default())
-            .expect("search")
-            .suggestion
-    };
+    let suggestion = |q: &str| search(q).suggestion;
     // Typed with the input method off: the decoding is what was searched, and is shown.
     assert_eq!(
-        search("ddawng kys khai sinh cho con gais").as_deref(),
+        suggestion("ddawng kys khai sinh cho con gais").as_deref(),
         Some("đăng ký khai sinh cho con gái")
     );
     // A loanword that merely looks like Telex ("photo" → "phôt") is left alone.
-    assert_eq!(search("photo công chứng giấy tờ"), None);
+    assert_eq!(suggestion("photo công chứng giấy tờ"), None);
     // Words typed with their marks are meant, even when the catalogue has a commoner neighbour:
     // "mẹ" is not "đề", "trai" not "tái", "chuột" not "chuỗi".
     for q in [
@@ -287,16 +279,14 @@ fn did_you_mean_offers_the_decoding_of_telex_and_leaves_words_typed_with_marks()
         "giấy phép kinh doanh bị chuột cắn",
         "thẻ căn cước bị bong chip",
     ] {
-        assert_eq!(search(q), None, "{q}");
+        assert_eq!(suggestion(q), None, "{q}");
     }
 }
 
 #[test]
 fn a_query_naming_no_change_asks_for_the_paper_itself() {
     let top = |q: &str| {
-        engine()
-            .search(q, &SearchOptions::default())
-            .expect("search")
+        search(q)
             .hits
             .into_iter()
             .map(|h| h.title)
@@ -319,9 +309,7 @@ fn everyday_words_are_never_corrected_into_catalogue_words() {
     // "Giờ" (now) and "gia đình" (family) are the lexicon's everyday words: the catalogue's far more
     // common "giá" must not replace them ("giá giá đình…" was offered before).
     let q = "Giờ gia đình tôi muốn đăng ký thường trú thì có được không và điều kiện là gì?";
-    let r = engine()
-        .search(q, &SearchOptions::default())
-        .expect("search");
+    let r = search(q);
     assert!(!r.hits.is_empty());
     assert_eq!(r.suggestion, None, "{:?}", r.suggestion);
 }

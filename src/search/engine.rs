@@ -377,7 +377,6 @@ impl Engine {
             used = &analysis;
             plan.analysis = used;
             plan.fuzzy = unknown && content_words <= FUZZY_MAX_WORDS;
-            plan.fuzzy_at = Some(&unknown_at);
             (total, top, searched) = self.run(&searcher, &plan, &options.filters, depth)?;
         }
         if total == 0 && !plan.fuzzy {

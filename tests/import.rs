@@ -237,8 +237,12 @@ fn hostile_text_is_inert() {
             "[liên kết](https://x.invalid) và *nhấn mạnh* & `mã`",
         ]
     );
-    assert!(!g.steps[4].html.contains("<a"), "{}", g.steps[4].html);
-    assert!(!g.steps[4].html.contains("<em>"), "{}", g.steps[4].html);
+    // As shown: the text escaped, no link or emphasis. The handbook itself keeps no copy of that HTML.
+    assert_eq!(g.steps[4].html, "");
+    assert_eq!(
+        g.for_display().steps[4].html,
+        "[liên kết](https://x.invalid) và *nhấn mạnh* &amp; `mã`"
+    );
     // The line-based checklist: groups, quantities, a 0-quantity row as a note.
     let groups: Vec<(&str, usize)> = g
         .documents

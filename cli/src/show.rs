@@ -27,7 +27,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(g)?);
+        println!("{}", serde_json::to_string_pretty(&g.for_display())?);
     } else {
         print_guide(g, &handbook);
     }

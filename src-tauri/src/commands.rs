@@ -205,7 +205,7 @@ pub async fn guide(core: State<'_, Core>, code: String) -> Result<Guide, IpcErro
         .await?
         .handbook()
         .require(&normalize(&code))?
-        .clone())
+        .for_display())
 }
 
 /// Facet values with counts, within a level when one is given (the desk's scope).

@@ -66,7 +66,7 @@ pub struct Handbook {
     pub info: ContentInfo,
     /// Editorial rules in force.
     pub rules: Rules,
-    /// Guides, sorted by file path.
+    /// Guides, sorted by file path, their HTML compacted ([`Guide::for_display`] restores it).
     pub guides: Vec<Guide>,
     /// Life events.
     pub life_events: Vec<LifeEvent>,
@@ -174,7 +174,8 @@ impl Handbook {
         provenance: load::Provenance,
         warnings: Vec<Problem>,
     ) -> Handbook {
-        let guides = parsed.guides;
+        let mut guides = parsed.guides;
+        guides.iter_mut().for_each(Guide::compact_html);
         let by_code = guides
             .iter()
             .enumerate()
@@ -215,9 +216,10 @@ impl Handbook {
     pub fn from_guides(info: ContentInfo, guides: Vec<Guide>) -> Handbook {
         let mut by_code = HashMap::new();
         let mut kept = Vec::with_capacity(guides.len());
-        for g in guides {
+        for mut g in guides {
             if !by_code.contains_key(&g.code) {
                 by_code.insert(g.code.clone(), kept.len());
+                g.compact_html();
                 kept.push(g);
             }
         }

@@ -164,7 +164,8 @@ pub struct DocumentItem {
     pub id: String,
     /// Plain text without the quantity.
     pub text: String,
-    /// Sanitized HTML of the same text.
+    /// Sanitized HTML of the same text. A handbook keeps it empty when it is only the text escaped;
+    /// [`Guide::for_display`] puts it back.
     pub html: String,
     /// Quantity and form, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,7 +210,8 @@ pub struct DocumentGroup {
 pub struct Block {
     /// Plain text.
     pub text: String,
-    /// Sanitized HTML.
+    /// Sanitized HTML. A handbook keeps it empty when it is only the text escaped;
+    /// [`Guide::for_display`] puts it back.
     pub html: String,
 }
 
@@ -294,7 +296,53 @@ pub struct Guide {
     pub source: String,
 }
 
+/// The HTML a plain text renders to: what every item of a converted record holds.
+fn plain_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 impl Guide {
+    /// Every text and HTML pair: the checklist's items, the steps, the conditions and the notes.
+    fn html_pairs(&mut self) -> impl Iterator<Item = (&String, &mut String)> {
+        let items = self
+            .documents
+            .iter_mut()
+            .flat_map(|d| d.items.iter_mut())
+            .map(|i| (&i.text, &mut i.html));
+        let blocks = self
+            .steps
+            .iter_mut()
+            .chain(self.conditions.iter_mut())
+            .chain(self.notes.iter_mut())
+            .map(|b| (&b.text, &mut b.html));
+        items.chain(blocks)
+    }
+
+    /// Leaves out every HTML that is only its text escaped. Why: half of a converted record is its
+    /// text again as HTML, about 11 MB of the full catalogue's resident memory and of its snapshot; a
+    /// handbook keeps its guides this way and [`Guide::for_display`] puts the HTML back.
+    pub(crate) fn compact_html(&mut self) {
+        for (text, html) in self.html_pairs() {
+            if !html.is_empty() && *html == plain_html(text) {
+                html.clear();
+            }
+        }
+    }
+
+    /// The guide as it is shown (to the app, to `sotay show --json`): with the HTML that
+    /// [`Guide::compact_html`] left out put back.
+    pub fn for_display(&self) -> Guide {
+        let mut g = self.clone();
+        for (text, html) in g.html_pairs() {
+            if html.is_empty() && !text.is_empty() {
+                *html = plain_html(text);
+            }
+        }
+        g
+    }
+
     /// For a guide converted from a national record, what it is and how old its data is:
     /// "Theo dữ liệu Cổng Dịch vụ công quốc gia, 06/2026 — chưa biên tập". `None` for an edited guide.
     pub fn provenance(&self) -> Option<String> {
@@ -333,5 +381,47 @@ impl Guide {
             parts.extend(blocks.iter().map(|b| b.text.as_str()));
         }
         parts.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, html: &str) -> Block {
+        Block {
+            text: text.to_string(),
+            html: html.to_string(),
+        }
+    }
+
+    #[test]
+    fn compacted_html_is_put_back_for_display_and_markup_is_kept() {
+        let src = include_str!("../../content/ho-tich/dang-ky-ket-hon.md");
+        let mut g = crate::guide::parse_guide("ket-hon.md", &crate::text::normalize(src))
+            .expect("the guide parses");
+        assert!(g.documents.iter().any(|d| !d.items.is_empty()));
+        g.steps = vec![
+            block(
+                "Nộp tờ khai & giấy tờ <bản chính>",
+                "Nộp tờ khai &amp; giấy tờ &lt;bản chính&gt;",
+            ),
+            block(
+                "Nhận Giấy chứng nhận kết hôn",
+                "Nhận <strong>Giấy chứng nhận kết hôn</strong>",
+            ),
+        ];
+        g.notes = vec![block("", "")];
+        let full = g.clone();
+        g.compact_html();
+        assert_eq!(g.steps[0].html, "", "plain HTML is left out");
+        assert_eq!(
+            g.steps[1].html, full.steps[1].html,
+            "HTML with markup is kept"
+        );
+        assert_eq!(g.for_display(), full);
+        // Compacting twice, or a guide already shown, changes nothing.
+        g.compact_html();
+        assert_eq!(g.for_display().for_display(), full);
     }
 }

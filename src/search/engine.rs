@@ -220,11 +220,11 @@ impl Engine {
 
     /// The engine saved as one file, under `key` (see [`snapshot`]).
     pub fn snapshot(&self, key: &[u8; 32]) -> Result<Vec<u8>> {
-        let meta = snapshot::Meta {
-            handbook: self.handbook.clone(),
-            vocabulary: self.vocabulary.clone(),
-            snippets: self.snippets.clone(),
-            names: self.names.clone(),
+        let meta = snapshot::MetaRef {
+            handbook: &self.handbook,
+            vocabulary: &self.vocabulary,
+            snippets: &self.snippets,
+            names: &self.names,
         };
         snapshot::encode(key, &meta, &self.ram)
     }

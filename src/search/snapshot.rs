@@ -50,13 +50,13 @@ pub(super) struct Meta {
     pub(super) names: Vec<Names>,
 }
 
-/// [`Meta`] borrowed, to write it.
+/// [`Meta`] borrowed from an engine, to write it without copying the handbook.
 #[derive(Serialize)]
-struct MetaRef<'a> {
-    handbook: &'a Handbook,
-    vocabulary: &'a Vocabulary,
-    snippets: &'a [SnippetSource],
-    names: &'a [Names],
+pub(super) struct MetaRef<'a> {
+    pub(super) handbook: &'a Handbook,
+    pub(super) vocabulary: &'a Vocabulary,
+    pub(super) snippets: &'a [SnippetSource],
+    pub(super) names: &'a [Names],
 }
 
 /// The key of a handbook's snapshot: SHA-256 of the engine build and of every content file (path and
@@ -76,48 +76,11 @@ pub fn key(files: &[SourceFile]) -> [u8; 32] {
     h.finalize().into()
 }
 
-/// The HTML a plain text renders to: what every item of a converted record holds, so a snapshot
-/// leaves it out and [`decode`] puts it back.
-fn plain_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// Every text and HTML pair of a guide.
-fn pairs(g: &mut crate::guide::Guide) -> impl Iterator<Item = (&String, &mut String)> {
-    let items = g
-        .documents
-        .iter_mut()
-        .flat_map(|d| d.items.iter_mut())
-        .map(|i| (&i.text, &mut i.html));
-    let blocks = g
-        .steps
-        .iter_mut()
-        .chain(g.conditions.iter_mut())
-        .chain(g.notes.iter_mut())
-        .map(|b| (&b.text, &mut b.html));
-    items.chain(blocks)
-}
-
 /// Writes a snapshot of the engine's state and index.
-pub(super) fn encode(key: &[u8; 32], meta: &Meta, index: &RamDirectory) -> Result<Vec<u8>> {
-    // Half of a converted record is its text again as HTML: leave out the HTML that plain text gives.
-    let mut handbook = meta.handbook.clone();
-    for g in &mut handbook.guides {
-        for (text, html) in pairs(g) {
-            if *html == plain_html(text) {
-                html.clear();
-            }
-        }
-    }
-    let compact = MetaRef {
-        handbook: &handbook,
-        vocabulary: &meta.vocabulary,
-        snippets: &meta.snippets,
-        names: &meta.names,
-    };
-    let packed = rmp_serde::to_vec_named(&compact).map_err(|e| broken(format!("encoding: {e}")))?;
+pub(super) fn encode(key: &[u8; 32], meta: &MetaRef<'_>, index: &RamDirectory) -> Result<Vec<u8>> {
+    // The handbook's guides are kept with their plain HTML left out (`Guide::compact_html`), and are
+    // written that way.
+    let packed = rmp_serde::to_vec_named(meta).map_err(|e| broken(format!("encoding: {e}")))?;
     let files = index_files(index)?;
     let mut body =
         Vec::with_capacity(packed.len() + files.iter().map(|f| f.1.len() + 64).sum::<usize>());
@@ -172,13 +135,6 @@ pub(super) fn decode(bytes: &[u8], expected: Option<&[u8; 32]>) -> Result<(Meta,
     let packed = take(body, &mut at, packed_len)?;
     let mut meta: Meta =
         rmp_serde::from_slice(packed).map_err(|e| broken(format!("decoding: {e}")))?;
-    for g in &mut meta.handbook.guides {
-        for (text, html) in pairs(g) {
-            if html.is_empty() && !text.is_empty() {
-                *html = plain_html(text);
-            }
-        }
-    }
     meta.handbook.reindex();
     let count = take_len(body, &mut at, 4)?;
     let dir = RamDirectory::create();

@@ -319,6 +319,9 @@ struct LevelsFile {
     xa: Vec<String>,
     tinh: Vec<String>,
     bo: Vec<String>,
+    /// Words that hold a level's word and name no level ("cán bộ", "sở hữu", "bảo hiểm xã hội").
+    #[serde(default)]
+    not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -343,8 +346,8 @@ pub struct Lexicon {
     pub audiences: Vec<(Phrase, Audience)>,
     /// Phrases in which an audience word names nobody ("bảo hiểm xã hội", "cơ quan nào").
     pub audiences_not: Vec<Phrase>,
-    /// Words naming a level.
-    pub levels: Vec<(Phrase, Level)>,
+    /// Words naming a level, or (`None`) holding a level's word without naming one, longest first.
+    pub levels: Vec<(Phrase, Option<Level>)>,
     /// Abbreviations (folded, e.g. `bhxh`) and their spelled-out form.
     pub abbreviations: HashMap<String, String>,
     /// The situation lexicon.
@@ -429,11 +432,12 @@ impl Lexicon {
                     .map(|p| (p, a)),
             );
         }
-        let mut levels: Vec<(Phrase, Level)> = Vec::new();
+        let mut levels: Vec<(Phrase, Option<Level>)> = Vec::new();
         for (list, l) in [
-            (words.levels.xa, Level::Xa),
-            (words.levels.tinh, Level::Tinh),
-            (words.levels.bo, Level::Bo),
+            (words.levels.xa, Some(Level::Xa)),
+            (words.levels.tinh, Some(Level::Tinh)),
+            (words.levels.bo, Some(Level::Bo)),
+            (words.levels.not, None),
         ] {
             levels.extend(phrases(&list, true).into_iter().map(|p| (p, l)));
         }
@@ -597,7 +601,9 @@ impl Lexicon {
                     continue;
                 }
                 covered[at..at + p.len()].iter_mut().for_each(|c| *c = true);
-                if !out.contains(l) {
+                if let Some(l) = l
+                    && !out.contains(l)
+                {
                     out.push(*l);
                 }
             }
@@ -804,6 +810,14 @@ mod tests {
         assert_eq!(l.levels_named(&toks("nộp ở ủy ban xã")), [Level::Xa]);
         // Without marks "xa" is also "xa" (far): levels count only when typed with them.
         assert!(l.levels_named(&toks("di lam xa")).is_empty());
+        // A level's word inside other words names no level: an official, ownership, social insurance.
+        assert!(
+            l.levels_named(&toks("cán bộ từ chối chứng thực"))
+                .is_empty()
+        );
+        assert!(l.levels_named(&toks("quyền sở hữu nhà ở")).is_empty());
+        assert!(l.levels_named(&toks("đóng bảo hiểm xã hội")).is_empty());
+        assert_eq!(l.levels_named(&toks("cán bộ ở sở tư pháp")), [Level::Tinh]);
     }
 
     #[test]

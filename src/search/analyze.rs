@@ -170,7 +170,9 @@ impl Expander {
     }
 
     /// Finds glossary terms in folded syllables; returns the expansions and which positions they cover.
-    fn find(&self, folded: &[String]) -> (Vec<Expansion>, Vec<bool>) {
+    /// A term whose every syllable is a function word where it stands (`function`: "UBND", "ủy ban
+    /// nhân dân", the office a question is addressed to) is left to weigh as one.
+    fn find(&self, folded: &[String], function: &[bool]) -> (Vec<Expansion>, Vec<bool>) {
         let mut covered = vec![false; folded.len()];
         let mut found: Vec<Expansion> = Vec::new();
         let present: rustc_hash::FxHashSet<&str> = folded.iter().map(String::as_str).collect();
@@ -188,6 +190,7 @@ impl Expander {
             for start in 0..=folded.len() - n {
                 if folded[start..start + n] == pattern[..]
                     && !covered[start..start + n].iter().any(|&c| c)
+                    && !function[start..start + n].iter().all(|&f| f)
                 {
                     covered[start..start + n].iter_mut().for_each(|c| *c = true);
                     if !found.iter().any(|e| &e.term == term) {
@@ -252,7 +255,10 @@ pub fn analyze(
     let audiences = lexicon.audiences_named(&all);
     let levels = lexicon.levels_named(&all);
 
-    let (mut expansions, protected) = expander.find(&folded);
+    let (mut expansions, protected) = expander.find(
+        &folded,
+        &mark(&all, &lexicon.function, &vec![false; all.len()]),
+    );
     let expansions_before_situations = expansions.len();
     let situations = lexicon
         .situations
@@ -470,6 +476,18 @@ mod tests {
         assert!(a.tokens.len() <= MAX_SYLLABLES);
         let a = an("\" : ( ) * ~ ^ [ ] + -");
         assert!(a.is_empty());
+    }
+
+    #[test]
+    fn the_office_named_weighs_as_a_function_word_and_is_not_spelled_out() {
+        let a = an("cán bộ UBND phường từ chối chứng thực bằng đại học");
+        let ubnd = a.tokens.iter().find(|t| t.folded == "ubnd").expect("ubnd");
+        assert!(ubnd.weight < 0.5, "{}", ubnd.weight);
+        let terms: Vec<&str> = a.expansions.iter().map(|e| e.term.as_str()).collect();
+        assert!(!terms.contains(&"UBND"), "{terms:?}");
+        // Other abbreviations are still spelled out.
+        let a = an("cấp lại thẻ BHYT");
+        assert!(a.expansions.iter().any(|e| e.term == "BHYT"));
     }
 
     #[test]

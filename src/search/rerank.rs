@@ -143,8 +143,15 @@ pub(super) struct QueryWords {
     typed_total: f32,
     /// Every content word the query stands for: typed, decoded and expanded by the glossary.
     all: HashSet<String>,
+    /// The content words typed or decoded, without the glossary's.
+    own: HashSet<String>,
+    /// The words of each glossary phrase the query was expanded by: each is one reading of what was
+    /// typed, and a name is covered by the typed words and one reading at a time.
+    readings: Vec<HashSet<String>>,
     /// The words recognised situations add.
     situation: HashSet<String>,
+    /// The words of each phrase a recognised situation adds, read like `readings`.
+    situation_readings: Vec<HashSet<String>>,
     /// The word being typed (folded), when searching as you type: a name word it starts counts.
     prefix: Option<String>,
 }
@@ -180,12 +187,29 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
                 .map(|t| t.folded.clone()),
         );
     }
+    let own = all.clone();
     let mut situation = HashSet::default();
+    let mut readings = Vec::new();
+    let mut situation_readings = Vec::new();
     for e in &a.expansions {
         let words = e.phrases.iter().flatten().map(|t| t.folded.clone());
         match e.source {
-            Source::Glossary => all.extend(words),
-            Source::Situation => situation.extend(words),
+            Source::Glossary => {
+                all.extend(words);
+                readings.extend(
+                    e.phrases
+                        .iter()
+                        .map(|p| p.iter().map(|t| t.folded.clone()).collect()),
+                );
+            }
+            Source::Situation => {
+                situation.extend(words);
+                situation_readings.extend(
+                    e.phrases
+                        .iter()
+                        .map(|p| p.iter().map(|t| t.folded.clone()).collect()),
+                );
+            }
         }
     }
     let prefix = a
@@ -197,7 +221,10 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         typed,
         typed_total,
         all,
+        own,
+        readings,
         situation,
+        situation_readings,
         prefix,
     }
 }
@@ -229,11 +256,19 @@ fn cover_by(names: &Names, has: &dyn Fn(&str) -> bool) -> f32 {
 /// counts fully; with the vocabulary of recognised situations it counts by `situation` (a reading of
 /// what was said must not outweigh what was said).
 pub(super) fn name_cover(names: &Names, query: &QueryWords, situation: f32) -> f32 {
-    let typed = cover_by(names, &|w| query.has(w));
-    if query.situation.is_empty() {
-        return typed;
-    }
-    typed.max(situation * cover_by(names, &|w| query.has_with_situation(w)))
+    let prefixed = |w: &str| query.prefix.as_deref().is_some_and(|p| w.starts_with(p));
+    let own = |w: &str| query.own.contains(w) || prefixed(w);
+    let typed = query
+        .readings
+        .iter()
+        .map(|r| cover_by(names, &|w| own(w) || r.contains(w)))
+        .fold(cover_by(names, &own), f32::max);
+    let read = query
+        .situation_readings
+        .iter()
+        .map(|r| cover_by(names, &|w| own(w) || r.contains(w)))
+        .fold(0.0, f32::max);
+    typed.max(situation * read)
 }
 
 /// Where the query points: the level and audiences it names, or the office's level and citizens.
@@ -308,4 +343,76 @@ pub(super) fn score(
         0.0
     };
     base + w.cover * cover + w.query_cover * explained + prior(names, query, target, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(title: &str) -> Names {
+        let words: Vec<String> = title.split(' ').map(String::from).collect();
+        Names {
+            title: Words::new(&words),
+            aliases: Vec::new(),
+            all: Words::new(&words),
+            levels: Vec::new(),
+            audiences: Vec::new(),
+            edited: false,
+            changes: Vec::new(),
+        }
+    }
+
+    fn set(words: &str) -> HashSet<String> {
+        words.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn a_name_is_covered_by_one_reading_of_the_query_at_a_time() {
+        // "bố tôi là chủ hộ, vừa mất: cắt hộ khẩu" reads as "xóa đăng ký thường trú" (cắt hộ khẩu) and
+        // as "điều chỉnh thông tin về cư trú" (chủ hộ). A title made of pieces of both readings is not
+        // named by the query; the title one reading names entirely is.
+        let readings = vec![
+            set("xoa dang ky thuong tru"),
+            set("dieu chinh thong tin ve cu tru"),
+        ];
+        let query = QueryWords {
+            typed: HashMap::default(),
+            typed_total: 0.0,
+            all: readings
+                .iter()
+                .flatten()
+                .cloned()
+                .chain(set("cat ho khau"))
+                .collect(),
+            own: set("cat ho khau"),
+            readings,
+            situation: HashSet::default(),
+            situation_readings: Vec::new(),
+            prefix: None,
+        };
+        let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
+        let pieces = name_cover(
+            &names("khai bao thong tin ve cu tru dang ky thuong tru"),
+            &query,
+            0.8,
+        );
+        assert!((whole - 1.0).abs() < 1e-6, "{whole}");
+        assert!(pieces < 0.7, "{pieces}");
+        // Situations are read the same way, and count by their factor.
+        let query = QueryWords {
+            situation: query.readings.iter().flatten().cloned().collect(),
+            situation_readings: query.readings.clone(),
+            readings: Vec::new(),
+            all: query.own.clone(),
+            ..query
+        };
+        let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
+        assert!((whole - 0.8).abs() < 1e-6, "{whole}");
+        let pieces = name_cover(
+            &names("khai bao thong tin ve cu tru dang ky thuong tru"),
+            &query,
+            0.8,
+        );
+        assert!(pieces < 0.6, "{pieces}");
+    }
 }

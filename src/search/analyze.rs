@@ -479,6 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn asking_for_the_conditions_names_no_procedure() {
+        let a = an("muốn đăng ký thường trú thì điều kiện là gì");
+        let weight = |w: &str| a.tokens.iter().find(|t| t.exact == w).map(|t| t.weight);
+        assert!(weight("kiện").is_none_or(|w| w < 0.5), "{a:?}");
+        assert!(weight("trú").is_some_and(|w| w > 0.5), "{a:?}");
+        // Conditions named as a thing keep their weight.
+        let a = an("điều kiện kinh doanh");
+        assert!(a.tokens.iter().all(|t| t.weight > 0.5), "{a:?}");
+    }
+
+    #[test]
     fn the_office_named_weighs_as_a_function_word_and_is_not_spelled_out() {
         let a = an("cán bộ UBND phường từ chối chứng thực bằng đại học");
         let ubnd = a.tokens.iter().find(|t| t.folded == "ubnd").expect("ubnd");

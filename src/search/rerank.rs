@@ -36,6 +36,26 @@ pub(super) struct Names {
     /// The words a query would ask for the title's changes by ([`CHANGES`], folded); empty for a
     /// procedure that starts something.
     changes: Vec<Words>,
+    /// The title narrows the procedure to children ("… cho người dưới 14 tuổi").
+    #[serde(default)]
+    for_children: bool,
+}
+
+/// Words of a title that narrow a procedure to children, with their marks. A query asks for that
+/// case only by saying so (see [`asks_for_a_child`]): "làm thẻ căn cước" means the card for anyone
+/// over 14, and "làm căn cước cho con" may too.
+const FOR_CHILDREN: &[&str] = &["dưới 14 tuổi"];
+
+/// Whether a query names a young child: an age under 14 ("9 tuổi", "10 tuoi", "8 tháng") or a word
+/// for one ("dưới", "trẻ em", "bé", "nhỏ"), folded.
+fn asks_for_a_child(folded: &[&str]) -> bool {
+    let young = |n: &str, unit: &str| {
+        n.parse::<u32>().is_ok_and(|n| n < 14) && (unit == "tuoi" || unit == "thang")
+    };
+    folded.windows(2).any(|w| young(w[0], w[1]))
+        || folded
+            .iter()
+            .any(|w| ["duoi", "tre", "be", "nho", "so sinh"].contains(w))
 }
 
 /// How a procedure's title says it replaces or ends something already issued, and the word by which
@@ -126,6 +146,12 @@ impl Names {
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
+            for_children: {
+                let title = format!(" {} ", syllables(&g.title.to_lowercase()).join(" "));
+                FOR_CHILDREN
+                    .iter()
+                    .any(|c| title.contains(&format!(" {c} ")))
+            },
         }
     }
 
@@ -154,6 +180,8 @@ pub(super) struct QueryWords {
     situation_readings: Vec<HashSet<String>>,
     /// The word being typed (folded), when searching as you type: a name word it starts counts.
     prefix: Option<String>,
+    /// The query names a young child ([`asks_for_a_child`]).
+    child: bool,
 }
 
 impl QueryWords {
@@ -217,7 +245,10 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         .last()
         .filter(|t| prefix && t.folded.chars().count() >= 2)
         .map(|t| t.folded.clone());
+    let folded: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
+    let child = asks_for_a_child(&folded);
     QueryWords {
+        child,
         typed,
         typed_total,
         all,
@@ -300,11 +331,12 @@ fn prior(names: &Names, query: &QueryWords, target: &Target, w: &Weights) -> f32
     // A title that replaces or changes something ("Cấp lại thẻ căn cước", "Trình báo mất hộ chiếu")
     // answers a query that names none of its changes only if nothing else does: "làm hộ chiếu cho
     // con" asks for the passport itself.
-    let unasked = !names.changes.is_empty()
+    let unasked = (!names.changes.is_empty()
         && !names
             .changes
             .iter()
-            .any(|c| c.iter().all(|s| query.has_with_situation(s)));
+            .any(|c| c.iter().all(|s| query.has_with_situation(s))))
+        || (names.for_children && !query.child);
     let level = names.levels.iter().any(|l| target.levels.contains(l));
     // A guide fits the audience when it serves one the query means, and, when the query means
     // citizens only, carries no mark of another audience (a foreign-element or armed-forces twin).
@@ -359,6 +391,7 @@ mod tests {
             audiences: Vec::new(),
             edited: false,
             changes: Vec::new(),
+            for_children: false,
         }
     }
 
@@ -389,6 +422,7 @@ mod tests {
             situation: HashSet::default(),
             situation_readings: Vec::new(),
             prefix: None,
+            child: false,
         };
         let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
         let pieces = name_cover(
@@ -414,5 +448,42 @@ mod tests {
             0.8,
         );
         assert!(pieces < 0.6, "{pieces}");
+    }
+
+    #[test]
+    fn a_procedure_for_children_needs_a_query_that_names_a_child() {
+        fn words(q: &str) -> Vec<&str> {
+            q.split(' ').collect()
+        }
+        assert!(asks_for_a_child(&words("lam can cuoc cho con 10 tuoi")));
+        assert!(asks_for_a_child(&words("the can cuoc cho tre em")));
+        assert!(!asks_for_a_child(&words(
+            "lam the can cuoc lan dau cho con"
+        )));
+        assert!(!asks_for_a_child(&words("lam cccd cho con hoc lop 9")));
+        assert!(!asks_for_a_child(&words("con 14 tuoi lam can cuoc")));
+
+        let mut young = names("cap the can cuoc cho nguoi duoi 14 tuoi");
+        young.for_children = true;
+        let any = names("cap the can cuoc cho nguoi tu du 14 tuoi tro len");
+        let query = |child: bool| QueryWords {
+            typed: HashMap::default(),
+            typed_total: 0.0,
+            all: set("cap the can cuoc"),
+            own: set("cap the can cuoc"),
+            readings: Vec::new(),
+            situation: HashSet::default(),
+            situation_readings: Vec::new(),
+            prefix: None,
+            child,
+        };
+        let target = Target {
+            levels: vec![Level::Xa],
+            audiences: vec![Audience::Citizen],
+        };
+        let w = Weights::default();
+        let p = |n: &Names, child: bool| prior(n, &query(child), &target, &w);
+        assert!(p(&young, false) < p(&any, false));
+        assert_eq!(p(&young, true), p(&any, true));
     }
 }

@@ -679,6 +679,10 @@ mod tests {
         let q = "em gái ở quê lên chơi một tuần, có phải báo công an không";
         assert!(fires(q, "luu-tru"), "{:?}", rules(q));
         assert!(fires("con về chơi, tôi có phải khai báo không", "luu-tru"));
+        // A short stay is often called "tạm trú" by the person asking.
+        let q = "bạn ngủ qua đêm ở nhà tôi có phải đăng ký tạm trú không";
+        assert!(fires(q, "luu-tru"), "{:?}", rules(q));
+        assert!(!fires("tôi thuê trọ, muốn đăng ký tạm trú", "luu-tru"));
         // A visit with no police in the sentence is only a visit.
         assert!(!fires(
             "con về chơi Tết thì làm căn cước được không",

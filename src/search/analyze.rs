@@ -487,6 +487,14 @@ mod tests {
         // Conditions named as a thing keep their weight.
         let a = an("điều kiện kinh doanh");
         assert!(a.tokens.iter().all(|t| t.weight > 0.5), "{a:?}");
+        // Asking the fee likewise: the intent is kept, the words weigh little; a fee named keeps its weight.
+        let a = an("làm hộ chiếu lệ phí bao nhiêu");
+        assert_eq!(a.intent, Some(Intent::Fee));
+        let phi = a.tokens.iter().find(|t| t.exact == "phí").expect("phí");
+        assert!(phi.weight < 0.5, "{a:?}");
+        let a = an("khai lệ phí trước bạ nhà đất");
+        let phi = a.tokens.iter().find(|t| t.exact == "phí").expect("phí");
+        assert!(phi.weight > 0.5, "{a:?}");
     }
 
     #[test]

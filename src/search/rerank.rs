@@ -39,6 +39,37 @@ pub(super) struct Names {
     /// The title narrows the procedure to children ("… cho người dưới 14 tuổi").
     #[serde(default)]
     for_children: bool,
+    /// The title's first words say it changes something already issued or registered: one of
+    /// [`CHANGES`] or of [`ALTERS`].
+    #[serde(default)]
+    alters: bool,
+}
+
+/// Besides [`CHANGES`], title words that say a procedure alters what exists: a query asking for a
+/// change ("làm lại", "sửa lại") may mean any of them.
+const ALTERS: &[&str] = &[
+    "thay đổi",
+    "điều chỉnh",
+    "đính chính",
+    "cải chính",
+    "bổ sung",
+    "trở lại",
+    "đổi",
+    "chuyển",
+    "bản sao",
+    "trích lục",
+];
+
+/// Whether a title's first words ([`CHANGE_AT`]) hold any of `phrases`, with their marks.
+fn heads_with(title: &str, phrases: impl IntoIterator<Item = &'static str>) -> bool {
+    let mut exact = syllables(&title.to_lowercase());
+    exact.truncate(CHANGE_AT);
+    phrases.into_iter().any(|c| {
+        let c: Vec<&str> = c.split(' ').collect();
+        exact
+            .windows(c.len())
+            .any(|w| w.iter().zip(&c).all(|(a, b)| a == b))
+    })
 }
 
 /// Words of a title that narrow a procedure to children, with their marks. A query asks for that
@@ -146,6 +177,13 @@ impl Names {
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
+            alters: heads_with(
+                &g.title,
+                CHANGES
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .chain(ALTERS.iter().copied()),
+            ),
             for_children: {
                 let title = format!(" {} ", syllables(&g.title.to_lowercase()).join(" "));
                 FOR_CHILDREN
@@ -182,6 +220,33 @@ pub(super) struct QueryWords {
     prefix: Option<String>,
     /// The query names a young child ([`asks_for_a_child`]).
     child: bool,
+    /// The query asks for a change ([`CHANGES`]) in so many words: typed ("cấp lại", "gia hạn") or
+    /// read by the glossary or a situation ("làm lại" → "cấp lại").
+    asks_change: bool,
+}
+
+/// Whether the query asks for one of [`CHANGES`] in so many words: the whole phrase typed, or in
+/// one of the phrases the glossary and the situations read it as. "mất" does not count: it is as
+/// often a death as a loss, and a loss is read as "cấp lại" by the situations.
+fn asks_change(a: &Analysis) -> bool {
+    let phrases: Vec<Vec<String>> = CHANGES
+        .iter()
+        .filter(|(c, _)| *c != "mất")
+        .map(|(c, _)| syllables(&fold(c)))
+        .collect();
+    let holds = |words: &[&str]| {
+        phrases.iter().any(|p| {
+            words
+                .windows(p.len())
+                .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+        })
+    };
+    let typed: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
+    holds(&typed)
+        || a.expansions.iter().flat_map(|e| &e.phrases).any(|p| {
+            let words: Vec<&str> = p.iter().map(|t| t.folded.as_str()).collect();
+            holds(&words)
+        })
 }
 
 impl QueryWords {
@@ -249,6 +314,7 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
     let child = asks_for_a_child(&folded);
     QueryWords {
         child,
+        asks_change: asks_change(a),
         typed,
         typed_total,
         all,
@@ -336,7 +402,10 @@ fn prior(names: &Names, query: &QueryWords, target: &Target, w: &Weights) -> f32
             .changes
             .iter()
             .any(|c| c.iter().all(|s| query.has_with_situation(s))))
-        || (names.for_children && !query.child);
+        || (names.for_children && !query.child)
+        // And a title that changes nothing answers a query that asks for a change ("làm lại cà vẹt
+        // xe") only if nothing else does.
+        || (!names.alters && query.asks_change);
     let level = names.levels.iter().any(|l| target.levels.contains(l));
     // A guide fits the audience when it serves one the query means, and, when the query means
     // citizens only, carries no mark of another audience (a foreign-element or armed-forces twin).
@@ -392,6 +461,7 @@ mod tests {
             edited: false,
             changes: Vec::new(),
             for_children: false,
+            alters: false,
         }
     }
 
@@ -423,6 +493,7 @@ mod tests {
             situation_readings: Vec::new(),
             prefix: None,
             child: false,
+            asks_change: false,
         };
         let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
         let pieces = name_cover(
@@ -476,6 +547,7 @@ mod tests {
             situation_readings: Vec::new(),
             prefix: None,
             child,
+            asks_change: false,
         };
         let target = Target {
             levels: vec![Level::Xa],
@@ -485,5 +557,42 @@ mod tests {
         let p = |n: &Names, child: bool| prior(n, &query(child), &target, &w);
         assert!(p(&young, false) < p(&any, false));
         assert_eq!(p(&young, true), p(&any, true));
+    }
+
+    #[test]
+    fn a_title_that_changes_nothing_loses_to_one_that_does_when_a_change_is_asked() {
+        assert!(heads_with("Cấp lại chứng nhận đăng ký xe", ["cấp lại"]));
+        assert!(heads_with(
+            "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+            ALTERS.iter().copied()
+        ));
+        assert!(!heads_with(
+            "Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe",
+            ALTERS.iter().copied()
+        ));
+        let mut sale = names("cap chung nhan dang ky xe bien so xe khi thay doi chu xe");
+        sale.alters = false;
+        let mut reissue = names("cap lai chung nhan dang ky xe bien so xe");
+        reissue.alters = true;
+        let query = |asks_change: bool| QueryWords {
+            typed: HashMap::default(),
+            typed_total: 0.0,
+            all: set("lam lai cap lai dang ky xe"),
+            own: set("lam lai dang ky xe"),
+            readings: Vec::new(),
+            situation: HashSet::default(),
+            situation_readings: Vec::new(),
+            prefix: None,
+            child: false,
+            asks_change,
+        };
+        let target = Target {
+            levels: vec![Level::Xa],
+            audiences: vec![Audience::Citizen],
+        };
+        let w = Weights::default();
+        let p = |n: &Names, asks: bool| prior(n, &query(asks), &target, &w);
+        assert!(p(&sale, true) < p(&reissue, true));
+        assert_eq!(p(&sale, false), p(&reissue, false));
     }
 }

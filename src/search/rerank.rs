@@ -39,6 +39,9 @@ pub(super) struct Names {
     /// The title narrows the procedure to children ("… cho người dưới 14 tuổi").
     #[serde(default)]
     for_children: bool,
+    /// The [`QUALIFIERS`] the title holds (their positions in the list).
+    #[serde(default)]
+    qualified: Vec<u8>,
     /// The title's first words say it changes something already issued or registered: one of
     /// [`CHANGES`] or of [`ALTERS`].
     #[serde(default)]
@@ -76,6 +79,31 @@ fn heads_with(title: &str, phrases: impl IntoIterator<Item = &'static str>) -> b
 /// case only by saying so (see [`asks_for_a_child`]): "làm thẻ căn cước" means the card for anyone
 /// over 14, and "làm căn cước cho con" may too.
 const FOR_CHILDREN: &[&str] = &["dưới 14 tuổi"];
+
+/// Words of a title that narrow a procedure to a case (with their marks), and the folded phrases by
+/// which a query names that case, typed or in what the glossary and the situations read it as. A
+/// title that holds one answers a query that names none of them only if nothing else does: the
+/// residence record "… đối với người chưa đủ điều kiện đăng ký thường trú" is for people with no
+/// place to register, not for "nhập hộ khẩu"; "Đăng ký khai tử lưu động" is for an officer who
+/// comes to the house.
+const QUALIFIERS: &[(&str, &[&str])] = &[
+    (
+        "chưa đủ điều kiện",
+        &[
+            "chua du dieu kien",
+            "khong du dieu kien",
+            "khong co noi o",
+            "khong co cho o",
+            "khong co noi thuong tru",
+            "khong co ho khau",
+            "chua co ho khau",
+            "khong co nha",
+            "vo gia cu",
+            "khong co dia chi",
+        ],
+    ),
+    ("lưu động", &["luu dong"]),
+];
 
 /// Whether a query names a young child: an age under 14 ("9 tuổi", "10 tuoi", "8 tháng") or a word
 /// for one ("dưới", "trẻ em", "bé", "nhỏ"), folded.
@@ -177,6 +205,14 @@ impl Names {
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
+            qualified: {
+                let title = format!(" {} ", syllables(&g.title.to_lowercase()).join(" "));
+                (0u8..)
+                    .zip(QUALIFIERS)
+                    .filter(|(_, (q, _))| title.contains(&format!(" {q} ")))
+                    .map(|(i, _)| i)
+                    .collect()
+            },
             alters: heads_with(
                 &g.title,
                 CHANGES
@@ -220,9 +256,39 @@ pub(super) struct QueryWords {
     prefix: Option<String>,
     /// The query names a young child ([`asks_for_a_child`]).
     child: bool,
+    /// For each of [`QUALIFIERS`], whether the query names its case.
+    qualifiers: Vec<bool>,
     /// The query asks for a change ([`CHANGES`]) in so many words: typed ("cấp lại", "gia hạn") or
     /// read by the glossary or a situation ("làm lại" → "cấp lại").
     asks_change: bool,
+}
+
+/// Whether a sequence of folded words holds a folded phrase.
+fn holds_phrase(words: &[&str], phrase: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    words
+        .windows(p.len())
+        .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+}
+
+/// For each of [`QUALIFIERS`], whether the query names its case: one of its phrases typed, or in a
+/// phrase the glossary or a situation reads the query as.
+fn qualifiers_named(a: &Analysis) -> Vec<bool> {
+    let typed: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
+    let read: Vec<Vec<&str>> = a
+        .expansions
+        .iter()
+        .flat_map(|e| &e.phrases)
+        .map(|p| p.iter().map(|t| t.folded.as_str()).collect())
+        .collect();
+    QUALIFIERS
+        .iter()
+        .map(|(_, asked)| {
+            asked
+                .iter()
+                .any(|q| holds_phrase(&typed, q) || read.iter().any(|r| holds_phrase(r, q)))
+        })
+        .collect()
 }
 
 /// Whether the query asks for one of [`CHANGES`] in so many words: the whole phrase typed, or in
@@ -313,6 +379,7 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
     let folded: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
     let child = asks_for_a_child(&folded);
     QueryWords {
+        qualifiers: qualifiers_named(a),
         child,
         asks_change: asks_change(a),
         typed,
@@ -403,6 +470,10 @@ fn prior(names: &Names, query: &QueryWords, target: &Target, w: &Weights) -> f32
             .iter()
             .any(|c| c.iter().all(|s| query.has_with_situation(s))))
         || (names.for_children && !query.child)
+        || names
+            .qualified
+            .iter()
+            .any(|&i| !query.qualifiers.get(usize::from(i)).copied().unwrap_or(false))
         // And a title that changes nothing answers a query that asks for a change ("làm lại cà vẹt
         // xe") only if nothing else does.
         || (!names.alters && query.asks_change);
@@ -461,6 +532,7 @@ mod tests {
             edited: false,
             changes: Vec::new(),
             for_children: false,
+            qualified: Vec::new(),
             alters: false,
         }
     }
@@ -493,6 +565,7 @@ mod tests {
             situation_readings: Vec::new(),
             prefix: None,
             child: false,
+            qualifiers: Vec::new(),
             asks_change: false,
         };
         let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
@@ -547,6 +620,7 @@ mod tests {
             situation_readings: Vec::new(),
             prefix: None,
             child,
+            qualifiers: Vec::new(),
             asks_change: false,
         };
         let target = Target {
@@ -584,6 +658,7 @@ mod tests {
             situation_readings: Vec::new(),
             prefix: None,
             child: false,
+            qualifiers: Vec::new(),
             asks_change,
         };
         let target = Target {
@@ -594,5 +669,42 @@ mod tests {
         let p = |n: &Names, asks: bool| prior(n, &query(asks), &target, &w);
         assert!(p(&sale, true) < p(&reissue, true));
         assert_eq!(p(&sale, false), p(&reissue, false));
+    }
+
+    #[test]
+    fn a_title_qualified_to_a_case_needs_a_query_that_names_it() {
+        assert!(holds_phrase(
+            &["toi", "khong", "co", "ho", "khau"],
+            "khong co ho khau"
+        ));
+        assert!(!holds_phrase(
+            &["co", "ho", "khau", "khong"],
+            "khong co ho khau"
+        ));
+        let mut unregistered =
+            names("khai bao thong tin ve cu tru doi voi nguoi chua du dieu kien");
+        unregistered.qualified = vec![0];
+        let plain = names("dang ky thuong tru");
+        let query = |named: bool| QueryWords {
+            typed: HashMap::default(),
+            typed_total: 0.0,
+            all: set("nhap ho khau"),
+            own: set("nhap ho khau"),
+            readings: Vec::new(),
+            situation: HashSet::default(),
+            situation_readings: Vec::new(),
+            prefix: None,
+            child: false,
+            qualifiers: vec![named, false],
+            asks_change: false,
+        };
+        let target = Target {
+            levels: vec![Level::Xa],
+            audiences: vec![Audience::Citizen],
+        };
+        let w = Weights::default();
+        let p = |n: &Names, named: bool| prior(n, &query(named), &target, &w);
+        assert!(p(&unregistered, false) < p(&plain, false));
+        assert_eq!(p(&unregistered, true), p(&plain, true));
     }
 }

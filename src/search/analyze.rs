@@ -137,9 +137,13 @@ fn asking(text: &str) -> Vec<bool> {
 /// Glossary terms and abbreviations prepared for matching against queries.
 #[derive(Debug, Clone, Default)]
 pub struct Expander {
-    /// (folded syllables of a term or variant, the term, its expansion phrases as tokens)
-    entries: Vec<(Vec<String>, String, Vec<Vec<Token>>)>,
+    /// (folded syllables of a term or variant, the term, its expansion phrases as tokens, the
+    /// syllables of the term or variant lowercased with their marks)
+    entries: Vec<Entry>,
 }
+
+/// One term or variant of the glossary, or one abbreviation: see [`Expander::entries`].
+type Entry = (Vec<String>, String, Vec<Vec<Token>>, Vec<String>);
 
 impl Expander {
     /// Prepares every glossary entry that has `expand` words, and every abbreviation of the lexicon
@@ -152,7 +156,8 @@ impl Expander {
             for form in std::iter::once(&t.term).chain(t.variants.iter()) {
                 let pattern = syllables(&fold(&normalize(form)));
                 if !pattern.is_empty() {
-                    entries.push((pattern, t.term.clone(), phrases.clone()));
+                    let marked = syllables(&normalize(form).to_lowercase());
+                    entries.push((pattern, t.term.clone(), phrases.clone(), marked));
                 }
             }
         }
@@ -161,7 +166,13 @@ impl Expander {
         for (abbr, full) in abbreviations {
             let pattern = vec![abbr.clone()];
             if !entries.iter().any(|e| e.0 == pattern) {
-                entries.push((pattern, abbr.to_uppercase(), vec![tokens_of(full)]));
+                // An abbreviation is matched folded ("HĐND", "hdnd"): no marked form to hold to.
+                entries.push((
+                    pattern,
+                    abbr.to_uppercase(),
+                    vec![tokens_of(full)],
+                    Vec::new(),
+                ));
             }
         }
         // Longest patterns first, so "sổ hộ khẩu" wins over "hộ khẩu".
@@ -169,14 +180,25 @@ impl Expander {
         Expander { entries }
     }
 
-    /// Finds glossary terms in folded syllables; returns the expansions and which positions they cover.
-    /// A term whose every syllable is a function word where it stands (`function`: "UBND", "ủy ban
-    /// nhân dân", the office a question is addressed to) is left to weigh as one.
-    fn find(&self, folded: &[String], function: &[bool]) -> (Vec<Expansion>, Vec<bool>) {
+    /// Finds glossary terms in a query's tokens; returns the expansions and which positions they
+    /// cover. A word typed with marks must have the term's marks ("còn lại" is not "con lai", a
+    /// child of mixed parentage); one typed without them matches folded. A term whose every
+    /// syllable is a function word where it stands (`function`: "UBND", "ủy ban nhân dân", the
+    /// office a question is addressed to) is left to weigh as one.
+    fn find(&self, tokens: &[Token], function: &[bool]) -> (Vec<Expansion>, Vec<bool>) {
+        let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let exact: Vec<String> = tokens.iter().map(|t| t.exact.to_lowercase()).collect();
+        let fits = |at: usize, marked: &[String]| {
+            marked.is_empty()
+                || marked.iter().enumerate().all(|(k, m)| {
+                    let typed = &exact[at + k];
+                    typed == m || typed == folded[at + k]
+                })
+        };
         let mut covered = vec![false; folded.len()];
         let mut found: Vec<Expansion> = Vec::new();
-        let present: rustc_hash::FxHashSet<&str> = folded.iter().map(String::as_str).collect();
-        for (pattern, term, phrases) in &self.entries {
+        let present: rustc_hash::FxHashSet<&str> = folded.iter().copied().collect();
+        for (pattern, term, phrases, marked) in &self.entries {
             let n = pattern.len();
             // A pattern whose first syllable the query lacks cannot match (one lookup instead of a
             // comparison at every position, for each of the glossary's patterns).
@@ -188,7 +210,11 @@ impl Expander {
                 continue;
             }
             for start in 0..=folded.len() - n {
-                if folded[start..start + n] == pattern[..]
+                if folded[start..start + n]
+                    .iter()
+                    .zip(pattern)
+                    .all(|(a, b)| *a == b.as_str())
+                    && fits(start, marked)
                     && !covered[start..start + n].iter().any(|&c| c)
                     && !function[start..start + n].iter().all(|&f| f)
                 {
@@ -250,13 +276,12 @@ pub fn analyze(
         .join(" ");
     let mut all = tokens_of(&normalized);
     all.truncate(MAX_SYLLABLES);
-    let folded: Vec<String> = all.iter().map(|t| t.folded.clone()).collect();
     let intent = lexicon.intent(&all);
     let audiences = lexicon.audiences_named(&all);
     let levels = lexicon.levels_named(&all);
 
     let (mut expansions, protected) = expander.find(
-        &folded,
+        &all,
         &mark(&all, &lexicon.function, &vec![false; all.len()]),
     );
     let expansions_before_situations = expansions.len();
@@ -476,6 +501,26 @@ mod tests {
         assert!(a.tokens.len() <= MAX_SYLLABLES);
         let a = an("\" : ( ) * ~ ^ [ ] + -");
         assert!(a.is_empty());
+    }
+
+    #[test]
+    fn a_term_typed_with_marks_needs_its_own_marks() {
+        let terms = |q: &str| -> Vec<String> {
+            an(q)
+                .expansions
+                .into_iter()
+                .filter(|e| e.source == Source::Glossary)
+                .map(|e| e.term)
+                .collect()
+        };
+        assert_eq!(terms("nhập hộ khẩu cho con"), ["hộ khẩu"]);
+        assert_eq!(terms("nhap ho khau cho con"), ["hộ khẩu"]);
+        // Other words that fold the same are not the term.
+        assert!(terms("họ không hồ khâu được").is_empty());
+        // A word typed without marks in a query with marks still matches folded.
+        assert_eq!(terms("nhập ho khau cho con"), ["hộ khẩu"]);
+        // Abbreviations match however they are typed.
+        assert_eq!(terms("KT3 hết hạn"), ["KT3"]);
     }
 
     #[test]

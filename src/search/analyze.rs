@@ -566,6 +566,10 @@ mod tests {
         };
         assert!(weight("năm") < 0.5);
         assert!(weight("mất") < 1.0, "a trigger word weighs less");
+        // The light verb of a request weighs little: "làm hộ chiếu" asks for the passport.
+        let a2 = an("làm hộ chiếu lần đầu");
+        let lam = a2.tokens.iter().find(|t| t.exact == "làm").expect("làm");
+        assert!(lam.weight < 0.5, "{a2:?}");
         let situation: Vec<&str> = a
             .expansions
             .iter()

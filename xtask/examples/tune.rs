@@ -1,5 +1,6 @@
 //! Tunes the query-time search weights on the TUNING sets only: `tests/relevance/queries.tsv`,
-//! `tests/relevance/situations.tsv` and, when present, the public development set
+//! `tests/relevance/situations.tsv`, `tests/relevance/real-tuning.tsv` and, when present, the public
+//! development set
 //! `../shared/eval/dev-queries.tsv`, each over the default handbook (edited guides and national
 //! catalogue) and over the national catalogue alone. The held-out set (`tests/relevance/heldout.tsv`) is
 //! never read here.
@@ -8,7 +9,7 @@
 //! cargo run --release -p xtask --example tune            # coordinate descent from the current defaults
 //! ```
 //!
-//! The objective is the mean MRR@10 over the six (handbook, set) pairs, with a penalty when the default
+//! The objective is the mean MRR@10 over the eight (handbook, set) pairs, with a penalty when the default
 //! handbook's R@5 on `queries.tsv` falls below the gate of `make test` (0.98). Each weight in turn is
 //! scaled by a few factors and the best kept, for two rounds; the best weights are printed as Rust.
 
@@ -150,6 +151,7 @@ fn main() -> anyhow::Result<()> {
     for (name, path) in [
         ("queries", "tests/relevance/queries.tsv"),
         ("situations", "tests/relevance/situations.tsv"),
+        ("real", "tests/relevance/real-tuning.tsv"),
         ("dev", "../shared/eval/dev-queries.tsv"),
     ] {
         match read(path)? {

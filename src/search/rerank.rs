@@ -245,13 +245,16 @@ pub(super) struct QueryWords {
     all: HashSet<String>,
     /// The content words typed or decoded, without the glossary's.
     own: HashSet<String>,
-    /// The words of each glossary phrase the query was expanded by: each is one reading of what was
-    /// typed, and a name is covered by the typed words and one reading at a time.
-    readings: Vec<HashSet<String>>,
+    /// For each word of a reading of the query, the readings that hold it, one bit each: first the
+    /// glossary's phrases, then the situations' (see [`QueryWords::set_readings`]). A name is covered
+    /// by the typed words and one reading at a time.
+    masks: HashMap<String, u32>,
+    /// How many of the bits are glossary readings.
+    glossary_readings: usize,
+    /// How many bits are used, glossary and situation readings together.
+    readings: usize,
     /// The words recognised situations add.
     situation: HashSet<String>,
-    /// The words of each phrase a recognised situation adds, read like `readings`.
-    situation_readings: Vec<HashSet<String>>,
     /// The word being typed (folded), when searching as you type: a name word it starts counts.
     prefix: Option<String>,
     /// The query names a young child ([`asks_for_a_child`]).
@@ -315,7 +318,24 @@ fn asks_change(a: &Analysis) -> bool {
         })
 }
 
+/// At most this many readings of a query count for name cover (bits of [`QueryWords::masks`]).
+const MAX_READINGS: usize = 32;
+
 impl QueryWords {
+    /// Sets the readings of the query: the words of each glossary phrase, then of each situation
+    /// phrase. Readings past [`MAX_READINGS`] are left out.
+    fn set_readings(&mut self, glossary: Vec<HashSet<String>>, situation: Vec<HashSet<String>>) {
+        self.masks.clear();
+        self.glossary_readings = glossary.len().min(MAX_READINGS);
+        let all: Vec<HashSet<String>> = glossary.into_iter().chain(situation).collect();
+        self.readings = all.len().min(MAX_READINGS);
+        for (bit, words) in all.into_iter().take(MAX_READINGS).enumerate() {
+            for w in words {
+                *self.masks.entry(w).or_default() |= 1 << bit;
+            }
+        }
+    }
+
     fn has(&self, word: &str) -> bool {
         self.all.contains(word) || self.prefix.as_deref().is_some_and(|p| word.starts_with(p))
     }
@@ -378,7 +398,7 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         .map(|t| t.folded.clone());
     let folded: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
     let child = asks_for_a_child(&folded);
-    QueryWords {
+    let mut words = QueryWords {
         qualifiers: qualifiers_named(a),
         child,
         asks_change: asks_change(a),
@@ -386,52 +406,57 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         typed_total,
         all,
         own,
-        readings,
+        masks: HashMap::default(),
+        glossary_readings: 0,
+        readings: 0,
         situation,
-        situation_readings,
         prefix,
-    }
-}
-
-/// Share of a name's syllables the query has (`has`).
-fn share(name: &Words, has: &dyn Fn(&str) -> bool) -> f32 {
-    let (mut len, mut found) = (0usize, 0usize);
-    for w in name.iter() {
-        len += 1;
-        found += usize::from(has(w));
-    }
-    if len == 0 {
-        return 0.0;
-    }
-    found as f32 / len as f32
-}
-
-/// How completely a set of query words names the guide: the better of title and best alias coverage.
-fn cover_by(names: &Names, has: &dyn Fn(&str) -> bool) -> f32 {
-    let alias = names
-        .aliases
-        .iter()
-        .map(|a| share(a, has))
-        .fold(0.0, f32::max);
-    share(&names.title, has).max(alias)
+    };
+    words.set_readings(readings, situation_readings);
+    words
 }
 
 /// How completely the query names the guide. What a person typed (and the glossary's reading of it)
 /// counts fully; with the vocabulary of recognised situations it counts by `situation` (a reading of
 /// what was said must not outweigh what was said).
 pub(super) fn name_cover(names: &Names, query: &QueryWords, situation: f32) -> f32 {
-    let prefixed = |w: &str| query.prefix.as_deref().is_some_and(|p| w.starts_with(p));
-    let own = |w: &str| query.own.contains(w) || prefixed(w);
-    let typed = query
-        .readings
-        .iter()
-        .map(|r| cover_by(names, &|w| own(w) || r.contains(w)))
-        .fold(cover_by(names, &own), f32::max);
-    let read = query
-        .situation_readings
-        .iter()
-        .map(|r| cover_by(names, &|w| own(w) || r.contains(w)))
-        .fold(0.0, f32::max);
+    let n = query.readings;
+    // The best share of a name (title or alias) for the typed words alone, and for them with each
+    // reading: one pass over each name's words, one lookup per word.
+    let mut own_best = 0.0f32;
+    let mut best = [0.0f32; MAX_READINGS];
+    let mut each = |name: &Words| {
+        let (mut len, mut own) = (0u32, 0u32);
+        let mut counts = [0u32; MAX_READINGS];
+        for w in name.iter() {
+            len += 1;
+            let typed =
+                query.own.contains(w) || query.prefix.as_deref().is_some_and(|p| w.starts_with(p));
+            let mask = if typed {
+                u32::MAX
+            } else {
+                query.masks.get(w).copied().unwrap_or(0)
+            };
+            own += u32::from(typed);
+            if mask != 0 {
+                for (i, c) in counts.iter_mut().enumerate().take(n) {
+                    *c += (mask >> i) & 1;
+                }
+            }
+        }
+        if len == 0 {
+            return;
+        }
+        own_best = own_best.max(own as f32 / len as f32);
+        for (b, c) in best.iter_mut().zip(&counts).take(n) {
+            *b = b.max(*c as f32 / len as f32);
+        }
+    };
+    each(&names.title);
+    names.aliases.iter().for_each(&mut each);
+    let split = query.glossary_readings;
+    let typed = best[..split].iter().copied().fold(own_best, f32::max);
+    let read = best[split..n].iter().copied().fold(0.0, f32::max);
     typed.max(situation * read)
 }
 
@@ -550,24 +575,23 @@ mod tests {
             set("xoa dang ky thuong tru"),
             set("dieu chinh thong tin ve cu tru"),
         ];
-        let query = QueryWords {
+        let blank = || QueryWords {
             typed: HashMap::default(),
             typed_total: 0.0,
-            all: readings
-                .iter()
-                .flatten()
-                .cloned()
-                .chain(set("cat ho khau"))
-                .collect(),
+            all: set("cat ho khau"),
             own: set("cat ho khau"),
-            readings,
+            masks: HashMap::default(),
+            glossary_readings: 0,
+            readings: 0,
             situation: HashSet::default(),
-            situation_readings: Vec::new(),
             prefix: None,
             child: false,
             qualifiers: Vec::new(),
             asks_change: false,
         };
+        let mut query = blank();
+        query.all.extend(readings.iter().flatten().cloned());
+        query.set_readings(readings.clone(), Vec::new());
         let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
         let pieces = name_cover(
             &names("khai bao thong tin ve cu tru dang ky thuong tru"),
@@ -577,13 +601,9 @@ mod tests {
         assert!((whole - 1.0).abs() < 1e-6, "{whole}");
         assert!(pieces < 0.7, "{pieces}");
         // Situations are read the same way, and count by their factor.
-        let query = QueryWords {
-            situation: query.readings.iter().flatten().cloned().collect(),
-            situation_readings: query.readings.clone(),
-            readings: Vec::new(),
-            all: query.own.clone(),
-            ..query
-        };
+        let mut query = blank();
+        query.situation = readings.iter().flatten().cloned().collect();
+        query.set_readings(Vec::new(), readings);
         let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
         assert!((whole - 0.8).abs() < 1e-6, "{whole}");
         let pieces = name_cover(
@@ -615,9 +635,10 @@ mod tests {
             typed_total: 0.0,
             all: set("cap the can cuoc"),
             own: set("cap the can cuoc"),
-            readings: Vec::new(),
+            masks: HashMap::default(),
+            glossary_readings: 0,
+            readings: 0,
             situation: HashSet::default(),
-            situation_readings: Vec::new(),
             prefix: None,
             child,
             qualifiers: Vec::new(),
@@ -653,9 +674,10 @@ mod tests {
             typed_total: 0.0,
             all: set("lam lai cap lai dang ky xe"),
             own: set("lam lai dang ky xe"),
-            readings: Vec::new(),
+            masks: HashMap::default(),
+            glossary_readings: 0,
+            readings: 0,
             situation: HashSet::default(),
-            situation_readings: Vec::new(),
             prefix: None,
             child: false,
             qualifiers: Vec::new(),
@@ -690,9 +712,10 @@ mod tests {
             typed_total: 0.0,
             all: set("nhap ho khau"),
             own: set("nhap ho khau"),
-            readings: Vec::new(),
+            masks: HashMap::default(),
+            glossary_readings: 0,
+            readings: 0,
             situation: HashSet::default(),
-            situation_readings: Vec::new(),
             prefix: None,
             child: false,
             qualifiers: vec![named, false],

@@ -164,8 +164,8 @@ pub struct DocumentItem {
     pub id: String,
     /// Plain text without the quantity.
     pub text: String,
-    /// Sanitized HTML of the same text. A handbook keeps it empty when it is only the text escaped;
-    /// [`Guide::for_display`] puts it back.
+    /// Sanitized HTML of the same text. Inside the core a handbook leaves it empty when it is only
+    /// the text escaped; a guide handed out ([`Guide::for_display`]) always has it.
     pub html: String,
     /// Quantity and form, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,8 +210,8 @@ pub struct DocumentGroup {
 pub struct Block {
     /// Plain text.
     pub text: String,
-    /// Sanitized HTML. A handbook keeps it empty when it is only the text escaped;
-    /// [`Guide::for_display`] puts it back.
+    /// Sanitized HTML. Inside the core a handbook leaves it empty when it is only the text escaped;
+    /// a guide handed out ([`Guide::for_display`]) always has it.
     pub html: String,
 }
 

@@ -63,16 +63,18 @@ const ALTERS: &[&str] = &[
     "trích lục",
 ];
 
+/// Whether a title holds a phrase as whole words, with their marks.
+fn title_holds(title: &str, phrase: &str) -> bool {
+    let words = syllables(&title.to_lowercase());
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    holds_phrase(&words, phrase)
+}
+
 /// Whether a title's first words ([`CHANGE_AT`]) hold any of `phrases`, with their marks.
 fn heads_with(title: &str, phrases: impl IntoIterator<Item = &'static str>) -> bool {
-    let mut exact = syllables(&title.to_lowercase());
-    exact.truncate(CHANGE_AT);
-    phrases.into_iter().any(|c| {
-        let c: Vec<&str> = c.split(' ').collect();
-        exact
-            .windows(c.len())
-            .any(|w| w.iter().zip(&c).all(|(a, b)| a == b))
-    })
+    let head = head_of(title);
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    phrases.into_iter().any(|c| holds_phrase(&head, c))
 }
 
 /// Words of a title that narrow a procedure to children, with their marks. A query asks for that
@@ -141,18 +143,20 @@ const CHANGE_AT: usize = 4;
 
 /// The query words (folded) by which a query would ask for each change a title names.
 fn changes(title: &str) -> Vec<Words> {
-    let mut exact = syllables(&title.to_lowercase());
-    exact.truncate(CHANGE_AT);
+    let head = head_of(title);
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
     CHANGES
         .iter()
-        .filter(|(c, _)| {
-            let c: Vec<&str> = c.split(' ').collect();
-            exact
-                .windows(c.len())
-                .any(|w| w.iter().zip(&c).all(|(a, b)| a == b))
-        })
+        .filter(|(c, _)| holds_phrase(&head, c))
         .map(|(_, asked)| Words::new(syllables(&fold(asked))))
         .collect()
+}
+
+/// A title's first words ([`CHANGE_AT`]), lowercased with their marks: where it says what it does.
+fn head_of(title: &str) -> Vec<String> {
+    let mut exact = syllables(&title.to_lowercase());
+    exact.truncate(CHANGE_AT);
+    exact
 }
 
 /// Folded syllables joined by single spaces. One string per name instead of one per syllable: the
@@ -205,14 +209,11 @@ impl Names {
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
-            qualified: {
-                let title = format!(" {} ", syllables(&g.title.to_lowercase()).join(" "));
-                (0u8..)
-                    .zip(QUALIFIERS)
-                    .filter(|(_, (q, _))| title.contains(&format!(" {q} ")))
-                    .map(|(i, _)| i)
-                    .collect()
-            },
+            qualified: (0u8..)
+                .zip(QUALIFIERS)
+                .filter(|(_, (q, _))| title_holds(&g.title, q))
+                .map(|(i, _)| i)
+                .collect(),
             alters: heads_with(
                 &g.title,
                 CHANGES
@@ -220,12 +221,7 @@ impl Names {
                     .map(|(c, _)| *c)
                     .chain(ALTERS.iter().copied()),
             ),
-            for_children: {
-                let title = format!(" {} ", syllables(&g.title.to_lowercase()).join(" "));
-                FOR_CHILDREN
-                    .iter()
-                    .any(|c| title.contains(&format!(" {c} ")))
-            },
+            for_children: FOR_CHILDREN.iter().any(|c| title_holds(&g.title, c)),
         }
     }
 
@@ -266,7 +262,8 @@ pub(super) struct QueryWords {
     asks_change: bool,
 }
 
-/// Whether a sequence of folded words holds a folded phrase.
+/// Whether a sequence of words holds a phrase (its words split by single spaces), compared as they
+/// are: folded with folded, marked with marked.
 fn holds_phrase(words: &[&str], phrase: &str) -> bool {
     let p: Vec<&str> = phrase.split(' ').collect();
     words
@@ -298,18 +295,12 @@ fn qualifiers_named(a: &Analysis) -> Vec<bool> {
 /// one of the phrases the glossary and the situations read it as. "mất" does not count: it is as
 /// often a death as a loss, and a loss is read as "cấp lại" by the situations.
 fn asks_change(a: &Analysis) -> bool {
-    let phrases: Vec<Vec<String>> = CHANGES
+    let phrases: Vec<String> = CHANGES
         .iter()
         .filter(|(c, _)| *c != "mất")
-        .map(|(c, _)| syllables(&fold(c)))
+        .map(|(c, _)| fold(c))
         .collect();
-    let holds = |words: &[&str]| {
-        phrases.iter().any(|p| {
-            words
-                .windows(p.len())
-                .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
-        })
-    };
+    let holds = |words: &[&str]| phrases.iter().any(|p| holds_phrase(words, p));
     let typed: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
     holds(&typed)
         || a.expansions.iter().flat_map(|e| &e.phrases).any(|p| {

@@ -39,7 +39,8 @@ export type Block = {
  */
 text: string, 
 /**
- * Sanitized HTML.
+ * Sanitized HTML. Inside the core a handbook leaves it empty when it is only the text escaped;
+ * a guide handed out ([`Guide::for_display`]) always has it.
  */
 html: string, };
 
@@ -219,7 +220,8 @@ id: string,
  */
 text: string, 
 /**
- * Sanitized HTML of the same text.
+ * Sanitized HTML of the same text. Inside the core a handbook leaves it empty when it is only
+ * the text escaped; a guide handed out ([`Guide::for_display`]) always has it.
  */
 html: string, 
 /**

@@ -36,9 +36,6 @@ pub(super) struct Names {
     /// The words a query would ask for the title's changes by ([`CHANGES`], folded); empty for a
     /// procedure that starts something.
     changes: Vec<Words>,
-    /// The title narrows the procedure to children ("… cho người dưới 14 tuổi").
-    #[serde(default)]
-    for_children: bool,
     /// The [`QUALIFIERS`] the title holds (their positions in the list).
     #[serde(default)]
     qualified: Vec<u8>,
@@ -77,21 +74,26 @@ fn heads_with(title: &str, phrases: impl IntoIterator<Item = &'static str>) -> b
     phrases.into_iter().any(|c| holds_phrase(&head, c))
 }
 
-/// Words of a title that narrow a procedure to children, with their marks. A query asks for that
-/// case only by saying so (see [`asks_for_a_child`]): "làm thẻ căn cước" means the card for anyone
-/// over 14, and "làm căn cước cho con" may too.
-const FOR_CHILDREN: &[&str] = &["dưới 14 tuổi"];
+/// How a query names the case a title is qualified to.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    /// One of these folded phrases, typed or in what the glossary and the situations read the
+    /// query as.
+    By(&'static [&'static str]),
+    /// A young child, typed ([`asks_for_a_child`]).
+    YoungChild,
+}
 
-/// Words of a title that narrow a procedure to a case (with their marks), and the folded phrases by
-/// which a query names that case, typed or in what the glossary and the situations read it as. A
-/// title that holds one answers a query that names none of them only if nothing else does: the
-/// residence record "… đối với người chưa đủ điều kiện đăng ký thường trú" is for people with no
-/// place to register, not for "nhập hộ khẩu"; "Đăng ký khai tử lưu động" is for an officer who
-/// comes to the house.
-const QUALIFIERS: &[(&str, &[&str])] = &[
+/// Words of a title that narrow a procedure to a case (with their marks), and how a query names
+/// that case. A title that holds one answers a query that names none of them only if nothing else
+/// does: the residence record "… đối với người chưa đủ điều kiện đăng ký thường trú" is for people
+/// with no place to register, not for "nhập hộ khẩu"; "Đăng ký khai tử lưu động" is for an officer
+/// who comes to the house; "làm thẻ căn cước" means the card for anyone over 14, and "làm căn cước
+/// cho con" may too.
+const QUALIFIERS: &[(&str, Named)] = &[
     (
         "chưa đủ điều kiện",
-        &[
+        Named::By(&[
             "chua du dieu kien",
             "khong du dieu kien",
             "khong co noi o",
@@ -102,9 +104,10 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
             "khong co nha",
             "vo gia cu",
             "khong co dia chi",
-        ],
+        ]),
     ),
-    ("lưu động", &["luu dong"]),
+    ("lưu động", Named::By(&["luu dong"])),
+    ("dưới 14 tuổi", Named::YoungChild),
 ];
 
 /// Whether a query names a young child: an age under 14 ("9 tuổi", "10 tuoi", "8 tháng") or a word
@@ -116,7 +119,7 @@ fn asks_for_a_child(folded: &[&str]) -> bool {
     folded.windows(2).any(|w| young(w[0], w[1]))
         || folded
             .iter()
-            .any(|w| ["duoi", "tre", "be", "nho", "so sinh"].contains(w))
+            .any(|w| ["duoi", "tre", "be", "nho"].contains(w))
 }
 
 /// How a procedure's title says it replaces or ends something already issued, and the word by which
@@ -221,7 +224,6 @@ impl Names {
                     .map(|(c, _)| *c)
                     .chain(ALTERS.iter().copied()),
             ),
-            for_children: FOR_CHILDREN.iter().any(|c| title_holds(&g.title, c)),
         }
     }
 
@@ -253,8 +255,6 @@ pub(super) struct QueryWords {
     situation: HashSet<String>,
     /// The word being typed (folded), when searching as you type: a name word it starts counts.
     prefix: Option<String>,
-    /// The query names a young child ([`asks_for_a_child`]).
-    child: bool,
     /// For each of [`QUALIFIERS`], whether the query names its case.
     qualifiers: Vec<bool>,
     /// The query asks for a change ([`CHANGES`]) in so many words: typed ("cấp lại", "gia hạn") or
@@ -271,22 +271,39 @@ fn holds_phrase(words: &[&str], phrase: &str) -> bool {
         .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
 }
 
-/// For each of [`QUALIFIERS`], whether the query names its case: one of its phrases typed, or in a
-/// phrase the glossary or a situation reads the query as.
-fn qualifiers_named(a: &Analysis) -> Vec<bool> {
-    let typed: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
-    let read: Vec<Vec<&str>> = a
-        .expansions
-        .iter()
-        .flat_map(|e| &e.phrases)
-        .map(|p| p.iter().map(|t| t.folded.as_str()).collect())
-        .collect();
+/// What a query says, folded: the words typed, and each phrase the glossary and the situations
+/// read it as.
+struct Said<'a> {
+    typed: Vec<&'a str>,
+    read: Vec<Vec<&'a str>>,
+}
+
+impl<'a> Said<'a> {
+    fn of(a: &'a Analysis) -> Said<'a> {
+        Said {
+            typed: a.tokens.iter().map(|t| t.folded.as_str()).collect(),
+            read: a
+                .expansions
+                .iter()
+                .flat_map(|e| &e.phrases)
+                .map(|p| p.iter().map(|t| t.folded.as_str()).collect())
+                .collect(),
+        }
+    }
+
+    /// Whether a folded phrase is typed or in one of the readings.
+    fn holds(&self, phrase: &str) -> bool {
+        holds_phrase(&self.typed, phrase) || self.read.iter().any(|r| holds_phrase(r, phrase))
+    }
+}
+
+/// For each of [`QUALIFIERS`], whether the query names its case.
+fn qualifiers_named(said: &Said<'_>) -> Vec<bool> {
     QUALIFIERS
         .iter()
-        .map(|(_, asked)| {
-            asked
-                .iter()
-                .any(|q| holds_phrase(&typed, q) || read.iter().any(|r| holds_phrase(r, q)))
+        .map(|(_, named)| match named {
+            Named::By(phrases) => phrases.iter().any(|q| said.holds(q)),
+            Named::YoungChild => asks_for_a_child(&said.typed),
         })
         .collect()
 }
@@ -294,19 +311,11 @@ fn qualifiers_named(a: &Analysis) -> Vec<bool> {
 /// Whether the query asks for one of [`CHANGES`] in so many words: the whole phrase typed, or in
 /// one of the phrases the glossary and the situations read it as. "mất" does not count: it is as
 /// often a death as a loss, and a loss is read as "cấp lại" by the situations.
-fn asks_change(a: &Analysis) -> bool {
-    let phrases: Vec<String> = CHANGES
+fn asks_change(said: &Said<'_>) -> bool {
+    CHANGES
         .iter()
         .filter(|(c, _)| *c != "mất")
-        .map(|(c, _)| fold(c))
-        .collect();
-    let holds = |words: &[&str]| phrases.iter().any(|p| holds_phrase(words, p));
-    let typed: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
-    holds(&typed)
-        || a.expansions.iter().flat_map(|e| &e.phrases).any(|p| {
-            let words: Vec<&str> = p.iter().map(|t| t.folded.as_str()).collect();
-            holds(&words)
-        })
+        .any(|(c, _)| said.holds(&fold(c)))
 }
 
 /// At most this many readings of a query count for name cover (bits of [`QueryWords::masks`]).
@@ -363,22 +372,18 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
     let mut situation_readings = Vec::new();
     for e in &a.expansions {
         let words = e.phrases.iter().flatten().map(|t| t.folded.clone());
+        let phrases = e
+            .phrases
+            .iter()
+            .map(|p| p.iter().map(|t| t.folded.clone()).collect());
         match e.source {
             Source::Glossary => {
                 all.extend(words);
-                readings.extend(
-                    e.phrases
-                        .iter()
-                        .map(|p| p.iter().map(|t| t.folded.clone()).collect()),
-                );
+                readings.extend(phrases);
             }
             Source::Situation => {
                 situation.extend(words);
-                situation_readings.extend(
-                    e.phrases
-                        .iter()
-                        .map(|p| p.iter().map(|t| t.folded.clone()).collect()),
-                );
+                situation_readings.extend(phrases);
             }
         }
     }
@@ -387,12 +392,10 @@ pub(super) fn query_words(a: &Analysis, prefix: bool) -> QueryWords {
         .last()
         .filter(|t| prefix && t.folded.chars().count() >= 2)
         .map(|t| t.folded.clone());
-    let folded: Vec<&str> = a.tokens.iter().map(|t| t.folded.as_str()).collect();
-    let child = asks_for_a_child(&folded);
+    let said = Said::of(a);
     let mut words = QueryWords {
-        qualifiers: qualifiers_named(a),
-        child,
-        asks_change: asks_change(a),
+        qualifiers: qualifiers_named(&said),
+        asks_change: asks_change(&said),
         typed,
         typed_total,
         all,
@@ -485,7 +488,6 @@ fn prior(names: &Names, query: &QueryWords, target: &Target, w: &Weights) -> f32
             .changes
             .iter()
             .any(|c| c.iter().all(|s| query.has_with_situation(s))))
-        || (names.for_children && !query.child)
         || names
             .qualified
             .iter()
@@ -547,7 +549,6 @@ mod tests {
             audiences: Vec::new(),
             edited: false,
             changes: Vec::new(),
-            for_children: false,
             qualified: Vec::new(),
             alters: false,
         }
@@ -555,6 +556,41 @@ mod tests {
 
     fn set(words: &str) -> HashSet<String> {
         words.split(' ').map(String::from).collect()
+    }
+
+    /// A query of these folded words, with no reading, no qualifier named and no change asked.
+    fn query(words: &str) -> QueryWords {
+        QueryWords {
+            typed: HashMap::default(),
+            typed_total: 0.0,
+            all: set(words),
+            own: set(words),
+            masks: HashMap::default(),
+            glossary_readings: 0,
+            readings: 0,
+            situation: HashSet::default(),
+            prefix: None,
+            qualifiers: vec![false; QUALIFIERS.len()],
+            asks_change: false,
+        }
+    }
+
+    /// The prior of a guide for a query, at a commune desk for a citizen, with the default weights.
+    fn commune_prior(names: &Names, query: &QueryWords) -> f32 {
+        let target = Target {
+            levels: vec![Level::Xa],
+            audiences: vec![Audience::Citizen],
+        };
+        prior(names, query, &target, &Weights::default())
+    }
+
+    /// The position of a title's qualifier in [`QUALIFIERS`].
+    fn qualifier(title: &str) -> u8 {
+        (0u8..)
+            .zip(QUALIFIERS)
+            .find(|(_, (q, _))| *q == title)
+            .map(|(i, _)| i)
+            .expect("a qualifier")
     }
 
     #[test]
@@ -566,40 +602,26 @@ mod tests {
             set("xoa dang ky thuong tru"),
             set("dieu chinh thong tin ve cu tru"),
         ];
-        let blank = || QueryWords {
-            typed: HashMap::default(),
-            typed_total: 0.0,
-            all: set("cat ho khau"),
-            own: set("cat ho khau"),
-            masks: HashMap::default(),
-            glossary_readings: 0,
-            readings: 0,
-            situation: HashSet::default(),
-            prefix: None,
-            child: false,
-            qualifiers: Vec::new(),
-            asks_change: false,
-        };
-        let mut query = blank();
-        query.all.extend(readings.iter().flatten().cloned());
-        query.set_readings(readings.clone(), Vec::new());
-        let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
+        let mut q = query("cat ho khau");
+        q.all.extend(readings.iter().flatten().cloned());
+        q.set_readings(readings.clone(), Vec::new());
+        let whole = name_cover(&names("xoa dang ky thuong tru"), &q, 0.8);
         let pieces = name_cover(
             &names("khai bao thong tin ve cu tru dang ky thuong tru"),
-            &query,
+            &q,
             0.8,
         );
         assert!((whole - 1.0).abs() < 1e-6, "{whole}");
         assert!(pieces < 0.7, "{pieces}");
         // Situations are read the same way, and count by their factor.
-        let mut query = blank();
-        query.situation = readings.iter().flatten().cloned().collect();
-        query.set_readings(Vec::new(), readings);
-        let whole = name_cover(&names("xoa dang ky thuong tru"), &query, 0.8);
+        let mut q = query("cat ho khau");
+        q.situation = readings.iter().flatten().cloned().collect();
+        q.set_readings(Vec::new(), readings);
+        let whole = name_cover(&names("xoa dang ky thuong tru"), &q, 0.8);
         assert!((whole - 0.8).abs() < 1e-6, "{whole}");
         let pieces = name_cover(
             &names("khai bao thong tin ve cu tru dang ky thuong tru"),
-            &query,
+            &q,
             0.8,
         );
         assert!(pieces < 0.6, "{pieces}");
@@ -619,28 +641,13 @@ mod tests {
         assert!(!asks_for_a_child(&words("con 14 tuoi lam can cuoc")));
 
         let mut young = names("cap the can cuoc cho nguoi duoi 14 tuoi");
-        young.for_children = true;
+        young.qualified = vec![qualifier("dưới 14 tuổi")];
         let any = names("cap the can cuoc cho nguoi tu du 14 tuoi tro len");
-        let query = |child: bool| QueryWords {
-            typed: HashMap::default(),
-            typed_total: 0.0,
-            all: set("cap the can cuoc"),
-            own: set("cap the can cuoc"),
-            masks: HashMap::default(),
-            glossary_readings: 0,
-            readings: 0,
-            situation: HashSet::default(),
-            prefix: None,
-            child,
-            qualifiers: Vec::new(),
-            asks_change: false,
+        let p = |n: &Names, child: bool| {
+            let mut q = query("cap the can cuoc");
+            q.qualifiers[usize::from(qualifier("dưới 14 tuổi"))] = child;
+            commune_prior(n, &q)
         };
-        let target = Target {
-            levels: vec![Level::Xa],
-            audiences: vec![Audience::Citizen],
-        };
-        let w = Weights::default();
-        let p = |n: &Names, child: bool| prior(n, &query(child), &target, &w);
         assert!(p(&young, false) < p(&any, false));
         assert_eq!(p(&young, true), p(&any, true));
     }
@@ -660,26 +667,12 @@ mod tests {
         sale.alters = false;
         let mut reissue = names("cap lai chung nhan dang ky xe bien so xe");
         reissue.alters = true;
-        let query = |asks_change: bool| QueryWords {
-            typed: HashMap::default(),
-            typed_total: 0.0,
-            all: set("lam lai cap lai dang ky xe"),
-            own: set("lam lai dang ky xe"),
-            masks: HashMap::default(),
-            glossary_readings: 0,
-            readings: 0,
-            situation: HashSet::default(),
-            prefix: None,
-            child: false,
-            qualifiers: Vec::new(),
-            asks_change,
+        let p = |n: &Names, asks: bool| {
+            let mut q = query("lam lai dang ky xe");
+            q.all.extend(set("cap lai"));
+            q.asks_change = asks;
+            commune_prior(n, &q)
         };
-        let target = Target {
-            levels: vec![Level::Xa],
-            audiences: vec![Audience::Citizen],
-        };
-        let w = Weights::default();
-        let p = |n: &Names, asks: bool| prior(n, &query(asks), &target, &w);
         assert!(p(&sale, true) < p(&reissue, true));
         assert_eq!(p(&sale, false), p(&reissue, false));
     }
@@ -696,28 +689,13 @@ mod tests {
         ));
         let mut unregistered =
             names("khai bao thong tin ve cu tru doi voi nguoi chua du dieu kien");
-        unregistered.qualified = vec![0];
+        unregistered.qualified = vec![qualifier("chưa đủ điều kiện")];
         let plain = names("dang ky thuong tru");
-        let query = |named: bool| QueryWords {
-            typed: HashMap::default(),
-            typed_total: 0.0,
-            all: set("nhap ho khau"),
-            own: set("nhap ho khau"),
-            masks: HashMap::default(),
-            glossary_readings: 0,
-            readings: 0,
-            situation: HashSet::default(),
-            prefix: None,
-            child: false,
-            qualifiers: vec![named, false],
-            asks_change: false,
+        let p = |n: &Names, named: bool| {
+            let mut q = query("nhap ho khau");
+            q.qualifiers[usize::from(qualifier("chưa đủ điều kiện"))] = named;
+            commune_prior(n, &q)
         };
-        let target = Target {
-            levels: vec![Level::Xa],
-            audiences: vec![Audience::Citizen],
-        };
-        let w = Weights::default();
-        let p = |n: &Names, named: bool| prior(n, &query(named), &target, &w);
         assert!(p(&unregistered, false) < p(&plain, false));
         assert_eq!(p(&unregistered, true), p(&plain, true));
     }

@@ -125,9 +125,11 @@ fn asks_for_a_child(folded: &[&str]) -> bool {
 /// How a procedure's title says it replaces or ends something already issued, and the word by which
 /// a query asks for that: a re-issue ("cấp lại", "đăng ký lại": "lại"), an exchange ("cấp đổi":
 /// "đổi"), a loss ("mất"), an extension ("gia hạn": "hạn"), a restoration, a withdrawal. Titles are
-/// matched with their marks ("lại" of "cấp lại", not the "lái" of "giấy phép lái xe"). Changes that
-/// people describe in words of their own ("thay đổi" asked as "chuyển cửa hàng", a correction asked
-/// as "ghi sai") are left out: their absence from a query says nothing.
+/// matched with their marks ("lại" of "cấp lại", not the "lái" of "giấy phép lái xe"). An adjustment
+/// ("Điều chỉnh quyết định giao đất …") is asked for by any of a few words ("sửa", "sai", "chỉnh"…);
+/// "chuyển đổi đất vườn thành đất ở" asks for the land-use change itself. Other changes that people
+/// describe in words of their own ("thay đổi" asked as "chuyển cửa hàng") are left out: their absence
+/// from a query says nothing.
 const CHANGES: &[(&str, &str)] = &[
     ("cấp lại", "lại"),
     ("đăng ký lại", "lại"),
@@ -137,6 +139,11 @@ const CHANGES: &[(&str, &str)] = &[
     ("khôi phục", "khôi phục"),
     ("thu hồi", "thu hồi"),
     ("hủy", "hủy"),
+    ("điều chỉnh", "chỉnh"),
+    ("điều chỉnh", "sửa"),
+    ("điều chỉnh", "sai"),
+    ("điều chỉnh", "thay đổi"),
+    ("điều chỉnh", "cập nhật"),
 ];
 
 /// Syllables at the start of a title that say what the procedure does ("Cấp lại …", "Trình báo mất
@@ -675,6 +682,26 @@ mod tests {
         };
         assert!(p(&sale, true) < p(&reissue, true));
         assert_eq!(p(&sale, false), p(&reissue, false));
+    }
+
+    #[test]
+    fn an_adjustment_needs_a_query_that_asks_for_one() {
+        let title =
+            "Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất";
+        let mut adjust = names(&fold(title));
+        adjust.changes = changes(title);
+        assert_eq!(adjust.changes.len(), 5);
+        let base = names("giao dat cho thue dat chuyen muc dich su dung dat");
+        let p = |n: &Names, q: &str| commune_prior(n, &query(q));
+        let convert = "chuyen doi dat vuon thanh dat o";
+        assert!(p(&adjust, convert) < p(&base, convert));
+        for asked in [
+            "sua quyet dinh giao dat",
+            "quyet dinh ghi sai dien tich",
+            "thay doi quyet dinh",
+        ] {
+            assert_eq!(p(&adjust, asked), p(&base, asked), "{asked}");
+        }
     }
 
     #[test]

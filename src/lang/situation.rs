@@ -660,6 +660,10 @@ mod tests {
     #[test]
     fn adopting_a_child_guardianship_and_giving_up_an_inheritance_in_everyday_words() {
         assert!(fires("vợ chồng tôi muốn nhận bé làm con", "con-nuoi"));
+        // A single person adopting is not the unmarried parent of a child of their own.
+        let q = "tôi không lập gia đình nên dự định nhận đứa cháu 10 tuổi làm con nuôi";
+        assert!(fires(q, "con-nuoi"), "{:?}", rules(q));
+        assert!(!fires(q, "con-chua-dang-ky-ket-hon"), "{:?}", rules(q));
         assert!(fires(
             "anh chị tôi mất sớm để lại cháu, tôi muốn quản lý tài sản cho cháu",
             "mo-coi"

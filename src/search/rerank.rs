@@ -89,7 +89,8 @@ enum Named {
 /// does: the residence record "… đối với người chưa đủ điều kiện đăng ký thường trú" is for people
 /// with no place to register, not for "nhập hộ khẩu"; "Đăng ký khai tử lưu động" is for an officer
 /// who comes to the house; "làm thẻ căn cước" means the card for anyone over 14, and "làm căn cước
-/// cho con" may too.
+/// cho con" may too; an accident at work is a first one unless the query says it is another or a
+/// relapse.
 const QUALIFIERS: &[(&str, Named)] = &[
     (
         "chưa đủ điều kiện",
@@ -107,6 +108,22 @@ const QUALIFIERS: &[(&str, Named)] = &[
         ]),
     ),
     ("lưu động", Named::By(&["luu dong"])),
+    (
+        "tiếp tục bị",
+        Named::By(&[
+            "tiep tuc",
+            "lan thu hai",
+            "lan hai",
+            "lan nua",
+            "lai bi",
+            "bi lai",
+            "bi them",
+        ]),
+    ),
+    (
+        "tái phát",
+        Named::By(&["tai phat", "tro lai", "tro nang", "lai bi", "bi lai"]),
+    ),
     ("dưới 14 tuổi", Named::YoungChild),
 ];
 
@@ -702,6 +719,38 @@ mod tests {
         ] {
             assert_eq!(p(&adjust, asked), p(&base, asked), "{asked}");
         }
+    }
+
+    #[test]
+    fn an_accident_at_work_is_a_first_one_unless_the_query_says_otherwise() {
+        let again = "Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp đã bị TNLĐ, BNN nay tiếp tục bị TNLĐ hoặc BNN";
+        let first = "Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu";
+        let named = |title: &str| -> Names {
+            let mut n = names(&fold(title));
+            n.qualified = (0u8..)
+                .zip(QUALIFIERS)
+                .filter(|(_, (q, _))| title_holds(title, q))
+                .map(|(i, _)| i)
+                .collect();
+            n
+        };
+        let (again, first) = (named(again), named(first));
+        assert_eq!(again.qualified, vec![qualifier("tiếp tục bị")]);
+        assert!(first.qualified.is_empty());
+        let p = |n: &Names, q: &str| {
+            let words: Vec<&str> = q.split(' ').collect();
+            let said = Said {
+                typed: words,
+                read: Vec::new(),
+            };
+            let mut query = query(q);
+            query.qualifiers = qualifiers_named(&said);
+            commune_prior(n, &query)
+        };
+        let once = "toi bi tai nan lao dong o cong ty";
+        assert!(p(&again, once) < p(&first, once));
+        let twice = "toi bi tai nan lao dong lan thu hai";
+        assert_eq!(p(&again, twice), p(&first, twice));
     }
 
     #[test]

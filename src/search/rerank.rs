@@ -89,8 +89,8 @@ enum Named {
 /// does: the residence record "… đối với người chưa đủ điều kiện đăng ký thường trú" is for people
 /// with no place to register, not for "nhập hộ khẩu"; "Đăng ký khai tử lưu động" is for an officer
 /// who comes to the house; "làm thẻ căn cước" means the card for anyone over 14, and "làm căn cước
-/// cho con" may too; an accident at work is a first one unless the query says it is another or a
-/// relapse.
+/// cho con" may too; a copy of a certified transaction is for a query about a contract; an
+/// accident at work is a first one unless the query says it is another or a relapse.
 const QUALIFIERS: &[(&str, Named)] = &[
     (
         "chưa đủ điều kiện",
@@ -108,6 +108,10 @@ const QUALIFIERS: &[(&str, Named)] = &[
         ]),
     ),
     ("lưu động", Named::By(&["luu dong"])),
+    (
+        "giao dịch đã được chứng thực",
+        Named::By(&["hop dong", "giao dich", "van ban thoa thuan"]),
+    ),
     (
         "tiếp tục bị",
         Named::By(&[
@@ -608,6 +612,28 @@ mod tests {
         prior(names, query, &target, &Weights::default())
     }
 
+    /// The names of a title (folded words), with its qualifiers.
+    fn titled(title: &str) -> Names {
+        let mut n = names(&fold(title));
+        n.qualified = (0u8..)
+            .zip(QUALIFIERS)
+            .filter(|(_, (q, _))| title_holds(title, q))
+            .map(|(i, _)| i)
+            .collect();
+        n
+    }
+
+    /// The commune prior of a guide for a typed query of folded words, its qualifiers named as typed.
+    fn typed_prior(n: &Names, q: &str) -> f32 {
+        let said = Said {
+            typed: q.split(' ').collect(),
+            read: Vec::new(),
+        };
+        let mut query = query(q);
+        query.qualifiers = qualifiers_named(&said);
+        commune_prior(n, &query)
+    }
+
     /// The position of a title's qualifier in [`QUALIFIERS`].
     fn qualifier(title: &str) -> u8 {
         (0u8..)
@@ -725,32 +751,28 @@ mod tests {
     fn an_accident_at_work_is_a_first_one_unless_the_query_says_otherwise() {
         let again = "Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp đã bị TNLĐ, BNN nay tiếp tục bị TNLĐ hoặc BNN";
         let first = "Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ lần đầu";
-        let named = |title: &str| -> Names {
-            let mut n = names(&fold(title));
-            n.qualified = (0u8..)
-                .zip(QUALIFIERS)
-                .filter(|(_, (q, _))| title_holds(title, q))
-                .map(|(i, _)| i)
-                .collect();
-            n
-        };
-        let (again, first) = (named(again), named(first));
+        let (again, first) = (titled(again), titled(first));
         assert_eq!(again.qualified, vec![qualifier("tiếp tục bị")]);
         assert!(first.qualified.is_empty());
-        let p = |n: &Names, q: &str| {
-            let words: Vec<&str> = q.split(' ').collect();
-            let said = Said {
-                typed: words,
-                read: Vec::new(),
-            };
-            let mut query = query(q);
-            query.qualifiers = qualifiers_named(&said);
-            commune_prior(n, &query)
-        };
+        let p = typed_prior;
         let once = "toi bi tai nan lao dong o cong ty";
         assert!(p(&again, once) < p(&first, once));
         let twice = "toi bi tai nan lao dong lan thu hai";
         assert_eq!(p(&again, twice), p(&first, twice));
+    }
+
+    #[test]
+    fn a_copy_of_a_certified_transaction_needs_a_query_about_one() {
+        let copy =
+            titled("Cấp bản sao có chứng thực từ bản chính hợp đồng, giao dịch đã được chứng thực");
+        let certify = titled("Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+        let diploma = "chung thuc ban sao bang cu nhan";
+        assert!(typed_prior(&copy, diploma) < typed_prior(&certify, diploma));
+        let contract = "xin ban sao hop dong mua ban dat da chung thuc";
+        assert_eq!(
+            typed_prior(&copy, contract),
+            typed_prior(&certify, contract)
+        );
     }
 
     #[test]

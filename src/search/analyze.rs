@@ -263,12 +263,31 @@ fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
     marked
 }
 
-/// Analyses a query.
+/// Whether a folded syllable is the unmarked form of a one-syllable function word written with marks
+/// ("dang" of "đang"), and of none written without ("cho", "do").
+fn folds_onto_content(function: &[Phrase], folded: &str) -> bool {
+    let mut marked = false;
+    for p in function.iter().filter(|p| !p.text.contains(' ')) {
+        if fold(&p.text) == folded {
+            if !has_diacritics(&p.text) {
+                return false;
+            }
+            marked = true;
+        }
+    }
+    marked
+}
+
+/// Analyses a query. `named_pair` says whether a pair of folded syllables (`dang_ky`) is common in
+/// the names of procedures: a function word typed without marks that forms one with a content word
+/// beside it is that content word's partner ("dang ky" is "đăng ký", not "đang ký"), and keeps its
+/// weight.
 pub fn analyze(
     query: &str,
     lexicon: &Lexicon,
     expander: &Expander,
     weights: TokenWeights,
+    named_pair: &dyn Fn(&str) -> bool,
 ) -> Analysis {
     let normalized = normalize(cap(query))
         .split_whitespace()
@@ -322,8 +341,29 @@ pub fn analyze(
             t.weight *= weights.context;
         }
     }
-    for (t, f) in all.iter_mut().zip(&function) {
-        if *f {
+    // Typed without marks, a function word written with marks folds onto content words: "dang" is
+    // "đang" (-ing) or "đăng" (register), "ho" is "họ" (they) or "hộ" (household), "ban" is "bạn" or
+    // "bán". Beside a content word it is often paired with in procedure names, such a word is the
+    // content word. ("cho" and "do" are function words written without marks: typed so, they are
+    // what they look like; so are "cho" or "do" without marks in a query typed with them.)
+    let unmarked = !has_diacritics(&normalized);
+    let spared: Vec<bool> = (0..all.len())
+        .map(|p| {
+            unmarked
+                && function[p]
+                && folds_onto_content(&lexicon.function, &all[p].folded)
+                && [p.checked_sub(1), Some(p + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|&q| q < all.len() && !function[q])
+                    .any(|q| {
+                        let (a, b) = if q < p { (q, p) } else { (p, q) };
+                        named_pair(&format!("{}_{}", all[a].folded, all[b].folded))
+                    })
+        })
+        .collect();
+    for ((t, f), spare) in all.iter_mut().zip(&function).zip(spared) {
+        if *f && !spare {
             t.weight = t.weight.min(weights.function);
         }
     }
@@ -406,7 +446,7 @@ mod tests {
     }
 
     fn an(query: &str) -> Analysis {
-        analyze(query, lexicon(), &expander(), W)
+        analyze(query, lexicon(), &expander(), W, &|_| false)
     }
 
     fn expander() -> Expander {
@@ -552,6 +592,27 @@ mod tests {
         // Other abbreviations are still spelled out.
         let a = an("cấp lại thẻ BHYT");
         assert!(a.expansions.iter().any(|e| e.term == "BHYT"));
+    }
+
+    #[test]
+    fn a_function_word_typed_without_marks_beside_its_partner_in_names_keeps_its_weight() {
+        let names = |pair: &str| ["dang_ky", "ho_kinh", "dat_cho"].contains(&pair);
+        let weight = |q: &str, word: &str| {
+            analyze(q, lexicon(), &expander(), W, &names)
+                .tokens
+                .iter()
+                .find(|t| t.folded == word)
+                .map(|t| t.weight)
+                .expect("the word")
+        };
+        // "dang ky" is "đăng ký", "ho kinh doanh" is "hộ kinh doanh".
+        assert_eq!(weight("dang ky ho kinh doanh", "dang"), 1.0);
+        assert_eq!(weight("dang ky ho kinh doanh", "ho"), 1.0);
+        // Typed with marks, "đang" is the function word; so is "dang" beside no partner.
+        assert!(weight("tôi đang ký hợp đồng", "dang") <= W.function);
+        assert!(weight("toi dang o tro", "dang") <= W.function);
+        // "cho" is a function word written without marks: typed so, it is one.
+        assert!(weight("tach thua dat cho con", "cho") <= W.function);
     }
 
     #[test]

@@ -33,6 +33,9 @@ const VOCABULARY_BODY_CHARS: usize = 4000;
 const SNIPPET_SOURCE_CHARS: usize = 500;
 /// How many BM25 candidates the re-ranker looks at.
 const RERANK_DEPTH: usize = 40;
+/// A pair of syllables in at least this many titles is a pair procedures are named by (see
+/// [`analyze`]: a function word typed without marks beside its partner keeps its weight).
+const NAMED_PAIR_TITLES: u64 = 3;
 /// A hit's score, as a share of the first, above which look-alikes are "close".
 const AMBIGUITY_RATIO: f32 = 0.8;
 /// How many leading hits are looked at for look-alikes.
@@ -304,7 +307,18 @@ impl Engine {
 
     /// Analyses a query without searching (for tools and tests, and `sotay search --explain`).
     pub fn analyze(&self, query: &str) -> Analysis {
-        analyze(query, self.lexicon, &self.expander, self.weights.tokens())
+        let searcher = self.reader.searcher();
+        let named_pair = |pair: &str| {
+            let term = tantivy::Term::from_field_text(self.fields.title.bigram, pair);
+            searcher.doc_freq(&term).unwrap_or(0) >= NAMED_PAIR_TITLES
+        };
+        analyze(
+            query,
+            self.lexicon,
+            &self.expander,
+            self.weights.tokens(),
+            &named_pair,
+        )
     }
 
     /// Searches. Any text is a valid query: odd input gives empty or best-effort results, never an error;

@@ -143,28 +143,48 @@ fn asks_for_a_child(folded: &[&str]) -> bool {
             .any(|w| ["duoi", "tre", "be", "nho"].contains(w))
 }
 
-/// How a procedure's title says it replaces or ends something already issued, and the word by which
-/// a query asks for that: a re-issue ("cấp lại", "đăng ký lại": "lại"), an exchange ("cấp đổi":
-/// "đổi"), a loss ("mất"), an extension ("gia hạn": "hạn"), a restoration, a withdrawal. Titles are
-/// matched with their marks ("lại" of "cấp lại", not the "lái" of "giấy phép lái xe"). An adjustment
-/// ("Điều chỉnh quyết định giao đất …") is asked for by any of a few words ("sửa", "sai", "chỉnh"…);
-/// "chuyển đổi đất vườn thành đất ở" asks for the land-use change itself. Other changes that people
-/// describe in words of their own ("thay đổi" asked as "chuyển cửa hàng") are left out: their absence
-/// from a query says nothing.
-const CHANGES: &[(&str, &str)] = &[
-    ("cấp lại", "lại"),
-    ("đăng ký lại", "lại"),
-    ("cấp đổi", "đổi"),
-    ("mất", "mất"),
-    ("gia hạn", "hạn"),
-    ("khôi phục", "khôi phục"),
-    ("thu hồi", "thu hồi"),
-    ("hủy", "hủy"),
-    ("điều chỉnh", "chỉnh"),
-    ("điều chỉnh", "sửa"),
-    ("điều chỉnh", "sai"),
-    ("điều chỉnh", "thay đổi"),
-    ("điều chỉnh", "cập nhật"),
+/// How a procedure's title says it replaces, modifies or ends something already issued, and the
+/// words by which a query asks for that: a re-issue ("cấp lại", "đăng ký lại": "lại"), an exchange
+/// ("cấp đổi": "đổi"), a loss ("mất"), an extension ("gia hạn": "hạn"), a restoration, a withdrawal.
+/// Titles are matched with their marks ("lại" of "cấp lại", not the "lái" of "giấy phép lái xe"). A
+/// modification ("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "Đăng ký cập nhật, bổ sung thông
+/// tin …") is asked for by any of [`MODIFY`], an adjustment ("Điều chỉnh quyết định giao đất …") by
+/// a word of correction: "đăng ký hộ kinh doanh bán quần áo" asks for the registration itself, and
+/// "chuyển đổi đất vườn thành đất ở" for the land-use change.
+const CHANGES: &[(&str, &[&str])] = &[
+    ("cấp lại", &["lại"]),
+    ("đăng ký lại", &["lại"]),
+    ("cấp đổi", &["đổi"]),
+    ("mất", &["mất"]),
+    ("gia hạn", &["hạn"]),
+    ("khôi phục", &["khôi phục"]),
+    ("thu hồi", &["thu hồi"]),
+    ("hủy", &["hủy"]),
+    (
+        "điều chỉnh",
+        &["chỉnh", "sửa", "sai", "thay đổi", "cập nhật"],
+    ),
+    ("thay đổi", MODIFY),
+    ("cập nhật", MODIFY),
+];
+
+/// The words by which a query asks to modify what exists.
+const MODIFY: &[&str] = &[
+    "đổi",
+    "chuyển",
+    "sửa",
+    "thêm",
+    "bớt",
+    "bổ sung",
+    "sai",
+    "chỉnh",
+    "cập nhật",
+    "khác",
+    "lại",
+    "tăng",
+    "giảm",
+    "mở rộng",
+    "thu hẹp",
 ];
 
 /// Syllables at the start of a title that say what the procedure does ("Cấp lại …", "Trình báo mất
@@ -179,7 +199,8 @@ fn changes(title: &str) -> Vec<Words> {
     CHANGES
         .iter()
         .filter(|(c, _)| holds_phrase(&head, c))
-        .map(|(_, asked)| Words::new(syllables(&fold(asked))))
+        .flat_map(|(_, asked)| asked.iter())
+        .map(|asked| Words::new(syllables(&fold(asked))))
         .collect()
 }
 
@@ -759,6 +780,24 @@ mod tests {
         assert!(p(&again, once) < p(&first, once));
         let twice = "toi bi tai nan lao dong lan thu hai";
         assert_eq!(p(&again, twice), p(&first, twice));
+    }
+
+    #[test]
+    fn a_modification_needs_a_query_that_asks_for_one() {
+        let title = "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh";
+        let mut modify = names(&fold(title));
+        modify.changes = changes(title);
+        assert_eq!(modify.changes.len(), MODIFY.len());
+        let found = names("dang ky thanh lap ho kinh doanh");
+        let p = |n: &Names, q: &str| commune_prior(n, &query(q));
+        let open = "dang ky ho kinh doanh ban quan ao";
+        assert!(p(&modify, open) < p(&found, open));
+        for asked in [
+            "thay doi nganh nghe ho kinh doanh",
+            "ho kinh doanh chuyen dia diem",
+        ] {
+            assert_eq!(p(&modify, asked), p(&found, asked), "{asked}");
+        }
     }
 
     #[test]

@@ -510,6 +510,13 @@ mod tests {
         let r = rules("Ba tôi mất được 2 tháng nay và nhà đã làm khai tử xong, giờ đổi chủ hộ");
         assert!(r.contains(&"da-khai-tu".to_string()), "{r:?}");
         assert!(!r.contains(&"khai-tu".to_string()), "{r:?}");
+        let r = rules("mẹ tôi mất tháng trước, khai tử rồi, giờ đổi chủ hộ");
+        assert!(r.contains(&"khai-tu-roi".to_string()), "{r:?}");
+        assert!(!r.contains(&"khai-tu".to_string()), "{r:?}");
+        // A "rồi" that closes another clause says nothing of the death's registration.
+        let q = "cháu mất ngay trong ngày sinh, nhà làm khai sinh rồi thì có phải làm khai tử không";
+        assert!(!fires(q, "da-khai-tu"), "{:?}", rules(q));
+        assert!(!fires(q, "khai-tu-roi"), "{:?}", rules(q));
     }
 
     #[test]

@@ -514,9 +514,23 @@ mod tests {
         assert!(r.contains(&"khai-tu-roi".to_string()), "{r:?}");
         assert!(!r.contains(&"khai-tu".to_string()), "{r:?}");
         // A "rồi" that closes another clause says nothing of the death's registration.
-        let q = "cháu mất ngay trong ngày sinh, nhà làm khai sinh rồi thì có phải làm khai tử không";
+        let q =
+            "cháu mất ngay trong ngày sinh, nhà làm khai sinh rồi thì có phải làm khai tử không";
         assert!(!fires(q, "da-khai-tu"), "{:?}", rules(q));
         assert!(!fires(q, "khai-tu-roi"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn treatment_without_the_health_card_claimed_back_is_direct_payment() {
+        let q = "Bố tôi đi khám bệnh nhưng quên thẻ BHYT, bệnh viện bắt trả hết. Sau này mang thẻ lên có được thanh toán lại không?";
+        assert!(fires(q, "thanh-toan-vien-phi-bhyt"), "{:?}", rules(q));
+        // Paying for the card itself, or a card with no treatment, is something else.
+        for q in [
+            "thanh toán tiền mua thẻ BHYT cho cả nhà ở bệnh viện được không",
+            "thẻ BHYT hết hạn thì thanh toán gia hạn ở đâu",
+        ] {
+            assert!(!fires(q, "thanh-toan-vien-phi-bhyt"), "{q}: {:?}", rules(q));
+        }
     }
 
     #[test]

@@ -818,6 +818,15 @@ mod tests {
         assert!(l.levels_named(&toks("quyền sở hữu nhà ở")).is_empty());
         assert!(l.levels_named(&toks("đóng bảo hiểm xã hội")).is_empty());
         assert_eq!(l.levels_named(&toks("cán bộ ở sở tư pháp")), [Level::Tinh]);
+        // The ministry a letter is addressed to names no level; one that does the procedure does.
+        assert!(
+            l.levels_named(&toks("Mong Bộ Công an hướng dẫn thủ tục cai nghiện"))
+                .is_empty()
+        );
+        assert_eq!(
+            l.levels_named(&toks("hộ chiếu do bộ công an cấp")),
+            [Level::Bo]
+        );
     }
 
     #[test]

@@ -340,6 +340,10 @@ pub struct Lexicon {
     pub function: Vec<Phrase>,
     /// The folded syllables of the function words and the filler: everyday words, never typos.
     everyday: std::collections::HashSet<String>,
+    /// The folded forms of one-syllable function words written with marks ("dang" of "đang") that no
+    /// function word written without marks shares ("cho", "do"): typed without marks, they may be a
+    /// content word ("đăng").
+    marked_function: std::collections::HashSet<String>,
     /// Follow-up phrases and what they ask.
     pub intents: Vec<(Phrase, Intent)>,
     /// Words naming an audience.
@@ -455,11 +459,21 @@ impl Lexicon {
             .chain(&filler)
             .flat_map(|p| p.folded.iter().cloned())
             .collect();
+        let single = || function.iter().filter(|p| p.len() == 1);
+        let unmarked: std::collections::HashSet<&str> = single()
+            .filter(|p| !has_diacritics(&p.text))
+            .map(|p| p.folded[0].as_str())
+            .collect();
+        let marked_function = single()
+            .filter(|p| has_diacritics(&p.text) && !unmarked.contains(p.folded[0].as_str()))
+            .map(|p| p.folded[0].clone())
+            .collect();
         Ok(Lexicon {
             glossary,
             filler,
             function,
             everyday,
+            marked_function,
             intents,
             audiences,
             audiences_not,
@@ -565,6 +579,12 @@ impl Lexicon {
     /// ("giờ" is not a typo of "giá").
     pub fn is_everyday(&self, folded: &str) -> bool {
         self.everyday.contains(folded)
+    }
+
+    /// Whether a folded syllable is the unmarked form of a one-syllable function word written with
+    /// marks ("dang" of "đang"), and of none written without ("cho", "do").
+    pub fn is_marked_function(&self, folded: &str) -> bool {
+        self.marked_function.contains(folded)
     }
 
     /// The audiences a query names.
@@ -827,6 +847,18 @@ mod tests {
             l.levels_named(&toks("hộ chiếu do bộ công an cấp")),
             [Level::Bo]
         );
+    }
+
+    #[test]
+    fn function_words_written_with_marks_are_known_by_their_unmarked_form() {
+        let l = Lexicon::builtin().expect("lexicon");
+        for w in ["dang", "ho", "ban"] {
+            assert!(l.is_marked_function(w), "{w}");
+        }
+        // Written without marks ("cho", "do"), or not a function word at all ("ky").
+        for w in ["cho", "do", "ky"] {
+            assert!(!l.is_marked_function(w), "{w}");
+        }
     }
 
     #[test]

@@ -263,21 +263,6 @@ fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
     marked
 }
 
-/// Whether a folded syllable is the unmarked form of a one-syllable function word written with marks
-/// ("dang" of "đang"), and of none written without ("cho", "do").
-fn folds_onto_content(function: &[Phrase], folded: &str) -> bool {
-    let mut marked = false;
-    for p in function.iter().filter(|p| !p.text.contains(' ')) {
-        if fold(&p.text) == folded {
-            if !has_diacritics(&p.text) {
-                return false;
-            }
-            marked = true;
-        }
-    }
-    marked
-}
-
 /// Analyses a query. `named_pair` says whether a pair of folded syllables (`dang_ky`) is common in
 /// the names of procedures: a function word typed without marks that forms one with a content word
 /// beside it is that content word's partner ("dang ky" is "đăng ký", not "đang ký"), and keeps its
@@ -351,7 +336,7 @@ pub fn analyze(
         .map(|p| {
             unmarked
                 && function[p]
-                && folds_onto_content(&lexicon.function, &all[p].folded)
+                && lexicon.is_marked_function(&all[p].folded)
                 && [p.checked_sub(1), Some(p + 1)]
                     .into_iter()
                     .flatten()

@@ -60,11 +60,15 @@ const ALTERS: &[&str] = &[
     "trích lục",
 ];
 
-/// Whether a title holds a phrase as whole words, with their marks.
-fn title_holds(title: &str, phrase: &str) -> bool {
+/// The [`QUALIFIERS`] a title holds as whole words, with their marks (their positions in the list).
+fn qualified(title: &str) -> Vec<u8> {
     let words = syllables(&title.to_lowercase());
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    holds_phrase(&words, phrase)
+    (0u8..)
+        .zip(QUALIFIERS)
+        .filter(|(_, (q, _))| holds_phrase(&words, q))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Whether a title's first words ([`CHANGE_AT`]) hold any of `phrases`, with their marks.
@@ -261,11 +265,7 @@ impl Names {
             audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
-            qualified: (0u8..)
-                .zip(QUALIFIERS)
-                .filter(|(_, (q, _))| title_holds(&g.title, q))
-                .map(|(i, _)| i)
-                .collect(),
+            qualified: qualified(&g.title),
             alters: heads_with(
                 &g.title,
                 CHANGES
@@ -636,12 +636,16 @@ mod tests {
     /// The names of a title (folded words), with its qualifiers.
     fn titled(title: &str) -> Names {
         let mut n = names(&fold(title));
-        n.qualified = (0u8..)
-            .zip(QUALIFIERS)
-            .filter(|(_, (q, _))| title_holds(title, q))
-            .map(|(i, _)| i)
-            .collect();
+        n.qualified = qualified(title);
         n
+    }
+
+    /// The commune prior of a guide for a query of folded words, whose naming of one qualifier's case
+    /// is set by hand.
+    fn prior_naming(n: &Names, q: &str, case: &str, named: bool) -> f32 {
+        let mut query = query(q);
+        query.qualifiers[usize::from(qualifier(case))] = named;
+        commune_prior(n, &query)
     }
 
     /// The commune prior of a guide for a typed query of folded words, its qualifiers named as typed.
@@ -711,14 +715,10 @@ mod tests {
         assert!(!asks_for_a_child(&words("lam cccd cho con hoc lop 9")));
         assert!(!asks_for_a_child(&words("con 14 tuoi lam can cuoc")));
 
-        let mut young = names("cap the can cuoc cho nguoi duoi 14 tuoi");
-        young.qualified = vec![qualifier("dưới 14 tuổi")];
-        let any = names("cap the can cuoc cho nguoi tu du 14 tuoi tro len");
-        let p = |n: &Names, child: bool| {
-            let mut q = query("cap the can cuoc");
-            q.qualifiers[usize::from(qualifier("dưới 14 tuổi"))] = child;
-            commune_prior(n, &q)
-        };
+        let young = titled("Cấp thẻ căn cước cho người dưới 14 tuổi");
+        assert_eq!(young.qualified, vec![qualifier("dưới 14 tuổi")]);
+        let any = titled("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên");
+        let p = |n: &Names, child: bool| prior_naming(n, "cap the can cuoc", "dưới 14 tuổi", child);
         assert!(p(&young, false) < p(&any, false));
         assert_eq!(p(&young, true), p(&any, true));
     }
@@ -824,15 +824,13 @@ mod tests {
             &["co", "ho", "khau", "khong"],
             "khong co ho khau"
         ));
-        let mut unregistered =
-            names("khai bao thong tin ve cu tru doi voi nguoi chua du dieu kien");
-        unregistered.qualified = vec![qualifier("chưa đủ điều kiện")];
-        let plain = names("dang ky thuong tru");
-        let p = |n: &Names, named: bool| {
-            let mut q = query("nhap ho khau");
-            q.qualifiers[usize::from(qualifier("chưa đủ điều kiện"))] = named;
-            commune_prior(n, &q)
-        };
+        let unregistered = titled(
+            "Khai báo thông tin về cư trú đối với người chưa đủ điều kiện đăng ký thường trú",
+        );
+        assert_eq!(unregistered.qualified, vec![qualifier("chưa đủ điều kiện")]);
+        let plain = titled("Đăng ký thường trú");
+        let p =
+            |n: &Names, named: bool| prior_naming(n, "nhap ho khau", "chưa đủ điều kiện", named);
         assert!(p(&unregistered, false) < p(&plain, false));
         assert_eq!(p(&unregistered, true), p(&plain, true));
     }

@@ -165,7 +165,8 @@ pub fn folded_bigrams(input: &str) -> Vec<String> {
 
 /// True when the text contains at least one letter with a Vietnamese diacritic (or `đ`).
 pub fn has_diacritics(input: &str) -> bool {
-    input.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+    // Most syllables a search compares are plain ASCII: one fast pass settles them.
+    !input.is_ascii() && input.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// True when two syllables are written alike except that one has the hỏi tone (a hook above, as in "sổ")

@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Phrase, Token};
+use super::{FirstSyllables, Phrase, Token};
 use crate::error::Problem;
 
 /// The file name used in problems.
@@ -105,6 +105,10 @@ pub struct Rule {
 pub struct Situations {
     roles: Vec<Role>,
     rules: Vec<Rule>,
+    /// Every phrase of every role: (role, whether one of its `not` phrases, position in that list).
+    phrases: Vec<(usize, bool, usize)>,
+    /// `phrases` by first syllable: a query visits the few that may occur in it, not all thousand.
+    first: FirstSyllables,
 }
 
 /// A situation recognised in a query.
@@ -134,6 +138,16 @@ struct Span {
 impl Span {
     fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
+    }
+}
+
+/// The phrase at (role, whether a `not` phrase, position) of [`Situations::phrases`].
+fn phrase_at(roles: &[Role], (role, not, k): (usize, bool, usize)) -> Option<&Phrase> {
+    let role = roles.get(role)?;
+    if not {
+        role.not.get(k)
+    } else {
+        role.words.get(k)
     }
 }
 
@@ -219,7 +233,21 @@ impl Situations {
             });
         }
         if problems.is_empty() {
-            Ok(Situations { roles, rules })
+            let phrases: Vec<(usize, bool, usize)> = (roles.iter().enumerate())
+                .flat_map(|(r, role)| {
+                    let not = (0..role.not.len()).map(move |k| (r, true, k));
+                    not.chain((0..role.words.len()).map(move |k| (r, false, k)))
+                })
+                .collect();
+            let first = FirstSyllables::new(phrases.iter().map(|&at| {
+                phrase_at(&roles, at).map_or("", |p| p.folded.first().map_or("", String::as_str))
+            }));
+            Ok(Situations {
+                roles,
+                rules,
+                phrases,
+                first,
+            })
         } else {
             Err(problems)
         }
@@ -240,30 +268,28 @@ impl Situations {
     /// Where each role's words occur, leaving out those inside one of its `not` phrases.
     fn occurrences(&self, tokens: &[Token]) -> Vec<Vec<Span>> {
         let present = super::Present::of(tokens);
-        self.roles
-            .iter()
-            .map(|role| {
-                let blocked: Vec<Span> = role
-                    .not
-                    .iter()
-                    .flat_map(|p| {
-                        p.find_all_in(tokens, &present).map(|start| Span {
-                            start,
-                            end: start + p.len(),
-                        })
-                    })
-                    .collect();
-                let mut spans: Vec<Span> = role
-                    .words
-                    .iter()
-                    .flat_map(|p| {
-                        p.find_all_in(tokens, &present).map(|start| Span {
-                            start,
-                            end: start + p.len(),
-                        })
-                    })
-                    .filter(|s| !blocked.iter().any(|b| b.overlaps(*s)))
-                    .collect();
+        let mut words: Vec<Vec<Span>> = vec![Vec::new(); self.roles.len()];
+        let mut blocked: Vec<Vec<Span>> = vec![Vec::new(); self.roles.len()];
+        for i in self.first.candidates(&present) {
+            let Some(&at @ (role, not, _)) = self.phrases.get(i) else {
+                continue;
+            };
+            let (Some(p), Some(into)) = (
+                phrase_at(&self.roles, at),
+                if not { &mut blocked } else { &mut words }.get_mut(role),
+            ) else {
+                continue;
+            };
+            into.extend(p.find_all_in(tokens, &present).map(|start| Span {
+                start,
+                end: start + p.len(),
+            }));
+        }
+        words
+            .into_iter()
+            .zip(blocked)
+            .map(|(mut spans, blocked)| {
+                spans.retain(|s| !blocked.iter().any(|b| b.overlaps(*s)));
                 spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
                 spans.dedup();
                 spans

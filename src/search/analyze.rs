@@ -17,7 +17,7 @@
 
 use crate::content::Term;
 use crate::guide::Level;
-use crate::lang::{Audience, Lexicon, Phrase, Recognised};
+use crate::lang::{Audience, FirstSyllables, Lexicon, Phrases, Recognised};
 use crate::text::{fold, has_diacritics, normalize, syllables};
 
 pub use crate::lang::{Intent, Token};
@@ -140,6 +140,8 @@ pub struct Expander {
     /// (folded syllables of a term or variant, the term, its expansion phrases as tokens, the
     /// syllables of the term or variant lowercased with their marks)
     entries: Vec<Entry>,
+    /// The entries by their first folded syllable.
+    first: FirstSyllables,
 }
 
 /// One term or variant of the glossary, or one abbreviation: see [`Expander::entries`].
@@ -177,7 +179,12 @@ impl Expander {
         }
         // Longest patterns first, so "sổ hộ khẩu" wins over "hộ khẩu".
         entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-        Expander { entries }
+        let first = FirstSyllables::new(
+            entries
+                .iter()
+                .map(|e| e.0.first().map_or("", String::as_str)),
+        );
+        Expander { entries, first }
     }
 
     /// Finds glossary terms in a query's tokens; returns the expansions and which positions they
@@ -197,23 +204,18 @@ impl Expander {
         };
         let mut covered = vec![false; folded.len()];
         let mut found: Vec<Expansion> = Vec::new();
-        let present: rustc_hash::FxHashSet<&str> = folded.iter().copied().collect();
-        for (pattern, term, phrases, marked) in &self.entries {
+        let present = crate::lang::Present::of(tokens);
+        // Only the patterns whose first syllable the query holds can match.
+        let candidates = self.first.candidates(&present);
+        for (pattern, term, phrases, marked) in
+            candidates.iter().filter_map(|&i| self.entries.get(i))
+        {
             let n = pattern.len();
-            // A pattern whose first syllable the query lacks cannot match (one lookup instead of a
-            // comparison at every position, for each of the glossary's patterns).
-            if n > folded.len()
-                || !pattern
-                    .first()
-                    .is_some_and(|f| present.contains(f.as_str()))
-            {
-                continue;
-            }
-            for start in 0..=folded.len() - n {
-                if folded[start..start + n]
-                    .iter()
-                    .zip(pattern)
-                    .all(|(a, b)| *a == b.as_str())
+            let first = pattern.first().map_or("", String::as_str);
+            for &start in present.positions(first) {
+                if folded
+                    .get(start..start + n)
+                    .is_some_and(|at| at.iter().zip(pattern).all(|(a, b)| *a == b.as_str()))
                     && fits(start, marked)
                     && !covered[start..start + n].iter().any(|&c| c)
                     && !function[start..start + n].iter().all(|&f| f)
@@ -247,11 +249,11 @@ fn cap(input: &str) -> &str {
 }
 
 /// Marks the spans of phrases (longest first) that lie outside `protected` and do not overlap each other.
-fn mark(tokens: &[Token], phrases: &[Phrase], protected: &[bool]) -> Vec<bool> {
+fn mark(tokens: &[Token], phrases: &Phrases, protected: &[bool]) -> Vec<bool> {
     let mut marked = vec![false; tokens.len()];
     let present = crate::lang::Present::of(tokens);
-    for p in phrases {
-        for start in p.find_all_in(tokens, &present).collect::<Vec<_>>() {
+    for p in phrases.candidates(&present) {
+        for start in p.find_all_in(tokens, &present) {
             let span = start..start + p.len();
             if !protected[span.clone()].iter().any(|&x| x)
                 && !marked[span.clone()].iter().any(|&m| m)

@@ -466,13 +466,15 @@ impl Engine {
         filters: &Filters,
         limit: usize,
     ) -> Result<Candidates> {
-        let Some(scoring) = query::build(&self.fields, &self.weights, plan) else {
+        let stats = query::Statistics::new(searcher);
+        let Some(scoring) = query::build(&self.fields, &self.weights, plan, &stats) else {
             return Ok((0, Vec::new(), false));
         };
         let full = query::with_filters(&self.fields, scoring, filters);
-        let (top, total) = searcher.search(
+        let (top, total) = searcher.search_with_statistics_provider(
             &*full,
             &(TopDocs::with_limit(limit).order_by_score(), Count),
+            &stats,
         )?;
         Ok((total, top, true))
     }
@@ -739,16 +741,15 @@ fn highlight(analysis: &Analysis, prefix: bool) -> Highlight<'_> {
         .expansions
         .iter()
         .flat_map(|e| e.phrases.iter().flatten());
-    Highlight {
-        words: typed
+    Highlight::new(
+        typed
             .chain(decoded)
             .chain(expanded)
-            .map(|t| t.folded.as_str())
-            .collect(),
-        prefix: analysis
+            .map(|t| t.folded.as_str()),
+        analysis
             .tokens
             .last()
             .filter(|_| prefix)
             .map(|t| t.folded.as_str()),
-    }
+    )
 }

@@ -1,13 +1,15 @@
 //! Builds tantivy queries from an [`Analysis`]. Raw user text never reaches tantivy's query grammar
 //! (search-notes item 8): every clause is a term, fuzzy or regex query over normalized tokens.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
-use tantivy::Term;
+use rustc_hash::FxHashMap as HashMap;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery,
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use super::Filters;
 use super::analyze::{Analysis, Source, Token, TokenWeights};
@@ -132,15 +134,22 @@ impl Clauses {
         self.other.push(query);
     }
 
-    fn into_query(self) -> Option<Box<dyn Query>> {
+    /// The query, without the terms no document holds: such a term scores nothing, yet tantivy
+    /// would weigh it, look it up again and build a scorer for it (about a third of a long
+    /// question's terms are absent from a catalogue, often the unmarked form in the diacritics view).
+    fn into_query(self, stats: &Statistics<'_>) -> Option<Box<dyn Query>> {
+        if self.terms.is_empty() && self.other.is_empty() {
+            return None;
+        }
         let clauses: Vec<(Occur, Box<dyn Query>)> = self
             .terms
             .into_iter()
+            .filter(|(term, _)| stats.doc_freq(term).is_none_or(|n| n > 0))
             .map(|(term, boost)| term_query(term, boost))
             .chain(self.other)
             .map(|q| (Occur::Should, q))
             .collect();
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 }
 
@@ -181,7 +190,12 @@ pub(super) struct Plan<'a> {
 }
 
 /// Builds the scoring query (without filters).
-pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box<dyn Query>> {
+pub(super) fn build(
+    fields: &Fields,
+    w: &Weights,
+    plan: &Plan<'_>,
+    stats: &Statistics<'_>,
+) -> Option<Box<dyn Query>> {
     let a = plan.analysis;
     let mut clauses = Clauses::default();
     phrase_clauses(fields, w, &a.tokens, 1.0, &mut clauses);
@@ -229,7 +243,55 @@ pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Box
     if crate::guide::parse::is_valid_code(raw) {
         clauses.term(fields.code, raw, 20.0);
     }
-    clauses.into_query()
+    clauses.into_query(stats)
+}
+
+/// The index's statistics for one search, remembered: building the query asks whether each term is
+/// indexed, and BM25 then asks for the same term's frequency, and for each field's length once per
+/// term (tantivy's own provider looks each up again in every segment).
+pub(super) struct Statistics<'a> {
+    searcher: &'a Searcher,
+    doc_freqs: RefCell<HashMap<Term, u64>>,
+    tokens: RefCell<HashMap<Field, u64>>,
+}
+
+impl<'a> Statistics<'a> {
+    pub(super) fn new(searcher: &'a Searcher) -> Statistics<'a> {
+        Statistics {
+            searcher,
+            doc_freqs: RefCell::default(),
+            tokens: RefCell::default(),
+        }
+    }
+
+    /// How many documents hold `term`; `None` when the index cannot say (the search then reports it).
+    fn doc_freq(&self, term: &Term) -> Option<u64> {
+        Bm25StatisticsProvider::doc_freq(self, term).ok()
+    }
+}
+
+impl Bm25StatisticsProvider for Statistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        if let Some(&n) = self.tokens.borrow().get(&field) {
+            return Ok(n);
+        }
+        let n = Bm25StatisticsProvider::total_num_tokens(self.searcher, field)?;
+        self.tokens.borrow_mut().insert(field, n);
+        Ok(n)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Bm25StatisticsProvider::total_num_docs(self.searcher)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        if let Some(&n) = self.doc_freqs.borrow().get(term) {
+            return Ok(n);
+        }
+        let n = self.searcher.doc_freq(term)?;
+        self.doc_freqs.borrow_mut().insert(term.clone(), n);
+        Ok(n)
+    }
 }
 
 /// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,

@@ -12,6 +12,8 @@
 //! names none) and for guides an editor has checked. It is small on purpose: it decides between guides
 //! that are otherwise close, and never lifts a guide the query does not name.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::analyze::{Analysis, Source};
@@ -314,10 +316,11 @@ pub(super) struct QueryWords {
 /// Whether a sequence of words holds a phrase (its words split by single spaces), compared as they
 /// are: folded with folded, marked with marked.
 fn holds_phrase(words: &[&str], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split(' ').collect();
+    // Without collecting the phrase's words: this runs for every qualifier and change, per query.
+    let n = phrase.split(' ').count();
     words
-        .windows(p.len())
-        .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+        .windows(n)
+        .any(|w| w.iter().copied().eq(phrase.split(' ')))
 }
 
 /// What a query says, folded: the words typed, and each phrase the glossary and the situations
@@ -361,10 +364,16 @@ fn qualifiers_named(said: &Said<'_>) -> Vec<bool> {
 /// one of the phrases the glossary and the situations read it as. "mất" does not count: it is as
 /// often a death as a loss, and a loss is read as "cấp lại" by the situations.
 fn asks_change(said: &Said<'_>) -> bool {
-    CHANGES
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    FOLDED
+        .get_or_init(|| {
+            (CHANGES.iter())
+                .filter(|(c, _)| *c != "mất")
+                .map(|(c, _)| fold(c))
+                .collect()
+        })
         .iter()
-        .filter(|(c, _)| *c != "mất")
-        .any(|(c, _)| said.holds(&fold(c)))
+        .any(|c| said.holds(c))
 }
 
 /// At most this many readings of a query count for name cover (bits of [`QueryWords::masks`]).

@@ -58,14 +58,41 @@ impl From<SnippetSource> for String {
 #[derive(Debug, Default)]
 pub(super) struct Highlight<'a> {
     /// Folded syllables to highlight.
-    pub(super) words: HashSet<&'a str>,
+    words: HashSet<&'a str>,
     /// A folded prefix: syllables starting with it are highlighted too.
-    pub(super) prefix: Option<&'a str>,
+    prefix: Option<&'a str>,
+    /// Which (length, first letter) shapes the words have, one bit each: most syllables of a text
+    /// have none of them and are passed over without hashing (ten snippets of a hundred syllables
+    /// each are cut per search).
+    shapes: [u64; 4],
 }
 
-impl Highlight<'_> {
+/// A syllable's bit in [`Highlight::shapes`]: its length (up to 7) and the low bits of its first byte.
+fn shape(folded: &str) -> usize {
+    let first = folded.as_bytes().first().copied().unwrap_or(0);
+    (folded.len().min(7) << 5) | usize::from(first & 31)
+}
+
+impl<'a> Highlight<'a> {
+    /// Highlights these folded syllables, and those starting with `prefix`.
+    pub(super) fn new(words: impl IntoIterator<Item = &'a str>, prefix: Option<&'a str>) -> Self {
+        let words: HashSet<&str> = words.into_iter().collect();
+        let mut shapes = [0u64; 4];
+        for w in &words {
+            let s = shape(w);
+            shapes[s / 64] |= 1 << (s % 64);
+        }
+        Highlight {
+            words,
+            prefix,
+            shapes,
+        }
+    }
+
     fn matches(&self, folded: &str) -> bool {
-        self.words.contains(folded) || self.prefix.is_some_and(|p| folded.starts_with(p))
+        let s = shape(folded);
+        (self.shapes[s / 64] >> (s % 64) & 1 == 1 && self.words.contains(folded))
+            || self.prefix.is_some_and(|p| folded.starts_with(p))
     }
 }
 
@@ -296,11 +323,24 @@ mod tests {
         }
     }
 
-    fn highlight<'a>(words: &[&'a str], prefix: Option<&'a str>) -> Highlight<'a> {
-        Highlight {
-            words: words.iter().copied().collect(),
-            prefix,
+    proptest::proptest! {
+        /// The shape bits only skip hashing: a syllable is highlighted exactly when it is one of the
+        /// words or starts with the prefix.
+        #[test]
+        fn highlighting_is_membership_or_prefix(
+            words in proptest::collection::vec("[a-dđ]{0,9}", 0..12),
+            probe in "[a-dđ]{0,9}",
+            prefix in proptest::option::of("[a-d]{1,3}"),
+        ) {
+            let h = highlight(&words.iter().map(String::as_str).collect::<Vec<_>>(), prefix.as_deref());
+            let expected = words.contains(&probe)
+                || prefix.as_deref().is_some_and(|p| probe.starts_with(p));
+            proptest::prop_assert_eq!(h.matches(&probe), expected);
         }
+    }
+
+    fn highlight<'a>(words: &[&'a str], prefix: Option<&'a str>) -> Highlight<'a> {
+        Highlight::new(words.iter().copied(), prefix)
     }
 
     #[test]

@@ -544,6 +544,21 @@ mod tests {
             "cháu mất ngay trong ngày sinh, nhà làm khai sinh rồi thì có phải làm khai tử không";
         assert!(!fires(q, "da-khai-tu"), "{:?}", rules(q));
         assert!(!fires(q, "khai-tu-roi"), "{:?}", rules(q));
+        // Its birth, though, is registered: the question is not about a birth registration.
+        assert!(fires(q, "khai-sinh-roi"), "{:?}", rules(q));
+        assert!(!fires(q, "khai-sinh-tu-ngu"), "{:?}", rules(q));
+        let q = "vợ tôi sinh con đầu lòng, đã đăng ký khai sinh cho cháu, nay cháu mất";
+        assert!(fires(q, "da-khai-sinh"), "{:?}", rules(q));
+        assert!(!fires(q, "khai-sinh"), "{:?}", rules(q));
+        assert!(fires(q, "khai-tu"), "{:?}", rules(q));
+        // A birth not yet registered is still read as one.
+        let q = "vợ tôi mới sinh con, làm khai sinh ở đâu";
+        assert!(fires(q, "khai-sinh"), "{:?}", rules(q));
+        assert!(
+            !fires(q, "da-khai-sinh") && !fires(q, "khai-sinh-roi"),
+            "{:?}",
+            rules(q)
+        );
     }
 
     #[test]

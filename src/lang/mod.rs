@@ -70,11 +70,6 @@ impl<'a> Present<'a> {
         Present(at)
     }
 
-    /// Whether a folded syllable occurs.
-    pub fn contains(&self, folded: &str) -> bool {
-        self.0.contains_key(folded)
-    }
-
     /// Where a folded syllable occurs, in order.
     pub fn positions(&self, folded: &str) -> &[usize] {
         self.0.get(folded).map_or(&[], Vec::as_slice)
@@ -91,18 +86,14 @@ impl<'a> Present<'a> {
 /// instead of one per entry of the list (the glossary and the situation lexicon hold about a thousand
 /// each, and that check was a tenth of a search's time).
 #[derive(Debug, Clone, Default)]
-pub struct FirstSyllables(rustc_hash::FxHashMap<String, Vec<u32>>);
+pub struct FirstSyllables(rustc_hash::FxHashMap<String, Vec<usize>>);
 
 impl FirstSyllables {
     /// Indexes a list given each entry's first folded syllable, in list order.
     pub fn new<'s>(firsts: impl IntoIterator<Item = &'s str>) -> FirstSyllables {
-        let mut map: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
+        let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         for (i, first) in firsts.into_iter().enumerate() {
-            // A list longer than u32::MAX entries cannot be written in a data file; should one be,
-            // its tail is never searched rather than wrongly indexed.
-            if let Ok(i) = u32::try_from(i) {
-                map.entry(first.to_string()).or_default().push(i);
-            }
+            map.entry(first.to_string()).or_default().push(i);
         }
         FirstSyllables(map)
     }
@@ -114,7 +105,7 @@ impl FirstSyllables {
             .iter()
             .filter_map(|s| self.0.get(s))
             .flatten()
-            .map(|&i| i as usize)
+            .copied()
             .collect();
         out.sort_unstable();
         out
@@ -131,10 +122,7 @@ pub struct Phrases {
 impl Phrases {
     /// Indexes `list`, keeping its order.
     pub fn new(list: Vec<Phrase>) -> Phrases {
-        let first = FirstSyllables::new(
-            list.iter()
-                .map(|p| p.folded.first().map_or("", String::as_str)),
-        );
+        let first = FirstSyllables::new(list.iter().map(Phrase::first));
         Phrases { list, first }
     }
 
@@ -310,6 +298,11 @@ impl Phrase {
         self.exact.len()
     }
 
+    /// Its first folded syllable.
+    pub fn first(&self) -> &str {
+        self.folded.first().map_or("", String::as_str)
+    }
+
     /// Always false: a phrase has at least one syllable.
     pub fn is_empty(&self) -> bool {
         self.exact.is_empty()
@@ -347,11 +340,8 @@ impl Phrase {
         tokens: &'a [Token],
         present: &'a Present<'_>,
     ) -> impl Iterator<Item = usize> + 'a {
-        let starts = self
-            .folded
-            .first()
-            .map_or(&[][..], |f| present.positions(f));
-        starts
+        present
+            .positions(self.first())
             .iter()
             .copied()
             .filter(move |&i| self.matches_at(tokens, i))

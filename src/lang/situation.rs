@@ -239,9 +239,9 @@ impl Situations {
                     not.chain((0..role.words.len()).map(move |k| (r, false, k)))
                 })
                 .collect();
-            let first = FirstSyllables::new(phrases.iter().map(|&at| {
-                phrase_at(&roles, at).map_or("", |p| p.folded.first().map_or("", String::as_str))
-            }));
+            let first = FirstSyllables::new(
+                (phrases.iter()).map(|&at| phrase_at(&roles, at).map_or("", Phrase::first)),
+            );
             Ok(Situations {
                 roles,
                 rules,

@@ -14,6 +14,7 @@ use super::analyze::{Analysis, Expander, Token, analyze};
 use super::query::{self, Plan, Weights};
 use super::rerank::{self, Names, Target};
 use super::schema::{self, Fields};
+use super::score;
 use super::snapshot;
 use super::snippet::{Highlight, SnippetSource, escape};
 use super::suggest::Vocabulary;
@@ -466,16 +467,11 @@ impl Engine {
         filters: &Filters,
         limit: usize,
     ) -> Result<Candidates> {
-        let stats = query::Statistics::new(searcher);
-        let Some(scoring) = query::build(&self.fields, &self.weights, plan, &stats) else {
+        let Some(scoring) = query::build(&self.fields, &self.weights, plan) else {
             return Ok((0, Vec::new(), false));
         };
-        let full = query::with_filters(&self.fields, scoring, filters);
-        let (top, total) = searcher.search_with_statistics_provider(
-            &*full,
-            &(TopDocs::with_limit(limit).order_by_score(), Count),
-            &stats,
-        )?;
+        let filters = query::filter_terms(&self.fields, filters);
+        let (total, top) = score::top(searcher, &scoring, &filters, limit)?;
         Ok((total, top, true))
     }
 

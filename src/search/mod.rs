@@ -14,6 +14,7 @@ mod engine;
 mod query;
 mod rerank;
 pub mod schema;
+mod score;
 pub mod snapshot;
 mod snippet;
 mod suggest;

@@ -1,19 +1,18 @@
-//! Builds tantivy queries from an [`Analysis`]. Raw user text never reaches tantivy's query grammar
-//! (search-notes item 8): every clause is a term, fuzzy or regex query over normalized tokens.
-
-use std::cell::RefCell;
+//! Builds the clauses of a search from an [`Analysis`]: weighted terms (scored by `score.rs`), and fuzzy
+//! and regex queries. Raw user text never reaches tantivy's query grammar (search-notes item 8): every
+//! clause is a term, fuzzy or regex query over normalized tokens.
 
 use rustc_hash::FxHashMap as HashMap;
+use tantivy::Term;
 use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
 
 use super::Filters;
 use super::analyze::{Analysis, Source, Token, TokenWeights};
 use super::schema::{Fields, Views};
+use super::score::Scoring;
 
 /// Per-field and per-source weights. The defaults were tuned on the tuning sets
 /// (`tests/relevance/queries.tsv` and the development set) with `sotay eval` and `xtask/examples/tune.rs`.
@@ -100,11 +99,6 @@ impl Default for Weights {
     }
 }
 
-fn term_query(term: Term, boost: f32) -> Box<dyn Query> {
-    let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-    Box::new(BoostQuery::new(Box::new(q), boost))
-}
-
 /// The clauses of one query. A term asked for twice (a word of the query that an expansion repeats,
 /// a word without marks whose exact and folded forms are the same) becomes one clause whose boost is
 /// the sum: BM25 is linear in the boost, so the score is the same, and the union has fewer postings
@@ -134,22 +128,12 @@ impl Clauses {
         self.other.push(query);
     }
 
-    /// The query, without the terms no document holds: such a term scores nothing, yet tantivy
-    /// would weigh it, look it up again and build a scorer for it (about a third of a long
-    /// question's terms are absent from a catalogue, often the unmarked form in the diacritics view).
-    fn into_query(self, stats: &Statistics<'_>) -> Option<Box<dyn Query>> {
-        if self.terms.is_empty() && self.other.is_empty() {
-            return None;
-        }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = self
-            .terms
-            .into_iter()
-            .filter(|(term, _)| stats.doc_freq(term).is_none_or(|n| n > 0))
-            .map(|(term, boost)| term_query(term, boost))
-            .chain(self.other)
-            .map(|q| (Occur::Should, q))
-            .collect();
-        Some(Box::new(BooleanQuery::new(clauses)))
+    fn into_scoring(self) -> Option<Scoring> {
+        let scoring = Scoring {
+            terms: self.terms,
+            other: self.other,
+        };
+        (!scoring.is_empty()).then_some(scoring)
     }
 }
 
@@ -189,13 +173,8 @@ pub(super) struct Plan<'a> {
     pub(super) fuzzy_at: Option<&'a [bool]>,
 }
 
-/// Builds the scoring query (without filters).
-pub(super) fn build(
-    fields: &Fields,
-    w: &Weights,
-    plan: &Plan<'_>,
-    stats: &Statistics<'_>,
-) -> Option<Box<dyn Query>> {
+/// Builds the scoring clauses (without filters); `None` when there is nothing to search for.
+pub(super) fn build(fields: &Fields, w: &Weights, plan: &Plan<'_>) -> Option<Scoring> {
     let a = plan.analysis;
     let mut clauses = Clauses::default();
     phrase_clauses(fields, w, &a.tokens, 1.0, &mut clauses);
@@ -243,55 +222,7 @@ pub(super) fn build(
     if crate::guide::parse::is_valid_code(raw) {
         clauses.term(fields.code, raw, 20.0);
     }
-    clauses.into_query(stats)
-}
-
-/// The index's statistics for one search, remembered: building the query asks whether each term is
-/// indexed, and BM25 then asks for the same term's frequency, and for each field's length once per
-/// term (tantivy's own provider looks each up again in every segment).
-pub(super) struct Statistics<'a> {
-    searcher: &'a Searcher,
-    doc_freqs: RefCell<HashMap<Term, u64>>,
-    tokens: RefCell<HashMap<Field, u64>>,
-}
-
-impl<'a> Statistics<'a> {
-    pub(super) fn new(searcher: &'a Searcher) -> Statistics<'a> {
-        Statistics {
-            searcher,
-            doc_freqs: RefCell::default(),
-            tokens: RefCell::default(),
-        }
-    }
-
-    /// How many documents hold `term`; `None` when the index cannot say (the search then reports it).
-    fn doc_freq(&self, term: &Term) -> Option<u64> {
-        Bm25StatisticsProvider::doc_freq(self, term).ok()
-    }
-}
-
-impl Bm25StatisticsProvider for Statistics<'_> {
-    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        if let Some(&n) = self.tokens.borrow().get(&field) {
-            return Ok(n);
-        }
-        let n = Bm25StatisticsProvider::total_num_tokens(self.searcher, field)?;
-        self.tokens.borrow_mut().insert(field, n);
-        Ok(n)
-    }
-
-    fn total_num_docs(&self) -> tantivy::Result<u64> {
-        Bm25StatisticsProvider::total_num_docs(self.searcher)
-    }
-
-    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        if let Some(&n) = self.doc_freqs.borrow().get(term) {
-            return Ok(n);
-        }
-        let n = self.searcher.doc_freq(term)?;
-        self.doc_freqs.borrow_mut().insert(term.clone(), n);
-        Ok(n)
-    }
+    clauses.into_scoring()
 }
 
 /// Second pass for typos: fuzzy folded syllables of 5+ letters (2 edits from 9), and fuzzy folded bigrams,
@@ -334,37 +265,44 @@ fn fuzzy_clauses(
     }
 }
 
-/// Wraps a scoring query with the filters as required clauses.
-pub(super) fn with_filters(
-    fields: &Fields,
-    scoring: Box<dyn Query>,
-    filters: &Filters,
-) -> Box<dyn Query> {
-    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let exact = |field: Field, value: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ))
-    };
+/// The filters' terms; a guide must hold every one.
+pub(super) fn filter_terms(fields: &Fields, filters: &Filters) -> Vec<Term> {
+    let mut terms = Vec::new();
     if let Some(f) = &filters.field {
-        must.push((Occur::Must, exact(fields.field, f.trim())));
+        terms.push(Term::from_field_text(fields.field, f.trim()));
     }
     if let Some(l) = filters.level {
-        must.push((Occur::Must, exact(fields.level, l.id())));
+        terms.push(Term::from_field_text(fields.level, l.id()));
     }
     if let Some(e) = &filters.event {
-        must.push((Occur::Must, exact(fields.event, e.trim())));
+        terms.push(Term::from_field_text(fields.event, e.trim()));
     }
     if let Some(a) = filters.audience {
-        must.push((Occur::Must, exact(fields.audience, a.id())));
+        terms.push(Term::from_field_text(fields.audience, a.id()));
     }
     if let Some(m) = &filters.ministry {
-        must.push((Occur::Must, exact(fields.ministry, m.trim())));
+        terms.push(Term::from_field_text(fields.ministry, m.trim()));
     }
+    terms
+}
+
+/// Wraps a query with the filters as required clauses (for browsing by filters alone).
+pub(super) fn with_filters(
+    fields: &Fields,
+    query: Box<dyn Query>,
+    filters: &Filters,
+) -> Box<dyn Query> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = (filter_terms(fields, filters).into_iter())
+        .map(|t| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            )
+        })
+        .collect();
     if must.is_empty() {
-        return scoring;
+        return query;
     }
-    must.push((Occur::Must, scoring));
+    must.push((Occur::Must, query));
     Box::new(BooleanQuery::new(must))
 }

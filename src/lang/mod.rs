@@ -156,13 +156,18 @@ impl Token {
 }
 
 /// For each syllable of a text (as [`syllables`] cuts it), the index of its sentence (cut at `. ? ! ;`
-/// and line breaks) and of its clause (cut at commas, colons and dashes too).
+/// and line breaks) and of its clause (cut at commas, colons and dashes too). A full stop or comma inside
+/// a number ("7.000m2", "4.600.000 đồng", "1,5 triệu") or an abbreviation ("TP.HCM") cuts nothing: only one
+/// followed by something other than a letter or digit does (a comma between digits never does).
 pub fn parts(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let (mut sentence, mut clause) = (0usize, 0usize);
     let mut in_word = false;
     let mut words = 0usize;
-    for c in text.chars() {
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let before = std::mem::replace(&mut previous, c);
         if c.is_alphanumeric() {
             if !in_word {
                 out.push((sentence, clause));
@@ -175,7 +180,10 @@ pub fn parts(text: &str) -> Vec<(usize, usize)> {
         if words == 0 {
             continue;
         }
+        let next = chars.peek().copied().unwrap_or(' ');
         match c {
+            '.' if next.is_alphanumeric() => {}
+            ',' if before.is_numeric() && next.is_numeric() => {}
             '.' | '?' | '!' | ';' | '\n' => {
                 sentence += 1;
                 clause += 1;
@@ -772,6 +780,21 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokens_of(&normalize(s))
+    }
+
+    /// Sentences and clauses: cut at their punctuation, not at the full stops and commas of numbers and
+    /// abbreviations.
+    #[test]
+    fn parts_cut_sentences_not_numbers() {
+        let text = "Mảnh đất 7.000m2 ở TP.HCM, giá 1,5 tỷ. Tôi hỏi: làm sao? Xong";
+        assert_eq!(syllables(text).len(), parts(text).len());
+        let sentences: Vec<usize> = parts(text).iter().map(|p| p.0).collect();
+        let clauses: Vec<usize> = parts(text).iter().map(|p| p.1).collect();
+        // mảnh đất 7 000m2 ở tp hcm | giá 1 5 tỷ || tôi hỏi | làm sao || xong
+        assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2]);
+        assert_eq!(clauses, [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4]);
+        // A full stop before a space or at the end still ends its sentence, a comma after a word its clause.
+        assert_eq!(parts("Một. Hai,ba."), [(0, 0), (1, 1), (1, 2)]);
     }
 
     #[test]

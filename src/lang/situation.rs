@@ -562,6 +562,48 @@ mod tests {
     }
 
     #[test]
+    fn a_marriage_told_as_past_is_not_asked_for() {
+        let q = "Em gái tôi đã lấy chồng và định cư ở Canada 6 năm, nay xóa tên em khỏi hộ khẩu";
+        assert!(fires(q, "da-ket-hon"), "{:?}", rules(q));
+        assert!(
+            !fires(q, "ket-hon") && !fires(q, "ket-hon-nuoc-ngoai"),
+            "{:?}",
+            rules(q)
+        );
+        // A marriage to come, or one not yet registered, is still read as one.
+        for q in [
+            "tôi sắp lấy chồng người Hàn Quốc, làm giấy tờ ở đâu",
+            "hai đứa cưới nhau được 2 năm nhưng chưa đăng ký kết hôn",
+        ] {
+            assert!(!fires(q, "da-ket-hon"), "{q}: {:?}", rules(q));
+            assert!(
+                fires(q, "ket-hon") || fires(q, "ket-hon-nuoc-ngoai"),
+                "{q}: {:?}",
+                rules(q)
+            );
+        }
+    }
+
+    #[test]
+    fn unmarried_parents_of_a_registered_child_need_only_the_acknowledgement() {
+        let q = "chúng tôi không kết hôn, con gái đã có giấy khai sinh chỉ có tên mẹ, giờ anh muốn nhận con";
+        assert!(
+            fires(q, "con-chua-dang-ky-ket-hon-da-khai-sinh"),
+            "{:?}",
+            rules(q)
+        );
+        assert!(!fires(q, "con-chua-dang-ky-ket-hon"), "{:?}", rules(q));
+        // Not yet registered: the birth and the acknowledgement together are read too.
+        let q = "chúng tôi không kết hôn, con gái mới sinh, anh muốn nhận con";
+        assert!(fires(q, "con-chua-dang-ky-ket-hon"), "{:?}", rules(q));
+        assert!(
+            !fires(q, "con-chua-dang-ky-ket-hon-da-khai-sinh"),
+            "{:?}",
+            rules(q)
+        );
+    }
+
+    #[test]
     fn treatment_without_the_health_card_claimed_back_is_direct_payment() {
         let q = "Bố tôi đi khám bệnh nhưng quên thẻ BHYT, bệnh viện bắt trả hết. Sau này mang thẻ lên có được thanh toán lại không?";
         assert!(fires(q, "thanh-toan-vien-phi-bhyt"), "{:?}", rules(q));

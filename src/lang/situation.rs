@@ -604,6 +604,36 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_no_longer_held_is_lost_and_country_names_need_a_country() {
+        let q = "bố tôi chết đã hơn 30 năm nên không còn giấy chứng tử";
+        assert!(fires(q, "mat-giay-chung-tu"), "{:?}", rules(q));
+        assert!(!fires(q, "chua-khai-tu"), "{:?}", rules(q));
+        // An expired or superseded paper is not a lost one.
+        let q = "giấy chứng minh nhân dân không còn giá trị sử dụng thì làm thẻ căn cước ở đâu";
+        assert!(
+            !rules(q).iter().any(|r| r.starts_with("mat-")),
+            "{:?}",
+            rules(q)
+        );
+        // "nhật", "pháp", "lào", "tây" inside everyday words and Vietnamese places name no country.
+        for q in [
+            "cập nhật thông tin khai sinh trên VNeID",
+            "cán bộ tư pháp xã từ chối đăng ký khai tử",
+            "đăng ký kết hôn hợp pháp ở Lào Cai",
+            "khai sinh cho con ở miền Tây",
+        ] {
+            assert!(
+                !rules(q).iter().any(|r| r.contains("nuoc-ngoai")),
+                "{q}: {:?}",
+                rules(q)
+            );
+        }
+        // A foreign nationality told in one sentence counts for the event asked about in the next.
+        let q = "Chồng tôi quốc tịch Úc, tuần trước anh mất. Tôi cần làm giấy chứng tử cho anh";
+        assert!(fires(q, "khai-tu-nuoc-ngoai"), "{:?}", rules(q));
+    }
+
+    #[test]
     fn treatment_without_the_health_card_claimed_back_is_direct_payment() {
         let q = "Bố tôi đi khám bệnh nhưng quên thẻ BHYT, bệnh viện bắt trả hết. Sau này mang thẻ lên có được thanh toán lại không?";
         assert!(fires(q, "thanh-toan-vien-phi-bhyt"), "{:?}", rules(q));

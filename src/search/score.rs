@@ -18,13 +18,17 @@
 //! as the unfiltered one does.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, TermInfo};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
+use tantivy::{
+    DocAddress, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TERMINATED,
+    Term,
+};
 
 /// BM25's term-frequency saturation, as tantivy sets it.
 const K1: Score = 1.2;
@@ -67,7 +71,9 @@ pub(super) fn top(
         let mut matched = vec![false; max_doc];
         let mut norms: HashMap<Field, FieldNormReader> = HashMap::default();
         for w in &weights {
-            let Some(info) = &w.infos[ord] else { continue };
+            let Some((inverted, info)) = &w.infos[ord] else {
+                continue;
+            };
             let field = w.term.field();
             let norm = match norms.get(&field) {
                 Some(n) => n.clone(),
@@ -78,8 +84,8 @@ pub(super) fn top(
                     n
                 }
             };
-            let mut postings = (segment.inverted_index(field)?)
-                .read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
+            let mut postings =
+                inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?;
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 let tf = postings.term_freq() as Score;
@@ -125,8 +131,9 @@ pub(super) fn top(
 /// One term clause, ready to score.
 struct TermWeight<'a> {
     term: &'a Term,
-    /// Its dictionary entry in each segment.
-    infos: Vec<Option<TermInfo>>,
+    /// Its dictionary entry in each segment, with that segment's index of the term's field (the
+    /// postings are read from the same reader the entry was looked up in).
+    infos: Vec<Option<(Arc<InvertedIndexReader>, TermInfo)>>,
     /// idf × (1 + k1) × boost.
     weight: Score,
     /// The field's length-norm table.
@@ -145,9 +152,10 @@ fn term_weights<'a>(
         let mut infos = Vec::with_capacity(segments.len());
         let mut doc_freq = 0u64;
         for segment in segments {
-            let info = segment.inverted_index(term.field())?.get_term_info(term)?;
+            let inverted = segment.inverted_index(term.field())?;
+            let info = inverted.get_term_info(term)?;
             doc_freq += info.as_ref().map_or(0, |i| u64::from(i.doc_freq));
-            infos.push(info);
+            infos.push(info.map(|i| (inverted, i)));
         }
         // A term no document holds scores nothing.
         if doc_freq == 0 {

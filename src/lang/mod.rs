@@ -714,8 +714,16 @@ impl Lexicon {
 
 /// The audiences of a guide, read from its applicants and its names: a guide for Vietnamese citizens
 /// has [`Audience::Citizen`]; variants for a foreign element, organisations or the armed forces carry
-/// those marks too (its title says so even when its applicants list citizens).
-pub fn audiences_of(title: &str, official_title: &str, applicants: &[String]) -> Vec<Audience> {
+/// those marks too (its title says so even when its applicants list citizens). `first_step` is the
+/// guide's first step, which often says who hands the file in: the police's own health-insurance cards
+/// ("Cấp lại thẻ bảo hiểm y tế" of the Ministry of Public Security) are asked for by "sĩ quan, hạ sĩ
+/// quan, chiến sĩ … Công an nhân dân" for their families, a twin the title does not mark.
+pub fn audiences_of(
+    title: &str,
+    official_title: &str,
+    applicants: &[String],
+    first_step: &str,
+) -> Vec<Audience> {
     // Whole words with their marks: titles are official text, and "có yếu tố" must not read as "cơ yếu".
     let words_of = |s: &str| format!(" {} ", syllables(&normalize(s)).join(" "));
     let names = words_of(&format!("{title} {official_title}"));
@@ -761,10 +769,14 @@ pub fn audiences_of(title: &str, official_title: &str, applicants: &[String]) ->
             "thương binh",
             "bệnh binh",
             "liệt sĩ",
+            "liệt sỹ",
             "người có công",
             "cựu chiến binh",
             "dân quân",
         ],
+    ) || has(
+        &words_of(first_step),
+        &["hạ sĩ quan", "công an nhân dân", "quân đội nhân dân"],
     ) {
         out.push(Audience::Armed);
     }
@@ -979,25 +991,56 @@ mod tests {
     fn audiences_of_guides() {
         let citizens = vec!["Công dân Việt Nam".to_string()];
         assert_eq!(
-            audiences_of("Đăng ký khai tử", "Thủ tục đăng ký khai tử", &citizens),
+            audiences_of("Đăng ký khai tử", "Thủ tục đăng ký khai tử", &citizens, ""),
             [Audience::Citizen]
         );
         assert_eq!(
             audiences_of(
                 "Đăng ký kết hôn có yếu tố nước ngoài",
                 "Thủ tục đăng ký kết hôn có yếu tố nước ngoài",
-                &citizens
+                &citizens,
+                ""
             ),
             [Audience::Citizen, Audience::Foreign]
         );
         let firms = vec!["Doanh nghiệp".to_string(), "Hợp tác xã".to_string()];
         assert_eq!(
-            audiences_of("Cấp giấy phép", "Cấp giấy phép", &firms),
+            audiences_of("Cấp giấy phép", "Cấp giấy phép", &firms, ""),
             [Audience::Organisation]
         );
         assert!(
-            audiences_of("Xét hưởng trợ cấp một lần đối với quân nhân", "", &citizens)
-                .contains(&Audience::Armed)
+            audiences_of(
+                "Xét hưởng trợ cấp một lần đối với quân nhân",
+                "",
+                &citizens,
+                ""
+            )
+            .contains(&Audience::Armed)
+        );
+        assert!(
+            audiences_of("Xét công nhận liệt sỹ", "", &citizens, "").contains(&Audience::Armed)
+        );
+        // A twin whose title says nothing: its first step says who hands the file in.
+        let police = "Bước 1: Sĩ quan, hạ sĩ quan, chiến sĩ nghĩa vụ, học viên Công an nhân dân đại \
+                      diện cho thân nhân lập danh sách đề nghị cấp lại thẻ bảo hiểm y tế.";
+        assert_eq!(
+            audiences_of("Cấp lại thẻ bảo hiểm y tế", "", &citizens, police),
+            [Audience::Citizen, Audience::Armed]
+        );
+        let residence = "Bước 1: Công dân nộp hồ sơ tại Công an cấp xã nơi cư trú.";
+        assert_eq!(
+            audiences_of("Đăng ký thường trú", "", &citizens, residence),
+            [Audience::Citizen]
+        );
+        // An emulation title is not the armed forces.
+        assert_eq!(
+            audiences_of(
+                "Đề nghị xét tặng danh hiệu Chiến sĩ thi đua cơ sở",
+                "",
+                &citizens,
+                "Bước 1: Đơn vị lập hồ sơ đề nghị danh hiệu chiến sĩ thi đua."
+            ),
+            [Audience::Citizen]
         );
     }
 

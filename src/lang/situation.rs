@@ -375,6 +375,21 @@ impl Situations {
         }
         out
     }
+
+    /// The phrases the rules blocked by `recognised` would have added: "đã lấy chồng" blocks the
+    /// reading "đăng ký kết hôn", and the glossary's everyday "lấy chồng" must not bring it back.
+    pub fn withheld(&self, recognised: &[Recognised]) -> Vec<&str> {
+        let blocked: Vec<&str> = recognised
+            .iter()
+            .filter_map(|r| self.rules.iter().find(|rule| rule.id == r.rule))
+            .flat_map(|rule| rule.blocks.iter().map(String::as_str))
+            .collect();
+        self.rules
+            .iter()
+            .filter(|rule| blocked.contains(&rule.id.as_str()))
+            .flat_map(|rule| rule.add.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// How far apart a rule's words may be: `window` when they come in the order the rule lists its

@@ -290,10 +290,26 @@ pub fn analyze(
         &all,
         &mark(&all, &lexicon.function, &vec![false; all.len()]),
     );
-    let expansions_before_situations = expansions.len();
     let situations = lexicon
         .situations
         .recognise(&all, &crate::lang::parts(&normalized));
+    // A glossary reading of words a situation rules out ("lấy chồng" in "đã lấy chồng") is dropped
+    // with the situation it would repeat.
+    let withheld: Vec<String> = lexicon
+        .situations
+        .withheld(&situations)
+        .into_iter()
+        .map(|p| fold(&normalize(p)))
+        .collect();
+    if !withheld.is_empty() {
+        expansions.retain(|e| {
+            !e.phrases.iter().all(|p| {
+                let folded: Vec<&str> = p.iter().map(|t| t.folded.as_str()).collect();
+                withheld.contains(&folded.join(" "))
+            })
+        });
+    }
+    let expansions_before_situations = expansions.len();
     for s in &situations {
         expansions.push(Expansion {
             term: s.rule.clone(),
@@ -625,6 +641,33 @@ mod tests {
             .map(|e| e.term.as_str())
             .collect();
         assert_eq!(situation, ["khai-tu"]);
+    }
+
+    #[test]
+    fn a_glossary_reading_a_situation_rules_out_is_dropped() {
+        let marriage = |query: &str| {
+            let glossary = Expander::new(
+                &[Term {
+                    term: "lấy vợ".into(),
+                    kind: TermKind::CachNoi,
+                    meaning: "kết hôn".into(),
+                    variants: vec!["lấy chồng".into()],
+                    expand: vec!["đăng ký kết hôn".into()],
+                    legal: false,
+                    source: None,
+                }],
+                lexicon(),
+            );
+            analyze(query, lexicon(), &glossary, W, &|_| false)
+                .expansions
+                .iter()
+                .any(|e| e.source == Source::Glossary && e.term == "lấy vợ")
+        };
+        assert!(marriage("Tôi sắp lấy chồng, làm giấy tờ gì"));
+        // A marriage told as past blocks the marriage registration, and its everyday word with it.
+        assert!(!marriage(
+            "Em gái tôi đã lấy chồng ở Canada, tên vẫn còn trong hộ khẩu. Xóa tên thế nào?"
+        ));
     }
 
     #[test]

@@ -165,7 +165,12 @@ impl Engine {
             for e in &g.life_events {
                 d.add_text(fields.event, e);
             }
-            for a in audiences_of(&g.title, &g.official_title, &g.applicants) {
+            for a in audiences_of(
+                &g.title,
+                &g.official_title,
+                &g.applicants,
+                g.steps.first().map_or("", |s| s.text.as_str()),
+            ) {
                 d.add_text(fields.audience, a.id());
             }
             if let Some(m) = &g.ministry {

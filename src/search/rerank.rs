@@ -264,7 +264,12 @@ impl Names {
             aliases: aliases.iter().map(Words::new).collect(),
             all: Words::new(&all),
             levels: g.levels.clone(),
-            audiences: audiences_of(&g.title, &g.official_title, &g.applicants),
+            audiences: audiences_of(
+                &g.title,
+                &g.official_title,
+                &g.applicants,
+                g.steps.first().map_or("", |s| s.text.as_str()),
+            ),
             edited: g.origin == Origin::Edited,
             changes: changes(&g.title),
             qualified: qualified(&g.title),

@@ -174,6 +174,44 @@ const CHANGES: &[(&str, &[&str])] = &[
     ("cập nhật", MODIFY),
 ];
 
+/// How a title says it ends or takes back something ("Dừng thực hiện thủ tục đăng ký hộ kinh doanh",
+/// "Chấm dứt hoạt động hộ kinh doanh", "Xóa đăng ký thường trú", "Thôi quốc tịch"), and the words by
+/// which a query asks for that: "đăng ký hộ kinh doanh" asks to start one. Unlike [`CHANGES`], an end
+/// does not alter what exists: a query asking to redo something ("làm lại") does not mean it. "đóng"
+/// closes a shop ("đóng HKD", "đóng cửa tạm") as well as paying a premium ("đóng bảo hiểm"): it only
+/// spares a title the penalty, and a premium query does not name a closing title's other words.
+const ENDS: &[(&str, &[&str])] = &[
+    ("dừng", &["dừng", "ngừng", "thôi", "nghỉ", "hủy", "đóng"]),
+    ("tạm ngừng", &["ngừng", "nghỉ", "dừng", "đóng"]),
+    (
+        "chấm dứt",
+        &[
+            "chấm dứt",
+            "dừng",
+            "ngừng",
+            "thôi",
+            "nghỉ",
+            "giải thể",
+            "đóng",
+        ],
+    ),
+    (
+        "giải thể",
+        &[
+            "giải thể",
+            "chấm dứt",
+            "dừng",
+            "ngừng",
+            "thôi",
+            "nghỉ",
+            "đóng",
+        ],
+    ),
+    ("thôi", &["thôi", "bỏ"]),
+    ("xóa", &["xóa", "cắt", "bỏ", "hủy", "rút"]),
+    ("rút", &["rút"]),
+];
+
 /// The words by which a query asks to modify what exists.
 const MODIFY: &[&str] = &[
     "đổi",
@@ -204,6 +242,7 @@ fn changes(title: &str) -> Vec<Words> {
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     CHANGES
         .iter()
+        .chain(ENDS)
         .filter(|(c, _)| holds_phrase(&head, c))
         .flat_map(|(_, asked)| asked.iter())
         .map(|asked| Words::new(syllables(&fold(asked))))
@@ -794,6 +833,41 @@ mod tests {
         assert!(p(&again, once) < p(&first, once));
         let twice = "toi bi tai nan lao dong lan thu hai";
         assert_eq!(p(&again, twice), p(&first, twice));
+    }
+
+    #[test]
+    fn an_ending_needs_a_query_that_asks_for_one_and_alters_nothing() {
+        let p = |n: &Names, q: &str| commune_prior(n, &query(q));
+        let found = names("dang ky thanh lap ho kinh doanh");
+        for title in [
+            "Dừng thực hiện thủ tục đăng ký hộ kinh doanh",
+            "Chấm dứt hoạt động hộ kinh doanh",
+        ] {
+            let mut end = names(&fold(title));
+            end.changes = changes(title);
+            assert!(!end.changes.is_empty(), "{title}");
+            let open = "dang ky ho kinh doanh ban quan ao";
+            assert!(p(&end, open) < p(&found, open), "{title}");
+            for asked in [
+                "dong ho kinh doanh vinh vien",
+                "nghi ban hang tra giay phep",
+            ] {
+                assert_eq!(p(&end, asked), p(&found, asked), "{title}: {asked}");
+            }
+        }
+        let mut strike = names("xoa dang ky thuong tru");
+        strike.changes = changes("Xóa đăng ký thường trú");
+        let register = names("dang ky thuong tru");
+        assert!(p(&strike, "nhap ho khau") < p(&register, "nhap ho khau"));
+        assert_eq!(p(&strike, "cat khau"), p(&register, "cat khau"));
+        // Ending is not altering: "làm lại" does not ask for it.
+        assert!(!heads_with(
+            "Chấm dứt hoạt động hộ kinh doanh",
+            CHANGES
+                .iter()
+                .map(|(c, _)| *c)
+                .chain(ALTERS.iter().copied())
+        ));
     }
 
     #[test]

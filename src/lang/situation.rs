@@ -56,6 +56,8 @@ struct RuleFile {
     #[serde(default)]
     across: bool,
     #[serde(default)]
+    sentences: Option<usize>,
+    #[serde(default)]
     uses: Vec<String>,
     add: Vec<String>,
     #[serde(default)]
@@ -86,9 +88,12 @@ pub struct Rule {
     reverse_window: Option<usize>,
     /// All role words within one clause (no comma between), not only one sentence.
     clause: bool,
-    /// The role words may sit in two neighbouring sentences: the situation told in one, the question
-    /// asked in the next ("… ở nhà tôi chơi 5 ngày. Có phải báo công an không?").
-    across: bool,
+    /// How many sentences apart the role words may sit: 0 for one sentence; 1 (`across = true`) for
+    /// the situation told in one and the question asked in the next ("… ở nhà tôi chơi 5 ngày. Có phải
+    /// báo công an không?"); more (`sentences = N`: N consecutive sentences) for a letter that tells
+    /// the property first and asks about it last ("Năm trước tôi mua một ngôi nhà … Có làm thủ tục
+    /// sang tên được không?").
+    reach: usize,
     uses: Vec<usize>,
     /// Phrases added to the query (none for a rule that only blocks others).
     pub add: Vec<String>,
@@ -224,7 +229,10 @@ impl Situations {
                 order: r.order,
                 reverse_window: r.reverse_window,
                 clause: r.clause,
-                across: r.across,
+                reach: match r.sentences {
+                    Some(n) => n.saturating_sub(1),
+                    None => usize::from(r.across),
+                },
                 uses,
                 add: r.add,
                 blocks: r.blocks,
@@ -329,8 +337,8 @@ impl Situations {
                 spans.iter().all(|s| {
                     (s.start..s.end).all(|i| {
                         let (se, cl) = part(i);
-                        if rule.across {
-                            se.abs_diff(sentence) <= 1
+                        if rule.reach > 0 {
+                            se.abs_diff(sentence) <= rule.reach
                         } else {
                             se == sentence && (!rule.clause || cl == clause)
                         }
@@ -646,6 +654,41 @@ mod tests {
         // A foreign nationality told in one sentence counts for the event asked about in the next.
         let q = "Chồng tôi quốc tịch Úc, tuần trước anh mất. Tôi cần làm giấy chứng tử cho anh";
         assert!(fires(q, "khai-tu-nuoc-ngoai"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn a_letter_is_read_across_its_sentences() {
+        // The house told first, its transfer asked three sentences later.
+        let q = "Năm trước vợ chồng tôi có mua một ngôi nhà nhưng chỉ có giấy viết tay. Trên giấy \
+                 có chữ ký của người bán. Giấy này có hợp pháp không? Có làm thủ tục sang tên được không?";
+        assert!(fires(q, "sang-ten-nha"), "{:?}", rules(q));
+        // Five sentences apart is too far; a car is not a house.
+        let q = "Tôi mua một ngôi nhà. Trời mưa. Tôi đi làm. Tôi về quê. Tôi ốm. Xe máy sang tên thế nào?";
+        assert!(!fires(q, "sang-ten-nha"), "{:?}", rules(q));
+        // A foreign spouse in the first sentence is the foreign parent of the child born in the third.
+        let q = "Tôi lấy chồng người Malaysia. Khi mang thai tôi về Việt Nam sống. Tôi sinh con tại \
+                 Việt Nam, con mang quốc tịch gì?";
+        assert!(fires(q, "ket-hon-nuoc-ngoai"), "{:?}", rules(q));
+        assert!(fires(q, "khai-sinh-nuoc-ngoai"), "{:?}", rules(q));
+        assert!(!fires(q, "ho-tich-nuoc-ngoai"), "{:?}", rules(q));
+        // A stateless parent is a foreign element.
+        let q = "Hai vợ chồng đều không có quốc tịch. Đứa bé sinh ra thì khai sinh thế nào?";
+        assert!(fires(q, "khai-sinh-nuoc-ngoai"), "{:?}", rules(q));
+        let q = "Hai vợ chồng đều có quốc tịch Việt Nam. Đứa bé sinh ra thì khai sinh thế nào?";
+        assert!(!fires(q, "khai-sinh-nuoc-ngoai"), "{:?}", rules(q));
+        // A foreign father told first, the acknowledgement asked next; adoption is not one.
+        let q = "Tôi có con với một người Đài Loan. Nay anh ấy muốn nhìn nhận con.";
+        assert!(fires(q, "nhan-con-nuoc-ngoai-ke"), "{:?}", rules(q));
+        let q = "Chồng tôi là người Hàn Quốc. Anh ấy muốn nhận con riêng của tôi làm con.";
+        assert!(!fires(q, "nhan-con-nuoc-ngoai-ke"), "{:?}", rules(q));
+    }
+
+    #[test]
+    fn the_tag_of_a_yes_no_question_negates_nothing() {
+        let q = "Có con với anh ấy thì có phải hỏi ý kiến vợ hay không (anh ấy đã có vợ)?";
+        assert!(!fires(q, "con-chua-dang-ky-ket-hon"), "{:?}", rules(q));
+        let q = "Chúng tôi có con nhưng không có đăng ký kết hôn";
+        assert!(fires(q, "con-chua-dang-ky-ket-hon"), "{:?}", rules(q));
     }
 
     #[test]

@@ -594,7 +594,11 @@ mod tests {
             rules(q)
         );
         let q = "Chồng tôi sau đám cưới có thể xin thường trú cùng tôi không?";
-        assert!(fires(q, "da-ket-hon") && !fires(q, "ket-hon"), "{:?}", rules(q));
+        assert!(
+            fires(q, "da-ket-hon") && !fires(q, "ket-hon"),
+            "{:?}",
+            rules(q)
+        );
         // A marriage to come, or one not yet registered, is still read as one.
         for q in [
             "tôi sắp lấy chồng người Hàn Quốc, làm giấy tờ ở đâu",

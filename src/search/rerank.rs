@@ -135,6 +135,19 @@ const QUALIFIERS: &[(&str, Named)] = &[
         Named::By(&["tai phat", "tro lai", "tro nang", "lai bi", "bi lai"]),
     ),
     ("dưới 14 tuổi", Named::YoungChild),
+    // A bundle ("Liên thông … đăng ký khai sinh, … cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi") answers
+    // a query about a birth; one about a health card alone means the card.
+    (
+        "liên thông",
+        Named::By(&[
+            "lien thong",
+            "khai sinh",
+            "moi sinh",
+            "sinh con",
+            "moi de",
+            "so sinh",
+        ]),
+    ),
 ];
 
 /// Whether a query names a young child: an age under 14 ("9 tuổi", "10 tuoi", "8 tháng") or a word
@@ -868,6 +881,24 @@ mod tests {
                 .map(|(c, _)| *c)
                 .chain(ALTERS.iter().copied())
         ));
+    }
+
+    #[test]
+    fn a_bundle_with_the_birth_answers_a_birth_not_a_health_card_alone() {
+        let bundle = titled(
+            "Liên thông các thủ tục hành chính về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+        );
+        let card = titled("Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT");
+        assert_eq!(bundle.qualified, vec![qualifier("liên thông")]);
+        let p = typed_prior;
+        let alone = "the bao hiem y te sap het han dong tiep o dau";
+        assert!(p(&bundle, alone) < p(&card, alone));
+        for birth in [
+            "con moi sinh lam giay khai sinh voi the bao hiem luon",
+            "lien thong the bao hiem y te",
+        ] {
+            assert_eq!(p(&bundle, birth), p(&card, birth), "{birth}");
+        }
     }
 
     #[test]

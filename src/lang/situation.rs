@@ -209,6 +209,16 @@ impl Situations {
                     format!("rule \"{}\" uses a role it does not need", r.id),
                 ));
             }
+            if (r.across && r.sentences.is_some()) || r.sentences == Some(0) {
+                problems.push(Problem::new(
+                    FILE,
+                    0,
+                    format!(
+                        "rule \"{}\" says both `across` and `sentences`, or `sentences = 0`",
+                        r.id
+                    ),
+                ));
+            }
             if when.is_empty()
                 || (r.add.is_empty() && r.blocks.is_empty())
                 || !(r.weight > 0.0 && r.weight <= 3.0)
@@ -801,6 +811,26 @@ mod tests {
         ));
         assert!(fires("muốn nhận nuôi một bé", "con-nuoi"));
         assert!(fires("cháu tôi mồ côi cả cha lẫn mẹ", "mo-coi"));
+    }
+
+    #[test]
+    fn a_rule_reads_across_sentences_one_way_only() {
+        let file = |reach: &str| {
+            format!(
+                "[roles.a]\nwords = [\"bố\"]\n[roles.b]\nwords = [\"mất\"]\n[[rule]]\nid = \"r\"\n\
+                 when = [\"a\", \"b\"]\n{reach}\nadd = [\"khai tử\"]\nweight = 1.0\nexplain = \"r\"\n"
+            )
+        };
+        for reach in ["across = true", "sentences = 3", ""] {
+            assert!(super::Situations::parse(&file(reach)).is_ok(), "{reach}");
+        }
+        for reach in ["across = true\nsentences = 3", "sentences = 0"] {
+            let problems = super::Situations::parse(&file(reach)).expect_err(reach);
+            assert!(
+                format!("{problems:?}").contains("sentences"),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]

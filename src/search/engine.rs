@@ -22,7 +22,7 @@ use super::{Choice, FamilyChoice, Filters, Hit, SearchOptions, SearchResults};
 use crate::content::{Handbook, Term};
 use crate::error::Result;
 use crate::guide::{Guide, Level};
-use crate::lang::{Audience, Lexicon, audiences_of};
+use crate::lang::{Audience, Lexicon};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
@@ -129,7 +129,13 @@ impl Engine {
         let mut writer = index.writer_with_num_threads(threads, heap * threads)?;
         let mut vocabulary = Vocabulary::default();
         let mut snippets = Vec::with_capacity(handbook.guides.len());
-        for (ord, g) in handbook.guides.iter().enumerate() {
+        // The names the re-ranker reads; their audiences are also the audience facet.
+        let names: Vec<Names> = handbook
+            .guides
+            .iter()
+            .map(|g| Names::new(g, lexicon))
+            .collect();
+        for ((ord, g), names) in handbook.guides.iter().enumerate().zip(&names) {
             let mut titles = format!("{}\n{}", g.title, g.official_title);
             // Titles of the national records abbreviate ("sổ BHXH", "chế độ TNLĐ"): index them spelled
             // out too, so that the words people use find them.
@@ -165,12 +171,7 @@ impl Engine {
             for e in &g.life_events {
                 d.add_text(fields.event, e);
             }
-            for a in audiences_of(
-                &g.title,
-                &g.official_title,
-                &g.applicants,
-                g.steps.first().map_or("", |s| s.text.as_str()),
-            ) {
+            for a in names.audiences() {
                 d.add_text(fields.audience, a.id());
             }
             if let Some(m) = &g.ministry {
@@ -206,11 +207,6 @@ impl Engine {
             writer.merge(&segments).wait()?;
         }
         writer.wait_merging_threads()?;
-        let names = handbook
-            .guides
-            .iter()
-            .map(|g| Names::new(g, lexicon))
-            .collect();
         let meta = snapshot::Meta {
             handbook,
             vocabulary,
